@@ -1,0 +1,14 @@
+-- Transactional outbox: an event is inserted in the same transaction as the change it
+-- describes; a relay publishes unpublished rows to Kafka and stamps published_at.
+CREATE TABLE outbox_event (
+    id           uuid PRIMARY KEY,          -- the CloudEvent id
+    topic        text        NOT NULL,
+    record_key   text        NOT NULL,      -- the aggregate id: ordering per aggregate
+    event_type   text        NOT NULL,
+    envelope     text        NOT NULL,      -- the serialised CloudEvent, published byte for byte
+    created_at   timestamptz NOT NULL DEFAULT now(),
+    published_at timestamptz,
+    attempts     integer     NOT NULL DEFAULT 0,
+    last_error   text
+);
+CREATE INDEX outbox_event_unpublished ON outbox_event (created_at) WHERE published_at IS NULL;

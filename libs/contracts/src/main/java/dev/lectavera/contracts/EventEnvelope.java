@@ -1,0 +1,37 @@
+package dev.lectavera.contracts;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A CloudEvents 1.0 event in structured JSON mode.
+ *
+ * @param id      unique per event; consumers remember it to apply each event once
+ * @param source  the producing service, e.g. {@code /auth-service}
+ * @param subject the aggregate's id, also the Kafka record key (ordering per aggregate)
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record EventEnvelope<T>(
+        String specversion,
+        UUID id,
+        String type,
+        String source,
+        String subject,
+        Instant time,
+        String datacontenttype,
+        T data) {
+
+    public static final String SPEC_VERSION = "1.0";
+    public static final String CONTENT_TYPE = "application/json";
+
+    public static <T> EventEnvelope<T> of(String source, String subject, T data) {
+        return new EventEnvelope<>(SPEC_VERSION, UUID.randomUUID(), EventType.of(data).type(), source, subject,
+                Instant.now(), CONTENT_TYPE, data);
+    }
+
+    public EventType eventType() {
+        return EventType.fromType(type).orElseThrow(() -> new UnknownEventTypeException(type));
+    }
+}
