@@ -1,0 +1,125 @@
+package dev.lectavera.deploy;
+
+import dev.lectavera.deploy.ManifestChecker.Doc;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The repository's own deployment files: every YAML file under deploy/k8s and the root
+ * docker-compose.yml, parsed and run through {@link ManifestChecker}. Surefire runs in deploy/,
+ * so the repository root is "..".
+ */
+class DeploymentFilesTest {
+
+    /** The six apps and the port each listens on (application.properties, Dockerfile.jvm). */
+    static final Map<String, Integer> APPS = new LinkedHashMap<>();
+
+    static {
+        APPS.put("gateway", 8080);
+        APPS.put("auth-service", 8081);
+        APPS.put("document-service", 8082);
+        APPS.put("study-service", 8083);
+        APPS.put("quiz-service", 8084);
+        APPS.put("analytics-service", 8085);
+    }
+
+    static Path root;
+    static Path k8s;
+    static List<Doc> k8sDocs;
+    static Map<String, Object> compose;
+
+    @BeforeAll
+    static void load() {
+        root = Path.of("..").toAbsolutePath().normalize();
+        k8s = root.resolve("deploy/k8s");
+        assertTrue(Files.isRegularFile(root.resolve("pom.xml")) && Files.isDirectory(k8s),
+                "run from the deploy module (repository root expected at " + root + ")");
+        k8sDocs = new ArrayList<>();
+        for (Path file : ManifestChecker.yamlFiles(k8s)) {
+            k8sDocs.addAll(ManifestChecker.parse(root.relativize(file).toString(),
+                    read(file)));
+        }
+        List<Doc> composeDocs = ManifestChecker.parse("docker-compose.yml", read(root.resolve("docker-compose.yml")));
+        assertEquals(1, composeDocs.size(), "docker-compose.yml holds one document");
+        compose = composeDocs.getFirst().body();
+    }
+
+    @Test
+    void everyYamlFileUnderK8sParsesIntoKubernetesObjects() {
+        List<Path> files = ManifestChecker.yamlFiles(k8s);
+        assertFalse(files.isEmpty(), "no YAML under deploy/k8s");
+        for (Path file : files) {
+            List<Doc> docs = ManifestChecker.parse(file.toString(), read(file));
+            assertFalse(docs.isEmpty(), file + " has no document");
+            for (Doc doc : docs) {
+                assertFalse(ManifestChecker.str(doc.body().get("apiVersion")).isEmpty(), doc.id() + ": no apiVersion");
+                assertFalse(doc.kind().isEmpty(), doc.source() + ": a document without kind");
+                if (!doc.kind().equals("Kustomization")) {
+                    assertFalse(doc.name().isEmpty(), doc.id() + ": no metadata.name");
+                }
+            }
+        }
+    }
+
+    @Test
+    void deploymentsHaveProbesResourcesAndServicesAndNoSecretCarriesValues() {
+        assertNoViolations(ManifestChecker.checkKubernetes(k8sDocs));
+    }
+
+    @Test
+    void everyAppHasItsDeploymentAndServiceOnItsPort() {
+        assertNoViolations(ManifestChecker.checkAppPorts(k8sDocs, APPS));
+    }
+
+    @Test
+    void kustomizationListsExactlyTheFilesOfItsFolder() {
+        assertNoViolations(ManifestChecker.checkKustomization(k8s));
+    }
+
+    @Test
+    void everySecretUsedIsDocumentedAsAKubectlCommand() {
+        Set<String> secrets = ManifestChecker.referencedSecrets(k8sDocs);
+        assertTrue(secrets.contains("auth-jwt-keys"), "auth-service mounts auth-jwt-keys: " + secrets);
+        assertNoViolations(ManifestChecker.checkSecretsDocumented(secrets, read(root.resolve("deploy/README.md"))));
+    }
+
+    @Test
+    void composeAppsAreBuiltFromTheirDockerfilesWithHealthchecks() {
+        assertNoViolations(ManifestChecker.checkCompose(compose, root, APPS.keySet(), Set.of("gateway")));
+    }
+
+    @Test
+    void urlsBetweenAppsUseTheRightPorts() {
+        List<String> violations = new ArrayList<>();
+        for (Doc doc : k8sDocs) {
+            violations.addAll(ManifestChecker.checkAppUrls(doc.id(), doc.body(), APPS));
+        }
+        violations.addAll(ManifestChecker.checkAppUrls("docker-compose.yml", compose, APPS));
+        assertNoViolations(violations);
+    }
+
+    static void assertNoViolations(List<String> violations) {
+        assertTrue(violations.isEmpty(), () -> violations.size() + " problem(s):\n  " + String.join("\n  ", violations));
+    }
+
+    static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

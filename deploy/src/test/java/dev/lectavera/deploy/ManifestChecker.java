@@ -1,0 +1,529 @@
+package dev.lectavera.deploy;
+
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Structural checks of the deployment files, so they stay correct without Docker or a cluster.
+ * Every check returns its violations as readable lines; an empty list means the files pass.
+ */
+final class ManifestChecker {
+
+    /** A parsed YAML document and the file it came from. */
+    record Doc(String source, Map<String, Object> body) {
+        String kind() {
+            return str(body.get("kind"));
+        }
+
+        String name() {
+            return str(map(body.get("metadata")).get("name"));
+        }
+
+        String id() {
+            return source + " " + kind() + "/" + name();
+        }
+    }
+
+    /** The one health endpoint each probe must call (SmallRye Health). */
+    static final Map<String, String> PROBE_PATHS = orderedMap(
+            "startupProbe", "/q/health/started",
+            "readinessProbe", "/q/health/ready",
+            "livenessProbe", "/q/health/live");
+
+    private static final Set<String> KUSTOMIZATION_NAMES =
+            Set.of("kustomization.yaml", "kustomization.yml", "Kustomization");
+
+    private ManifestChecker() {
+    }
+
+    // ------------------------------------------------------------------ parsing
+
+    /** Every document of a YAML stream; empty documents (a trailing ---) are skipped. */
+    static List<Doc> parse(String source, String yamlText) {
+        Yaml yaml = new Yaml(new SafeConstructor(new LoaderOptions()));
+        List<Doc> docs = new ArrayList<>();
+        try {
+            for (Object document : yaml.loadAll(yamlText)) {
+                if (document == null) {
+                    continue;
+                }
+                if (!(document instanceof Map<?, ?>)) {
+                    throw new IllegalArgumentException(source + ": a document is not a mapping but " + document);
+                }
+                docs.add(new Doc(source, map(document)));
+            }
+        } catch (YAMLException e) {
+            // loadAll parses lazily; name the file, snakeyaml only knows the line.
+            throw new IllegalArgumentException(source + ": not valid YAML: " + e.getMessage(), e);
+        }
+        return docs;
+    }
+
+    static List<Doc> parse(Path file) {
+        try {
+            return parse(file.toString(), Files.readString(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** All *.yaml and *.yml files under a folder, sorted. */
+    static List<Path> yamlFiles(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).filter(ManifestChecker::isYaml).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean isYaml(Path file) {
+        String name = file.getFileName().toString();
+        return name.endsWith(".yaml") || name.endsWith(".yml");
+    }
+
+    // ------------------------------------------------------------------ Kubernetes objects
+
+    /**
+     * Deployments (probes, resources, non-root, ConfigMaps and claims they use, a Service that
+     * selects them) and Secrets (none may carry values).
+     */
+    static List<String> checkKubernetes(List<Doc> docs) {
+        List<String> violations = new ArrayList<>();
+        Set<String> configMaps = namesOfKind(docs, "ConfigMap");
+        Set<String> claims = namesOfKind(docs, "PersistentVolumeClaim");
+        List<Doc> services = docs.stream().filter(d -> d.kind().equals("Service")).toList();
+        for (Doc doc : docs) {
+            switch (doc.kind()) {
+                case "Secret" -> {
+                    if (doc.body().containsKey("data") || doc.body().containsKey("stringData")) {
+                        violations.add(doc.id() + ": a Secret with values is committed; create it with kubectl instead (deploy/README.md)");
+                    }
+                }
+                case "Deployment" -> checkDeployment(doc, services, configMaps, claims, violations);
+                default -> {
+                }
+            }
+        }
+        return violations;
+    }
+
+    private static void checkDeployment(Doc doc, List<Doc> services, Set<String> configMaps, Set<String> claims,
+                                        List<String> violations) {
+        Map<String, Object> spec = map(doc.body().get("spec"));
+        Map<String, Object> template = map(spec.get("template"));
+        Map<String, Object> podLabels = map(map(template.get("metadata")).get("labels"));
+        Map<String, Object> matchLabels = map(map(spec.get("selector")).get("matchLabels"));
+        if (matchLabels.isEmpty() || !containsAll(podLabels, matchLabels)) {
+            violations.add(doc.id() + ": selector.matchLabels is empty or does not match the pod template labels");
+        }
+        if (str(podLabels.get("app.kubernetes.io/name")).isEmpty()
+                || !"lectavera".equals(podLabels.get("app.kubernetes.io/part-of"))) {
+            violations.add(doc.id() + ": pod labels need app.kubernetes.io/name and app.kubernetes.io/part-of: lectavera");
+        }
+
+        Map<String, Object> podSpec = map(template.get("spec"));
+        boolean podNonRoot = Boolean.TRUE.equals(map(podSpec.get("securityContext")).get("runAsNonRoot"));
+        List<Map<String, Object>> containers = maps(podSpec.get("containers"));
+        if (containers.isEmpty()) {
+            violations.add(doc.id() + ": no containers");
+        }
+        Set<Object> allPorts = new HashSet<>();
+        for (Map<String, Object> container : containers) {
+            String where = doc.id() + " container " + str(container.get("name"));
+            Set<Object> ports = containerPorts(container);
+            allPorts.addAll(ports);
+
+            PROBE_PATHS.forEach((probe, expectedPath) -> {
+                Map<String, Object> probeSpec = map(container.get(probe));
+                Map<String, Object> httpGet = map(probeSpec.get("httpGet"));
+                if (probeSpec.isEmpty()) {
+                    violations.add(where + ": lacks " + probe);
+                } else if (httpGet.isEmpty()) {
+                    violations.add(where + ": " + probe + " is not an httpGet probe on " + expectedPath);
+                } else {
+                    String path = str(httpGet.get("path"));
+                    if (!path.equals(expectedPath)) {
+                        violations.add(where + ": " + probe + " path '" + path + "' is not " + expectedPath);
+                    }
+                    if (!ports.contains(portKey(httpGet.get("port")))) {
+                        violations.add(where + ": " + probe + " port '" + httpGet.get("port") + "' is not a container port");
+                    }
+                }
+            });
+
+            Map<String, Object> resources = map(container.get("resources"));
+            for (String section : List.of("requests", "limits")) {
+                for (String resource : List.of("cpu", "memory")) {
+                    if (str(map(resources.get(section)).get(resource)).isEmpty()) {
+                        violations.add(where + ": lacks resources." + section + "." + resource);
+                    }
+                }
+            }
+
+            Object containerNonRoot = map(container.get("securityContext")).get("runAsNonRoot");
+            if (!(Boolean.TRUE.equals(containerNonRoot) || (podNonRoot && containerNonRoot == null))) {
+                violations.add(where + ": does not run with runAsNonRoot: true");
+            }
+
+            List<String> configMapRefs = maps(container.get("envFrom")).stream()
+                    .map(source -> map(source.get("configMapRef")))
+                    .filter(ref -> !ref.isEmpty())
+                    .map(ref -> str(ref.get("name")))
+                    .toList();
+            if (configMapRefs.isEmpty()) {
+                violations.add(where + ": takes no configuration through envFrom.configMapRef");
+            }
+            for (String name : configMapRefs) {
+                if (!configMaps.contains(name)) {
+                    violations.add(where + ": envFrom ConfigMap '" + name + "' is not defined in the manifests");
+                }
+            }
+        }
+
+        for (Map<String, Object> volume : maps(podSpec.get("volumes"))) {
+            Map<String, Object> claim = map(volume.get("persistentVolumeClaim"));
+            if (!claim.isEmpty() && !claims.contains(str(claim.get("claimName")))) {
+                violations.add(doc.id() + ": volume '" + str(volume.get("name")) + "' uses PersistentVolumeClaim '"
+                        + str(claim.get("claimName")) + "' which is not defined in the manifests");
+            }
+        }
+
+        boolean served = services.stream().anyMatch(service -> selects(service, podLabels, allPorts));
+        if (!served) {
+            violations.add(doc.id() + ": no Service selects its pods on a container port");
+        }
+    }
+
+    /** The Service's selector picks these pod labels and one of its ports targets a container port. */
+    private static boolean selects(Doc service, Map<String, Object> podLabels, Set<Object> containerPorts) {
+        Map<String, Object> spec = map(service.body().get("spec"));
+        Map<String, Object> selector = map(spec.get("selector"));
+        if (selector.isEmpty() || !containsAll(podLabels, selector)) {
+            return false;
+        }
+        return maps(spec.get("ports")).stream().anyMatch(port -> {
+            Object target = port.containsKey("targetPort") ? port.get("targetPort") : port.get("port");
+            return containerPorts.contains(portKey(target));
+        });
+    }
+
+    /** A container's ports, by number and by name, as {@link #portKey} keys. */
+    private static Set<Object> containerPorts(Map<String, Object> container) {
+        Set<Object> ports = new HashSet<>();
+        for (Map<String, Object> port : maps(container.get("ports"))) {
+            ports.add(portKey(port.get("containerPort")));
+            if (port.get("name") != null) {
+                ports.add(portKey(port.get("name")));
+            }
+        }
+        return ports;
+    }
+
+    /** 8080 and "8080" are the same port; any other string is a port name. */
+    private static Object portKey(Object port) {
+        String text = str(port);
+        return text.matches("\\d+") ? (Object) Integer.valueOf(text) : text;
+    }
+
+    // ------------------------------------------------------------------ secrets
+
+    /** Names of the Secrets the manifests use (env, envFrom, volumes). */
+    static Set<String> referencedSecrets(List<Doc> docs) {
+        Set<String> names = new TreeSet<>();
+        for (Doc doc : docs) {
+            if (!doc.kind().equals("Deployment")) {
+                continue;
+            }
+            Map<String, Object> podSpec = map(map(map(doc.body().get("spec")).get("template")).get("spec"));
+            List<Map<String, Object>> containers = new ArrayList<>(maps(podSpec.get("containers")));
+            containers.addAll(maps(podSpec.get("initContainers")));
+            for (Map<String, Object> container : containers) {
+                for (Map<String, Object> env : maps(container.get("env"))) {
+                    Map<String, Object> ref = map(map(env.get("valueFrom")).get("secretKeyRef"));
+                    if (!ref.isEmpty()) {
+                        names.add(str(ref.get("name")));
+                    }
+                }
+                for (Map<String, Object> source : maps(container.get("envFrom"))) {
+                    Map<String, Object> ref = map(source.get("secretRef"));
+                    if (!ref.isEmpty()) {
+                        names.add(str(ref.get("name")));
+                    }
+                }
+            }
+            for (Map<String, Object> volume : maps(podSpec.get("volumes"))) {
+                Map<String, Object> secret = map(volume.get("secret"));
+                if (!secret.isEmpty()) {
+                    names.add(str(secret.get("secretName")));
+                }
+            }
+        }
+        return names;
+    }
+
+    /** Every referenced Secret has a {@code kubectl ... create secret <type> <name>} line in the guide. */
+    static List<String> checkSecretsDocumented(Set<String> secretNames, String guide) {
+        List<String> violations = new ArrayList<>();
+        for (String name : secretNames) {
+            Pattern command = Pattern.compile("kubectl[^\\n]*\\bcreate secret [a-z-]+\\s+" + Pattern.quote(name) + "(\\s|$)",
+                    Pattern.MULTILINE);
+            if (!command.matcher(guide).find()) {
+                violations.add("Secret '" + name + "' is used but deploy/README.md shows no 'kubectl create secret ... " + name + "'");
+            }
+        }
+        return violations;
+    }
+
+    // ------------------------------------------------------------------ kustomize
+
+    /**
+     * The kustomization in {@code dir} lists exactly the YAML files and folders next to it (a
+     * listed folder is checked the same way), and nothing that does not exist.
+     */
+    static List<String> checkKustomization(Path dir) {
+        List<String> violations = new ArrayList<>();
+        Path file = KUSTOMIZATION_NAMES.stream().map(dir::resolve).filter(Files::isRegularFile).findFirst().orElse(null);
+        if (file == null) {
+            violations.add(dir + ": no kustomization.yaml");
+            return violations;
+        }
+        List<Doc> docs = parse(file);
+        Map<String, Object> kustomization = docs.isEmpty() ? Map.of() : docs.getFirst().body();
+
+        List<String> entries = new ArrayList<>(strings(kustomization.get("resources")));
+        // Files used as patches or components are accounted for too, so they are not "unlisted".
+        entries.addAll(strings(kustomization.get("components")));
+        entries.addAll(strings(kustomization.get("patchesStrategicMerge")));
+        maps(kustomization.get("patches")).forEach(patch -> {
+            if (patch.get("path") != null) {
+                entries.add(str(patch.get("path")));
+            }
+        });
+
+        Set<Path> listed = new HashSet<>();
+        for (String entry : entries) {
+            if (entry.contains("://") || entry.startsWith("github.com/")) {
+                continue; // remote base: nothing on disk to compare
+            }
+            Path target = dir.resolve(entry).normalize();
+            if (!listed.add(target)) {
+                violations.add(file + ": lists '" + entry + "' twice");
+            }
+            if (!Files.exists(target)) {
+                violations.add(file + ": lists '" + entry + "' which does not exist");
+            } else if (Files.isDirectory(target)) {
+                violations.addAll(checkKustomization(target));
+            }
+        }
+
+        try (Stream<Path> children = Files.list(dir)) {
+            for (Path child : children.sorted().toList()) {
+                boolean unlistedFile = Files.isRegularFile(child) && isYaml(child)
+                        && !KUSTOMIZATION_NAMES.contains(child.getFileName().toString());
+                boolean unlistedFolder = Files.isDirectory(child) && !yamlFiles(child).isEmpty();
+                if ((unlistedFile || unlistedFolder) && !listed.contains(child.normalize())
+                        && listed.stream().noneMatch(path -> path.startsWith(child.normalize()))) {
+                    violations.add(file + ": does not list '" + child.getFileName() + "'");
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return violations;
+    }
+
+    // ------------------------------------------------------------------ docker compose
+
+    /**
+     * Each app service exists with a healthcheck and a build whose Dockerfile exists (paths from
+     * {@code root}, where the compose file lives); depends_on names real services and waits for
+     * health only on services that have a healthcheck; only {@code published} services map ports.
+     */
+    static List<String> checkCompose(Map<String, Object> compose, Path root, Collection<String> apps,
+                                     Set<String> published) {
+        List<String> violations = new ArrayList<>();
+        Map<String, Object> services = map(compose.get("services"));
+        for (String app : apps) {
+            Map<String, Object> service = map(services.get(app));
+            if (service.isEmpty()) {
+                violations.add("compose: no service '" + app + "'");
+                continue;
+            }
+            if (!hasHealthcheck(service)) {
+                violations.add("compose service '" + app + "': no healthcheck");
+            }
+            Object build = service.get("build");
+            if (build == null) {
+                violations.add("compose service '" + app + "': no build");
+            } else {
+                Map<String, Object> buildSpec = build instanceof String shortForm ? Map.of("context", shortForm) : map(build);
+                String context = buildSpec.get("context") == null ? "." : str(buildSpec.get("context"));
+                String dockerfile = buildSpec.get("dockerfile") == null ? "Dockerfile" : str(buildSpec.get("dockerfile"));
+                Path path = root.resolve(context).resolve(dockerfile).normalize();
+                if (!Files.isRegularFile(path)) {
+                    violations.add("compose service '" + app + "': build Dockerfile " + path + " does not exist");
+                }
+            }
+        }
+        services.forEach((name, value) -> {
+            Map<String, Object> service = map(value);
+            dependencies(service.get("depends_on")).forEach((target, condition) -> {
+                if (!services.containsKey(target)) {
+                    violations.add("compose service '" + name + "': depends on unknown service '" + target + "'");
+                } else if (condition.equals("service_healthy") && !hasHealthcheck(map(services.get(target)))) {
+                    violations.add("compose service '" + name + "': waits for '" + target + "' to be healthy, but it has no healthcheck");
+                }
+            });
+            if (!published.contains(name) && service.get("ports") != null) {
+                violations.add("compose service '" + name + "': publishes ports; only " + published + " should");
+            }
+        });
+        return violations;
+    }
+
+    private static boolean hasHealthcheck(Map<String, Object> service) {
+        Map<String, Object> healthcheck = map(service.get("healthcheck"));
+        Object test = healthcheck.get("test");
+        boolean emptyTest = test == null || str(test).isBlank() || (test instanceof List<?> list
+                && (list.isEmpty() || "NONE".equals(list.getFirst())));
+        return !emptyTest && !Boolean.TRUE.equals(healthcheck.get("disable"));
+    }
+
+    /** depends_on in list form (condition service_started) or map form. */
+    private static Map<String, String> dependencies(Object dependsOn) {
+        Map<String, String> result = new LinkedHashMap<>();
+        if (dependsOn instanceof List<?> list) {
+            list.forEach(name -> result.put(str(name), "service_started"));
+        } else {
+            map(dependsOn).forEach((name, spec) -> {
+                Object condition = map(spec).get("condition");
+                result.put(name, condition == null ? "service_started" : str(condition));
+            });
+        }
+        return result;
+    }
+
+    // ------------------------------------------------------------------ wiring between services
+
+    /**
+     * Each app has a Deployment with that name and container port and a Service with that name
+     * and port: the in-cluster URLs (http://auth-service:8081, ...) depend on it.
+     */
+    static List<String> checkAppPorts(List<Doc> docs, Map<String, Integer> appPorts) {
+        List<String> violations = new ArrayList<>();
+        appPorts.forEach((app, port) -> {
+            Doc deployment = find(docs, "Deployment", app);
+            Doc service = find(docs, "Service", app);
+            if (deployment == null) {
+                violations.add("no Deployment '" + app + "'");
+            } else {
+                Map<String, Object> podSpec = map(map(map(deployment.body().get("spec")).get("template")).get("spec"));
+                boolean listens = maps(podSpec.get("containers")).stream()
+                        .anyMatch(container -> containerPorts(container).contains(port));
+                if (!listens) {
+                    violations.add(deployment.id() + ": no container port " + port);
+                }
+            }
+            if (service == null) {
+                violations.add("no Service '" + app + "'");
+            } else {
+                boolean exposes = maps(map(service.body().get("spec")).get("ports")).stream()
+                        .anyMatch(p -> Objects.equals(portKey(p.get("port")), port));
+                if (!exposes) {
+                    violations.add(service.id() + ": does not expose port " + port);
+                }
+            }
+        });
+        return violations;
+    }
+
+    private static final Pattern APP_URL = Pattern.compile("(?:https?|jdbc:[a-z]+)://([a-z0-9-]+):(\\d+)");
+
+    /** Every URL to one of the apps (gateway upstreams, JWKS) uses that app's port. */
+    static List<String> checkAppUrls(String where, Object tree, Map<String, Integer> appPorts) {
+        List<String> violations = new ArrayList<>();
+        walkStrings(tree, text -> {
+            Matcher url = APP_URL.matcher(text);
+            while (url.find()) {
+                Integer expected = appPorts.get(url.group(1));
+                if (expected != null && expected != Integer.parseInt(url.group(2))) {
+                    violations.add(where + ": '" + url.group() + "' but " + url.group(1) + " listens on " + expected);
+                }
+            }
+        });
+        return violations;
+    }
+
+    private static void walkStrings(Object node, java.util.function.Consumer<String> visitor) {
+        if (node instanceof Map<?, ?> m) {
+            m.values().forEach(value -> walkStrings(value, visitor));
+        } else if (node instanceof List<?> list) {
+            list.forEach(value -> walkStrings(value, visitor));
+        } else if (node instanceof String text) {
+            visitor.accept(text);
+        }
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private static Doc find(List<Doc> docs, String kind, String name) {
+        return docs.stream().filter(d -> d.kind().equals(kind) && d.name().equals(name)).findFirst().orElse(null);
+    }
+
+    private static Set<String> namesOfKind(List<Doc> docs, String kind) {
+        Set<String> names = new HashSet<>();
+        docs.stream().filter(d -> d.kind().equals(kind)).forEach(d -> names.add(d.name()));
+        return names;
+    }
+
+    private static boolean containsAll(Map<String, Object> labels, Map<String, Object> wanted) {
+        return wanted.entrySet().stream().allMatch(e -> Objects.equals(str(labels.get(e.getKey())), str(e.getValue())));
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> map(Object value) {
+        return value instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+    }
+
+    private static List<Map<String, Object>> maps(Object value) {
+        if (!(value instanceof List<?> list)) {
+            return List.of();
+        }
+        return list.stream().map(ManifestChecker::map).toList();
+    }
+
+    private static List<String> strings(Object value) {
+        return value instanceof List<?> list ? list.stream().map(ManifestChecker::str).toList() : List.of();
+    }
+
+    static String str(Object value) {
+        return value == null ? "" : value.toString();
+    }
+
+    private static Map<String, String> orderedMap(String... keysAndValues) {
+        Map<String, String> result = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            result.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return result;
+    }
+}

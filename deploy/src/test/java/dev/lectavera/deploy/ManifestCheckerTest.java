@@ -1,0 +1,407 @@
+package dev.lectavera.deploy;
+
+import dev.lectavera.deploy.ManifestChecker.Doc;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The checker itself: a small good manifest passes, and each kind of breakage in it is caught.
+ * Without these, a checker that silently found nothing would pass the repository's files too.
+ */
+class ManifestCheckerTest {
+
+    static final String GOOD = """
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: demo-config
+            data:
+              KAFKA_BOOTSTRAP_SERVERS: kafka:9092
+            ---
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: demo
+            spec:
+              selector:
+                matchLabels:
+                  app.kubernetes.io/name: demo
+              template:
+                metadata:
+                  labels:
+                    app.kubernetes.io/name: demo
+                    app.kubernetes.io/part-of: lectavera
+                spec:
+                  securityContext:
+                    runAsNonRoot: true
+                  containers:
+                    - name: demo
+                      image: demo
+                      ports:
+                        - name: http
+                          containerPort: 8081
+                      envFrom:
+                        - configMapRef:
+                            name: demo-config
+                      startupProbe:
+                        httpGet:
+                          path: /q/health/started
+                          port: http
+                      readinessProbe:
+                        httpGet:
+                          path: /q/health/ready
+                          port: http
+                      livenessProbe:
+                        httpGet:
+                          path: /q/health/live
+                          port: 8081
+                      resources:
+                        requests:
+                          cpu: 250m
+                          memory: 512Mi
+                        limits:
+                          cpu: "1"
+                          memory: 512Mi
+                      volumeMounts:
+                        - name: data
+                          mountPath: /data
+                  volumes:
+                    - name: data
+                      persistentVolumeClaim:
+                        claimName: demo-data
+            ---
+            apiVersion: v1
+            kind: PersistentVolumeClaim
+            metadata:
+              name: demo-data
+            ---
+            apiVersion: v1
+            kind: Service
+            metadata:
+              name: demo
+            spec:
+              selector:
+                app.kubernetes.io/name: demo
+              ports:
+                - name: http
+                  port: 8081
+                  targetPort: http
+            """;
+
+    // ------------------------------------------------------------------ parsing
+
+    @Test
+    void parsesEveryDocumentOfAStreamAndSkipsEmptyOnes() {
+        List<Doc> docs = ManifestChecker.parse("inline", GOOD + "---\n---\n");
+        assertEquals(List.of("ConfigMap", "Deployment", "PersistentVolumeClaim", "Service"),
+                docs.stream().map(Doc::kind).toList());
+    }
+
+    @Test
+    void invalidYamlNamesTheFile() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ManifestChecker.parse("broken.yaml", "kind: Service\nspec: [1\n"));
+        assertTrue(e.getMessage().startsWith("broken.yaml: not valid YAML"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> ManifestChecker.parse("list.yaml", "- a\n- b\n"));
+    }
+
+    @Test
+    void theGoodManifestPasses() {
+        assertEquals(List.of(), kubernetes(GOOD));
+        assertEquals(List.of(), ManifestChecker.checkAppPorts(ManifestChecker.parse("inline", GOOD), Map.of("demo", 8081)));
+    }
+
+    // ------------------------------------------------------------------ Deployments
+
+    @Test
+    void aMissingProbeIsCaught() {
+        String broken = cut(GOOD, """
+                          readinessProbe:
+                            httpGet:
+                              path: /q/health/ready
+                              port: http
+                """);
+        assertCaught(kubernetes(broken), "lacks readinessProbe");
+    }
+
+    @Test
+    void aProbeOnAnotherPathIsCaught() {
+        assertCaught(kubernetes(change(GOOD, "path: /q/health/live", "path: /healthz")), "livenessProbe path '/healthz' is not /q/health/live");
+        assertCaught(kubernetes(change(GOOD, "path: /q/health/started", "path: /q/health/live")), "startupProbe path '/q/health/live'");
+    }
+
+    @Test
+    void aProbeThatIsNotHttpGetIsCaught() {
+        String broken = change(GOOD, """
+                          startupProbe:
+                            httpGet:
+                              path: /q/health/started
+                              port: http
+                """, """
+                          startupProbe:
+                            tcpSocket:
+                              port: http
+                """);
+        assertCaught(kubernetes(broken), "startupProbe is not an httpGet probe");
+    }
+
+    @Test
+    void aProbeOnAPortTheContainerDoesNotOpenIsCaught() {
+        assertCaught(kubernetes(change(GOOD, "port: 8081\n", "port: 9000\n")), "livenessProbe port '9000' is not a container port");
+    }
+
+    @Test
+    void missingResourceRequestsOrLimitsAreCaught() {
+        assertCaught(kubernetes(cut(GOOD, "              cpu: \"1\"\n")), "lacks resources.limits.cpu");
+        assertCaught(kubernetes(change(GOOD, "memory: 512Mi\n            limits:", "cpuShares: 2\n            limits:")),
+                "lacks resources.requests.memory");
+        String noResources = cut(GOOD, """
+                          resources:
+                            requests:
+                              cpu: 250m
+                              memory: 512Mi
+                            limits:
+                              cpu: "1"
+                              memory: 512Mi
+                """);
+        List<String> violations = kubernetes(noResources);
+        for (String missing : List.of("requests.cpu", "requests.memory", "limits.cpu", "limits.memory")) {
+            assertCaught(violations, "lacks resources." + missing);
+        }
+    }
+
+    @Test
+    void aDeploymentWithoutAMatchingServiceIsCaught() {
+        String otherSelector = change(GOOD, "  selector:\n    app.kubernetes.io/name: demo\n  ports:",
+                "  selector:\n    app.kubernetes.io/name: other\n  ports:");
+        assertCaught(kubernetes(otherSelector), "no Service selects its pods");
+        assertCaught(kubernetes(change(GOOD, "targetPort: http", "targetPort: 9999")), "no Service selects its pods");
+        String noService = GOOD.substring(0, GOOD.lastIndexOf("---"));
+        assertCaught(kubernetes(noService), "no Service selects its pods");
+    }
+
+    @Test
+    void aSelectorThatMissesThePodLabelsIsCaught() {
+        String broken = change(GOOD, "matchLabels:\n      app.kubernetes.io/name: demo\n",
+                "matchLabels:\n      app.kubernetes.io/name: demo-v2\n");
+        assertCaught(kubernetes(broken), "selector.matchLabels is empty or does not match");
+    }
+
+    @Test
+    void aContainerThatMayRunAsRootIsCaught() {
+        assertCaught(kubernetes(change(GOOD, "runAsNonRoot: true", "runAsNonRoot: false")), "runAsNonRoot: true");
+    }
+
+    @Test
+    void anUndefinedConfigMapOrClaimIsCaught() {
+        assertCaught(kubernetes(change(GOOD, "configMapRef:\n                name: demo-config", "configMapRef:\n                name: typo-config")),
+                "envFrom ConfigMap 'typo-config' is not defined");
+        assertCaught(kubernetes(change(GOOD, "claimName: demo-data", "claimName: demo-blobs")),
+                "PersistentVolumeClaim 'demo-blobs' which is not defined");
+    }
+
+    @Test
+    void aDeploymentWithoutConfigMapIsCaught() {
+        String broken = cut(GOOD, """
+                          envFrom:
+                            - configMapRef:
+                                name: demo-config
+                """);
+        assertCaught(kubernetes(broken), "no configuration through envFrom.configMapRef");
+    }
+
+    @Test
+    void theWrongAppPortIsCaught() {
+        List<Doc> docs = ManifestChecker.parse("inline", GOOD);
+        assertCaught(ManifestChecker.checkAppPorts(docs, Map.of("demo", 8082)), "no container port 8082");
+        assertCaught(ManifestChecker.checkAppPorts(docs, Map.of("demo", 8082)), "does not expose port 8082");
+        assertCaught(ManifestChecker.checkAppPorts(docs, Map.of("missing", 8080)), "no Deployment 'missing'");
+    }
+
+    @Test
+    void aUrlToAnAppOnTheWrongPortIsCaught() {
+        Map<String, Object> tree = Map.of("data", Map.of("UPSTREAM", "http://auth-service:8082", "OK", "http://auth-service:8081/x"));
+        List<String> violations = ManifestChecker.checkAppUrls("inline", tree, Map.of("auth-service", 8081));
+        assertEquals(1, violations.size(), violations.toString());
+        assertCaught(violations, "'http://auth-service:8082' but auth-service listens on 8081");
+    }
+
+    // ------------------------------------------------------------------ Secrets
+
+    @Test
+    void aSecretWithValuesIsCaught() {
+        String withData = GOOD + """
+                ---
+                apiVersion: v1
+                kind: Secret
+                metadata:
+                  name: leaked
+                data:
+                  password: c2VjcmV0
+                """;
+        assertCaught(kubernetes(withData), "Secret/leaked: a Secret with values is committed");
+        assertCaught(kubernetes(withData.replace("data:\n  password: c2VjcmV0", "stringData:\n  password: secret")),
+                "a Secret with values is committed");
+    }
+
+    @Test
+    void anUndocumentedSecretIsCaught() {
+        String withSecret = change(GOOD, "          envFrom:\n", """
+                          env:
+                            - name: QUARKUS_DATASOURCE_PASSWORD
+                              valueFrom:
+                                secretKeyRef:
+                                  name: demo-db
+                                  key: password
+                          envFrom:
+                """);
+        Set<String> secrets = ManifestChecker.referencedSecrets(ManifestChecker.parse("inline", withSecret));
+        assertEquals(Set.of("demo-db"), secrets);
+        assertEquals(List.of(), ManifestChecker.checkSecretsDocumented(secrets,
+                "kubectl -n $NS create secret generic demo-db --from-literal=password=x"));
+        assertCaught(ManifestChecker.checkSecretsDocumented(secrets, "create it somehow"), "Secret 'demo-db' is used");
+        assertCaught(ManifestChecker.checkSecretsDocumented(secrets, "kubectl create secret generic demo-db-old"), "Secret 'demo-db' is used");
+    }
+
+    // ------------------------------------------------------------------ kustomize
+
+    @Test
+    void aKustomizationOutOfStepWithItsFolderIsCaught(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("a.yaml"), "kind: ConfigMap\n");
+        Files.writeString(dir.resolve("b.yml"), "kind: ConfigMap\n");
+        Files.writeString(dir.resolve("notes.md"), "not a manifest");
+        Files.writeString(dir.resolve("kustomization.yaml"), "resources:\n  - a.yaml\n  - b.yml\n");
+        assertEquals(List.of(), ManifestChecker.checkKustomization(dir));
+
+        Files.writeString(dir.resolve("c.yaml"), "kind: ConfigMap\n");
+        assertCaught(ManifestChecker.checkKustomization(dir), "does not list 'c.yaml'");
+
+        Files.delete(dir.resolve("c.yaml"));
+        Files.delete(dir.resolve("b.yml"));
+        assertCaught(ManifestChecker.checkKustomization(dir), "lists 'b.yml' which does not exist");
+    }
+
+    @Test
+    void unlistedFoldersAndBrokenSubKustomizationsAreCaught(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("kustomization.yaml"), "resources:\n  - sub\n");
+        Files.createDirectories(dir.resolve("sub"));
+        Files.writeString(dir.resolve("sub/x.yaml"), "kind: ConfigMap\n");
+        assertCaught(ManifestChecker.checkKustomization(dir), "no kustomization.yaml");
+
+        Files.writeString(dir.resolve("sub/kustomization.yaml"), "resources:\n  - x.yaml\n");
+        assertEquals(List.of(), ManifestChecker.checkKustomization(dir));
+
+        Files.createDirectories(dir.resolve("extra"));
+        Files.writeString(dir.resolve("extra/y.yaml"), "kind: ConfigMap\n");
+        assertCaught(ManifestChecker.checkKustomization(dir), "does not list 'extra'");
+    }
+
+    // ------------------------------------------------------------------ docker compose
+
+    static final String COMPOSE = """
+            x-health: &health
+              interval: 10s
+            services:
+              db:
+                image: postgres:15
+                healthcheck:
+                  test: ["CMD", "pg_isready"]
+              app:
+                build:
+                  context: ./app
+                  dockerfile: src/main/docker/Dockerfile.jvm
+                depends_on:
+                  db:
+                    condition: service_healthy
+                healthcheck:
+                  <<: *health
+                  test: ["CMD", "curl", "-f", "http://localhost:8081/q/health/ready"]
+              edge:
+                build: ./edge
+                ports: ["8080:8080"]
+                depends_on: [app]
+                healthcheck:
+                  test: curl -f http://localhost:8080/q/health/ready
+            """;
+
+    @Test
+    void aComposeFileWithBuildsAndHealthchecksPasses(@TempDir Path root) throws IOException {
+        dockerfiles(root);
+        assertEquals(List.of(), compose(COMPOSE, root));
+    }
+
+    @Test
+    void aComposeAppWithoutHealthcheckIsCaught(@TempDir Path root) throws IOException {
+        dockerfiles(root);
+        String broken = cut(COMPOSE, "    healthcheck:\n      test: curl -f http://localhost:8080/q/health/ready\n");
+        assertCaught(compose(broken, root), "service 'edge': no healthcheck");
+        assertCaught(compose(change(COMPOSE, "test: [\"CMD\", \"curl\"", "disable: true\n      test: [\"CMD\", \"curl\""), root),
+                "service 'app': no healthcheck");
+    }
+
+    @Test
+    void aComposeBuildWithoutAnExistingDockerfileIsCaught(@TempDir Path root) throws IOException {
+        dockerfiles(root);
+        assertCaught(compose(change(COMPOSE, "dockerfile: src/main/docker/Dockerfile.jvm", "dockerfile: Dockerfile.native"), root),
+                "service 'app': build Dockerfile");
+        assertCaught(compose(change(COMPOSE, "build: ./edge", "build: ./edg"), root), "service 'edge': build Dockerfile");
+        assertCaught(compose(change(COMPOSE, "build: ./edge", "image: edge"), root), "service 'edge': no build");
+        assertCaught(compose(change(COMPOSE, "  edge:", "  edge-renamed:"), root), "no service 'edge'");
+    }
+
+    @Test
+    void badDependenciesAndExtraPublishedPortsAreCaught(@TempDir Path root) throws IOException {
+        dockerfiles(root);
+        String dbWithoutHealthcheck = cut(COMPOSE, "    healthcheck:\n      test: [\"CMD\", \"pg_isready\"]\n");
+        assertCaught(compose(dbWithoutHealthcheck, root), "waits for 'db' to be healthy, but it has no healthcheck");
+        assertCaught(compose(change(COMPOSE, "depends_on: [app]", "depends_on: [ap]"), root), "depends on unknown service 'ap'");
+        assertCaught(compose(change(COMPOSE, "image: postgres:15", "image: postgres:15\n    ports: [\"5432:5432\"]"), root),
+                "service 'db': publishes ports");
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private static List<String> kubernetes(String yaml) {
+        return ManifestChecker.checkKubernetes(ManifestChecker.parse("inline", yaml));
+    }
+
+    private static List<String> compose(String yaml, Path root) {
+        Map<String, Object> body = ManifestChecker.parse("compose", yaml).getFirst().body();
+        return ManifestChecker.checkCompose(body, root, List.of("app", "edge"), Set.of("edge"));
+    }
+
+    private static void dockerfiles(Path root) throws IOException {
+        Files.createDirectories(root.resolve("app/src/main/docker"));
+        Files.writeString(root.resolve("app/src/main/docker/Dockerfile.jvm"), "FROM scratch\n");
+        Files.createDirectories(root.resolve("edge"));
+        Files.writeString(root.resolve("edge/Dockerfile"), "FROM scratch\n");
+    }
+
+    /** Replaces text that must be there, so a mutation can never silently do nothing. */
+    private static String change(String text, String from, String to) {
+        String changed = text.replace(from, to);
+        assertNotEquals(text, changed, "the test's mutation did not apply: " + from);
+        return changed;
+    }
+
+    private static String cut(String text, String part) {
+        return change(text, part, "");
+    }
+
+    private static void assertCaught(List<String> violations, String expected) {
+        assertTrue(violations.stream().anyMatch(v -> v.contains(expected)),
+                () -> "expected a violation containing \"" + expected + "\", got " + violations);
+    }
+}
