@@ -1,0 +1,40 @@
+package dev.lectavera.auth.rest;
+
+import dev.lectavera.auth.security.AccessTokenIssuer;
+import dev.lectavera.auth.service.Problems;
+import jakarta.json.JsonString;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The verified caller of a protected endpoint: its user id is the token's {@code sub}, nothing else. */
+final class Caller {
+
+    private Caller() {
+    }
+
+    static UUID userId(JsonWebToken token) {
+        try {
+            return UUID.fromString(token.getSubject());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw Problems.invalidSubject();
+        }
+    }
+
+    /** The login session (refresh-token family) the access token was issued for, when it says. */
+    static Optional<UUID> session(JsonWebToken token) {
+        Object claim = token.getClaim(AccessTokenIssuer.SESSION_CLAIM);
+        String value = claim instanceof JsonString json ? json.getString() : claim == null ? null : claim.toString();
+        try {
+            return Optional.ofNullable(value).map(UUID::fromString);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    static Instant expiresAt(JsonWebToken token) {
+        return Instant.ofEpochSecond(token.getExpirationTime());
+    }
+}

@@ -1,0 +1,68 @@
+package dev.lectavera.auth.service;
+
+import dev.lectavera.auth.config.AuthConfig;
+import dev.lectavera.auth.repository.OneTimeTokenRepository;
+import dev.lectavera.auth.repository.OutboxEventRepository;
+import dev.lectavera.auth.repository.RefreshTokenRepository;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Keeps the token tables small: expired refresh tokens (refused anyway), expired or used one-time tokens, and
+ * published outbox rows past their retention. Idempotent, so every instance may run it.
+ */
+@ApplicationScoped
+public class ExpiredTokenCleanup {
+
+    private static final Logger LOG = Logger.getLogger(ExpiredTokenCleanup.class);
+
+    private final RefreshTokenRepository refreshTokens;
+    private final OneTimeTokenRepository oneTimeTokens;
+    private final OutboxEventRepository outbox;
+    private final Clock clock;
+    private final Duration outboxRetention;
+
+    ExpiredTokenCleanup(RefreshTokenRepository refreshTokens, OneTimeTokenRepository oneTimeTokens,
+                        OutboxEventRepository outbox, Clock clock, AuthConfig config) {
+        this.refreshTokens = refreshTokens;
+        this.oneTimeTokens = oneTimeTokens;
+        this.outbox = outbox;
+        this.clock = clock;
+        this.outboxRetention = config.cleanup().publishedOutboxRetention();
+    }
+
+    @Scheduled(every = "{lectavera.auth.cleanup.interval}", delayed = "1m",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduledCleanUp() {
+        try {
+            CleanupResult result = cleanUp();
+            if (result.total() > 0) {
+                LOG.infof("Clean-up: %s", result);
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("Clean-up failed, retrying at the next run: %s", e.toString());
+        }
+    }
+
+    public CleanupResult cleanUp() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Instant now = clock.instant();
+            return new CleanupResult(
+                    refreshTokens.deleteExpired(now),
+                    oneTimeTokens.deleteExpiredOrUsed(now),
+                    outbox.deletePublishedBefore(now.minus(outboxRetention)));
+        });
+    }
+
+    public record CleanupResult(long refreshTokens, long oneTimeTokens, long outboxEvents) {
+        long total() {
+            return refreshTokens + oneTimeTokens + outboxEvents;
+        }
+    }
+}
