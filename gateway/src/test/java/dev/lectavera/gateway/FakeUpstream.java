@@ -3,14 +3,19 @@ package dev.lectavera.gateway;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real HTTP server standing in for the upstream services: it echoes what reached it (REST)
- * and answers WebSocket text frames, so tests see exactly what the gateway forwarded.
+ * A real HTTP server standing in for the upstream services: it echoes what reached it (method, URI,
+ * body, headers; REST) and answers WebSocket text frames with the user id it was given, so tests see
+ * exactly what the gateway forwarded. Like the real services it echoes X-Request-Id on its response
+ * (and sends a CORS header of its own), so tests can check the gateway does not duplicate them.
+ * Paths under /api/v1/test-slow answer only after 5 s.
  */
 public class FakeUpstream implements QuarkusTestResourceLifecycleManager {
 
@@ -19,15 +24,7 @@ public class FakeUpstream implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         vertx = Vertx.vertx();
-        HttpServer server = vertx.createHttpServer()
-                .webSocketHandler(ws -> ws.textMessageHandler(text -> ws.writeTextMessage("echo:" + ws.path() + ":" + text)))
-                .requestHandler(request -> request.body().onSuccess(body -> {
-                    JsonObject echo = new JsonObject()
-                            .put("method", request.method().name())
-                            .put("uri", request.uri())
-                            .put("body", body.toString());
-                    request.response().putHeader("content-type", "application/json").end(echo.encode());
-                }));
+        HttpServer server = vertx.createHttpServer().requestHandler(this::answer);
         try {
             server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
@@ -39,7 +36,44 @@ public class FakeUpstream implements QuarkusTestResourceLifecycleManager {
                 "gateway.routes.document.upstream", url,
                 "gateway.routes.study.upstream", url,
                 "gateway.routes.quiz.upstream", url,
-                "gateway.routes.analytics.upstream", url);
+                "gateway.routes.analytics.upstream", url,
+                "gateway.routes.slow.upstream", url);
+    }
+
+    private void answer(HttpServerRequest request) {
+        if ("websocket".equalsIgnoreCase(request.getHeader("Upgrade"))) {
+            request.toWebSocket().onSuccess(ws -> ws.textMessageHandler(text -> ws.writeTextMessage("echo:" + ws.path()
+                    + ":" + ws.headers().get("X-LectaVera-User-Id")
+                    + ":" + (ws.headers().get("Authorization") != null)
+                    + ":" + ws.query()
+                    + ":" + text)));
+            return;
+        }
+        if (request.path().startsWith("/api/v1/test-slow")) {
+            vertx.setTimer(5_000, id -> request.response().end("too late"));
+            return;
+        }
+        request.body().onSuccess(body -> {
+            JsonObject headers = new JsonObject();
+            request.headers().forEach(header -> {
+                String name = header.getKey().toLowerCase(Locale.ROOT);
+                String previous = headers.getString(name);
+                headers.put(name, previous == null ? header.getValue() : previous + "," + header.getValue());
+            });
+            JsonObject echo = new JsonObject()
+                    .put("method", request.method().name())
+                    .put("uri", request.uri())
+                    .put("body", body.toString())
+                    .put("headers", headers);
+            String requestId = request.getHeader("X-Request-Id");
+            if (requestId != null) {
+                request.response().putHeader("X-Request-Id", requestId);
+            }
+            request.response()
+                    .putHeader("Access-Control-Allow-Origin", "*")
+                    .putHeader("content-type", "application/json")
+                    .end(echo.encode());
+        });
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.lectavera.gateway;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
@@ -19,10 +20,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @QuarkusTest
 @QuarkusTestResource(FakeUpstream.class)
+@QuarkusTestResource(JwtKeys.class)
 class ProxyRoutesTest {
 
     @TestHTTPResource("/")
     URI gateway;
+
+    Tokens tokens;
 
     private Vertx vertx;
 
@@ -38,7 +42,8 @@ class ProxyRoutesTest {
 
     @Test
     void restCallsPassThroughWithPathQueryAndBody() {
-        given().contentType("application/json").body("{\"q\":\"entropy\"}")
+        given().header("Authorization", tokens.issue().bearer())
+                .contentType("application/json").body("{\"q\":\"entropy\"}")
                 .post("/api/v1/documents/search?topK=3")
                 .then().statusCode(200)
                 .body("method", equalTo("POST"))
@@ -48,32 +53,35 @@ class ProxyRoutesTest {
 
     @Test
     void everyPublicPrefixIsRouted() {
+        String bearer = tokens.issue().bearer();
         for (String path : new String[]{"/api/v1/auth/login", "/api/v1/users/me", "/.well-known/jwks.json",
                 "/api/v1/study/sessions", "/api/v1/quiz/q1", "/api/v1/analytics/overview"}) {
-            given().get(path).then().statusCode(200).body("uri", equalTo(path));
+            given().header("Authorization", bearer).get(path).then().statusCode(200).body("uri", equalTo(path));
         }
     }
 
     @Test
     void unknownPathsAreNotProxied() {
-        given().get("/api/v1/unknown").then().statusCode(404);
-        given().get("/api/v1/documentsX").then().statusCode(404);
+        String bearer = tokens.issue().bearer();
+        given().header("Authorization", bearer).get("/api/v1/unknown").then().statusCode(404);
+        given().header("Authorization", bearer).get("/api/v1/documentsX").then().statusCode(404);
     }
 
     @Test
     void aWebSocketMessagePassesThroughBothWays() throws Exception {
+        Tokens.Issued user = tokens.issue();
         WebSocketClient client = vertx.createWebSocketClient();
         WebSocketConnectOptions options = new WebSocketConnectOptions()
-                .setHost(gateway.getHost()).setPort(gateway.getPort()).setURI("/ws/study/s-42?token=t");
+                .setHost(gateway.getHost()).setPort(gateway.getPort()).setURI("/ws/study/s-42?token=" + user.token());
 
         String reply = client.connect(options)
                 .compose(ws -> {
-                    var answer = io.vertx.core.Promise.<String>promise();
+                    Promise<String> answer = Promise.promise();
                     ws.textMessageHandler(answer::tryComplete);
                     return ws.writeTextMessage("hello").compose(v -> answer.future());
                 })
                 .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
 
-        assertEquals("echo:/ws/study/s-42:hello", reply);
+        assertEquals("echo:/ws/study/s-42:" + user.subject() + ":true:token=" + user.token() + ":hello", reply);
     }
 }

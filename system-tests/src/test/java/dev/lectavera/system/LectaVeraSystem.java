@@ -136,6 +136,7 @@ public class LectaVeraSystem implements BeforeAllCallback, ParameterResolver {
             switch (name) {
                 case "auth" -> env.put("LECTAVERA_AUTH_JWT_PRIVATE_KEY_LOCATION", signingKey.toString());
                 case "document" -> env.put("LECTAVERA_BLOBS_DIRECTORY", work.resolve("blobs").toString());
+                case "study", "quiz" -> env.put("QUARKUS_REST_CLIENT_DOCUMENTS_URL", "http://127.0.0.1:" + ports.get("document"));
                 case "gateway" -> MODULES.keySet().stream().filter(n -> !n.equals("gateway")).forEach(upstream ->
                         env.put("GATEWAY_ROUTES_" + upstream.toUpperCase() + "_UPSTREAM", "http://127.0.0.1:" + ports.get(upstream)));
                 default -> {

@@ -2,18 +2,31 @@ package dev.lectavera.gateway.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-/** Where each public path prefix is routed. */
+/** Everything the gateway itself decides: routes, who may pass without a token, limits, Redis use. */
 @ConfigMapping(prefix = "gateway")
 public interface GatewayConfig {
 
     /** Routes by upstream name (auth, document, study, quiz, analytics). */
     Map<String, Route> routes();
+
+    /**
+     * Requests answered without a token, as {@code METHOD /exact/path} (e.g. {@code POST /api/v1/auth/login}).
+     * Everything else that is proxied needs a valid, unrevoked access token.
+     */
+    List<String> publicRoutes();
+
+    Jwt jwt();
+
+    RateLimit rateLimit();
+
+    RedisUse redis();
 
     interface Route {
         /** Path prefixes served by this upstream, e.g. {@code /api/v1/documents}. */
@@ -22,8 +35,93 @@ public interface GatewayConfig {
         /** Base URL of the upstream service. */
         URI upstream();
 
-        /** Longest wait for the upstream's response headers. */
+        /** Longest silence from the upstream (waiting for its headers, or between body chunks) before 503. */
         @WithDefault("30s")
         Duration timeout();
+
+        /** Longest wait for a TCP connection to the upstream. */
+        @WithDefault("2s")
+        Duration connectTimeout();
+
+        /** Pooled HTTP/1.1 connections to this upstream per event loop of a gateway instance. */
+        @WithDefault("100")
+        int maxConnections();
+
+        Breaker breaker();
+    }
+
+    /** Per-upstream circuit breaker: counts transport failures (refused, reset, timed out), not HTTP statuses. */
+    interface Breaker {
+        /** Consecutive failures that open the breaker. */
+        @WithDefault("5")
+        int failureThreshold();
+
+        /** How long an open breaker answers 503 at once before letting one trial request through. */
+        @WithDefault("10s")
+        Duration openDuration();
+    }
+
+    interface Jwt {
+        /** How long a verified token is remembered (never past its own expiry); revocation is still checked each time. */
+        @WithDefault("60s")
+        Duration cacheTtl();
+
+        /** Upper bound of remembered tokens; beyond it tokens are simply verified every time. */
+        @WithDefault("50000")
+        int cacheMaxEntries();
+    }
+
+    interface RateLimit {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** POST /api/v1/study/sessions/{id}/messages and WebSocket upgrades on /ws/study/**, per user. */
+        Limit chat();
+
+        /** login, register, forgot-password (per IP + email) and reset-password (per IP). */
+        Limit auth();
+
+        /** POST /api/v1/documents, per user. */
+        Limit upload();
+
+        /** POST /api/v1/documents/search, per user. */
+        Limit search();
+
+        /** Everything else: per user, or per IP on anonymous routes. */
+        @WithName("default")
+        Limit other();
+
+        /** Largest login/register/forgot-password body the gateway reads to find the email (bytes); larger → 413. */
+        @WithDefault("16384")
+        int authBodyLimit();
+
+        /** Upper bound of keys in the in-memory fallback limiter (Redis down); beyond it new keys share one bucket. */
+        @WithDefault("200000")
+        int localMaxKeys();
+    }
+
+    interface Limit {
+        /** Requests allowed per period (also the largest burst). */
+        int limit();
+
+        Duration period();
+    }
+
+    interface RedisUse {
+        /** Longest wait for Redis on the request path before falling back to memory. */
+        @WithDefault("250ms")
+        Duration commandTimeout();
+
+        /** The same, for the call that first opens an event loop's Redis connection (TCP connect + command). */
+        @WithDefault("1s")
+        Duration connectTimeout();
+
+        /** After a Redis failure, how long the gateway stays on the in-memory fallback before trying Redis again. */
+        @WithDefault("5s")
+        Duration retryAfter();
+
+        /** At most one "Redis unavailable" warning per this interval. */
+        @WithDefault("30s")
+        Duration warningInterval();
     }
 }

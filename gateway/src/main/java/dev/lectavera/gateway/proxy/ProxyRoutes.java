@@ -1,52 +1,47 @@
 package dev.lectavera.gateway.proxy;
 
 import dev.lectavera.gateway.config.GatewayConfig;
+import dev.lectavera.gateway.edge.EdgeHandler;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.PoolOptions;
 import io.vertx.ext.web.Router;
-import io.vertx.httpproxy.HttpProxy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
-import java.net.URI;
 import java.util.Map;
 
 /**
- * Mounts one reverse proxy (Vert.x HTTP Proxy, REST and WebSocket) per upstream on the
- * configured path prefixes. Requests stream through: bodies are never buffered here.
+ * Mounts one {@link Upstream} per configured route on its path prefixes, each request going through
+ * the {@link EdgeHandler} first, plus the gateway's own endpoint {@code GET /api/v1/users/rate-limit-status}.
  */
 @ApplicationScoped
 public class ProxyRoutes {
 
     private static final Logger LOG = Logger.getLogger(ProxyRoutes.class);
-    /** Before Quarkus REST's own routes, after the HTTP layer's CORS and request-id handlers. */
+    /** Before Quarkus REST's own routes, after the HTTP layer's filters (CORS, forwarded headers). */
     static final int PROXY_ROUTE_ORDER = 1_000;
 
     private final GatewayConfig config;
+    private final EdgeHandler edge;
     private final Vertx vertx;
 
-    ProxyRoutes(GatewayConfig config, Vertx vertx) {
+    ProxyRoutes(GatewayConfig config, EdgeHandler edge, Vertx vertx) {
         this.config = config;
+        this.edge = edge;
         this.vertx = vertx;
     }
 
     void install(@Observes Router router) {
+        // Before the auth-service prefix /api/v1/users: this path is the gateway's own.
+        router.get(EdgeHandler.RATE_LIMIT_STATUS_PATH).order(PROXY_ROUTE_ORDER - 1).handler(edge::rateLimitStatus);
         for (Map.Entry<String, GatewayConfig.Route> entry : config.routes().entrySet()) {
             GatewayConfig.Route route = entry.getValue();
-            URI upstream = route.upstream();
-            HttpClient client = vertx.createHttpClient(new HttpClientOptions()
-                    .setKeepAlive(true)
-                    .setConnectTimeout(2_000)
-                    .setIdleTimeout(60), new PoolOptions().setHttp1MaxSize(200));
-            HttpProxy proxy = HttpProxy.reverseProxy(client)
-                    .origin(upstream.getPort(), upstream.getHost());
+            Upstream upstream = new Upstream(entry.getKey(), route, vertx);
             for (String prefix : route.prefixes()) {
-                router.route(prefix + "/*").order(PROXY_ROUTE_ORDER).handler(rc -> proxy.handle(rc.request()));
+                router.route(prefix + "/*").order(PROXY_ROUTE_ORDER).handler(rc -> edge.proxy(rc, upstream));
             }
-            LOG.infof("Routing %s to %s (%s)", route.prefixes(), upstream, entry.getKey());
+            LOG.infof("Routing %s to %s (%s, timeout %s, breaker after %d failures)", route.prefixes(), route.upstream(),
+                    entry.getKey(), route.timeout(), route.breaker().failureThreshold());
         }
     }
 }

@@ -1,0 +1,194 @@
+package dev.lectavera.document.event;
+
+import dev.lectavera.document.config.OutboxConfig;
+import dev.lectavera.document.service.CoalescingTrigger;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.jboss.logging.Logger;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Publishes outbox rows to Kafka in creation order and stamps them once the broker acknowledged them. Rows are
+ * claimed with {@code FOR UPDATE SKIP LOCKED}, so several instances never send the same row twice. A failed
+ * send records the error and is retried on the next run: a Kafka outage delays events, loses none, and never
+ * blocks a request (this runs on its own thread, woken after each commit and on a schedule).
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final long ACK_WAIT_MS = 20_000;
+
+    private final AgroalDataSource dataSource;
+    private final OutboxConfig config;
+    private final String bootstrapServers;
+    private final CoalescingTrigger trigger;
+    private volatile KafkaProducer<String, String> producer;
+
+    OutboxRelay(AgroalDataSource dataSource, OutboxConfig config) {
+        this.dataSource = dataSource;
+        this.config = config;
+        this.bootstrapServers = config.kafkaBootstrapServers();
+        this.trigger = new CoalescingTrigger("outbox-relay", this::relayAll);
+    }
+
+    void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxWriter.Written written) {
+        trigger.fire();
+    }
+
+    @Scheduled(every = "${lectavera.outbox.relay-interval:5s}", delayed = "1s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void tick() {
+        trigger.fire();
+    }
+
+    /** Relays batches until nothing is left or a batch fails (the next wake-up retries). */
+    void relayAll() {
+        try {
+            int sent;
+            do {
+                sent = relayBatch();
+            } while (sent == config.batchSize());
+        } catch (SQLException | RuntimeException e) {
+            LOG.warnf("Outbox relay run failed, will retry: %s", e.toString());
+        }
+    }
+
+    /** @return rows published in this batch, or -1 when a send failed */
+    int relayBatch() throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                List<Row> rows = claim(c);
+                if (rows.isEmpty()) {
+                    c.commit();
+                    return 0;
+                }
+                KafkaProducer<String, String> kafka = producer();
+                List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
+                for (Row row : rows) {
+                    acks.add(kafka.send(new ProducerRecord<>(row.topic(), row.key(), row.envelope())));
+                }
+                int published = 0;
+                boolean failed = false;
+                for (int i = 0; i < rows.size(); i++) {
+                    Row row = rows.get(i);
+                    try {
+                        acks.get(i).get(ACK_WAIT_MS, TimeUnit.MILLISECONDS);
+                        markPublished(c, row.id());
+                        published++;
+                    } catch (ExecutionException | TimeoutException e) {
+                        Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+                        markFailed(c, row.id(), cause.toString());
+                        failed = true;
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        c.rollback();
+                        return -1;
+                    }
+                }
+                c.commit();
+                if (failed) {
+                    LOG.warnf("Outbox: %d of %d events published, the rest will be retried", published, rows.size());
+                    return -1;
+                }
+                return published;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+
+    private List<Row> claim(Connection c) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("""
+                SELECT id, topic, record_key, envelope FROM outbox_event
+                WHERE published_at IS NULL
+                ORDER BY created_at
+                LIMIT ?
+                FOR UPDATE SKIP LOCKED""")) {
+            select.setInt(1, config.batchSize());
+            List<Row> rows = new ArrayList<>();
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4)));
+                }
+            }
+            return rows;
+        }
+    }
+
+    private static void markPublished(Connection c, UUID id) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement(
+                "UPDATE outbox_event SET published_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = ?")) {
+            update.setObject(1, id);
+            update.executeUpdate();
+        }
+    }
+
+    private static void markFailed(Connection c, UUID id, String error) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement(
+                "UPDATE outbox_event SET attempts = attempts + 1, last_error = ? WHERE id = ?")) {
+            update.setString(1, error.length() > 1000 ? error.substring(0, 1000) : error);
+            update.setObject(2, id);
+            update.executeUpdate();
+        }
+    }
+
+    private KafkaProducer<String, String> producer() {
+        KafkaProducer<String, String> current = producer;
+        if (current == null) {
+            synchronized (this) {
+                current = producer;
+                if (current == null) {
+                    Properties props = new Properties();
+                    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+                    props.put(ProducerConfig.CLIENT_ID_CONFIG, "document-service-outbox");
+                    props.put(ProducerConfig.ACKS_CONFIG, "all");
+                    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+                    props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000");
+                    props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
+                    props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "15000");
+                    props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+                    props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+                    props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+                    current = new KafkaProducer<>(props);
+                    producer = current;
+                }
+            }
+        }
+        return current;
+    }
+
+    void shutdown(@Observes ShutdownEvent event) {
+        trigger.close();
+        KafkaProducer<String, String> current = producer;
+        if (current != null) {
+            current.close(java.time.Duration.ofSeconds(5));
+        }
+    }
+
+    private record Row(UUID id, String topic, String key, String envelope) {
+    }
+}

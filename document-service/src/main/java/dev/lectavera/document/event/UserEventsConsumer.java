@@ -1,0 +1,71 @@
+package dev.lectavera.document.event;
+
+import dev.lectavera.contracts.EventEnvelope;
+import dev.lectavera.contracts.EventJson;
+import dev.lectavera.contracts.UnknownEventTypeException;
+import dev.lectavera.contracts.events.UserDeleted;
+import dev.lectavera.document.service.DocumentService;
+import io.agroal.api.AgroalDataSource;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.UUID;
+
+/**
+ * Reacts to {@code lectavera.users}: a deleted user's documents are purged (rows, pages, chunks, vectors, files).
+ * Idempotent: an event id is applied once, whatever Kafka redelivers. Unknown types and junk are skipped.
+ */
+@ApplicationScoped
+public class UserEventsConsumer {
+
+    private static final Logger LOG = Logger.getLogger(UserEventsConsumer.class);
+
+    private final DocumentService documents;
+    private final AgroalDataSource dataSource;
+
+    UserEventsConsumer(DocumentService documents, AgroalDataSource dataSource) {
+        this.documents = documents;
+        this.dataSource = dataSource;
+    }
+
+    @Incoming("users")
+    @Blocking
+    @Transactional(rollbackOn = Exception.class)
+    public void onUserEvent(String json) throws SQLException {
+        EventEnvelope<?> envelope;
+        try {
+            envelope = EventJson.read(json);
+        } catch (UnknownEventTypeException e) {
+            LOG.debugf("Skipping an event of unknown type: %s", e.getMessage());
+            return;
+        } catch (RuntimeException e) {
+            LOG.warnf("Skipping a record that is not an event: %s", e.getMessage());
+            return;
+        }
+        if (!(envelope.data() instanceof UserDeleted deleted)) {
+            return;
+        }
+        if (!firstDelivery(envelope.id(), envelope.type())) {
+            LOG.debugf("Event %s already applied", envelope.id());
+            return;
+        }
+        int purged = documents.purgeUser(deleted.userId());
+        LOG.infof("User %s deleted: purged %d documents", deleted.userId(), purged);
+    }
+
+    private boolean firstDelivery(UUID eventId, String type) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement insert = c.prepareStatement(
+                     "INSERT INTO processed_event (event_id, event_type) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
+            insert.setObject(1, eventId);
+            insert.setString(2, type);
+            return insert.executeUpdate() == 1;
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package dev.lectavera.document.ingest;
+
+import dev.lectavera.contracts.events.DocumentFailed;
+import dev.lectavera.contracts.events.DocumentIndexed;
+import dev.lectavera.document.event.OutboxWriter;
+import dev.lectavera.document.ingest.Chunker.Chunk;
+import dev.lectavera.document.model.DocumentStatus;
+import dev.lectavera.document.repository.ChunkRepository;
+import dev.lectavera.document.repository.DocumentJobRepository;
+import dev.lectavera.document.repository.DocumentJobRepository.Claim;
+import dev.lectavera.document.repository.DocumentJobRepository.Completed;
+import dev.lectavera.document.repository.PageRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The end of processing, each in one transaction with its outbox event: either pages, chunks and vectors all
+ * appear together with INDEXED, or the document is FAILED / NEEDS_OCR and has none. Both require the worker's
+ * lease, so a deleted or re-claimed document is never written to.
+ */
+@ApplicationScoped
+public class IndexWriter {
+
+    private final DocumentJobRepository jobs;
+    private final PageRepository pages;
+    private final ChunkRepository chunks;
+    private final OutboxWriter outbox;
+
+    IndexWriter(DocumentJobRepository jobs, PageRepository pages, ChunkRepository chunks, OutboxWriter outbox) {
+        this.jobs = jobs;
+        this.pages = pages;
+        this.chunks = chunks;
+        this.outbox = outbox;
+    }
+
+    @Transactional(rollbackOn = Exception.class)
+    public Completed complete(Claim claim, ExtractedDocument document, List<Chunk> chunkList, List<String> textHashes,
+                              List<float[]> vectors, String embeddingModel) throws SQLException {
+        if (!jobs.lockClaimed(claim)) {
+            throw new LeaseLostException("Document " + claim.documentId() + " is no longer claimed by this worker");
+        }
+        pages.insertAll(claim.documentId(), document.pages());
+        chunks.insertAll(claim.documentId(), chunkList, textHashes, vectors);
+        Completed completed = jobs.markIndexed(claim, document.pageCount(), chunkList.size(), document.title(),
+                document.author(), embeddingModel);
+        outbox.write(claim.documentId(), new DocumentIndexed(claim.documentId(), completed.userId(), completed.title(),
+                document.pageCount(), chunkList.size(),
+                Duration.between(completed.createdAt(), completed.indexedAt()).toMillis(), completed.version(),
+                completed.indexedAt()));
+        return completed;
+    }
+
+    /** @return false when the claim is gone (nothing written) */
+    @Transactional(rollbackOn = Exception.class)
+    public boolean fail(Claim claim, DocumentStatus status, String reason, Integer pageCount) throws SQLException {
+        if (!jobs.markUnreadable(claim, status.name(), reason, pageCount)) {
+            return false;
+        }
+        outbox.write(claim.documentId(),
+                new DocumentFailed(claim.documentId(), claim.userId(), status.name(), reason, Instant.now()));
+        return true;
+    }
+}

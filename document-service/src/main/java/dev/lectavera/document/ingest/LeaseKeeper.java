@@ -1,0 +1,56 @@
+package dev.lectavera.document.ingest;
+
+import dev.lectavera.document.repository.DocumentJobRepository;
+import dev.lectavera.document.repository.DocumentJobRepository.Claim;
+import org.jboss.logging.Logger;
+
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Renews a worker's lease on a timer while the worker runs, whatever it is busy with (a long extraction, a slow
+ * embedding batch on a loaded machine): the lease lapses only when the process is gone. If the claim turns out to
+ * be lost (document deleted, or re-claimed after a lapse), the worker learns it at its next check.
+ */
+final class LeaseKeeper implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(LeaseKeeper.class);
+
+    private final Claim claim;
+    private final ScheduledFuture<?> renewal;
+    private volatile boolean lost;
+
+    LeaseKeeper(Claim claim, DocumentJobRepository jobs, Duration lease, ScheduledExecutorService timer) {
+        this.claim = claim;
+        long period = Math.max(1000, lease.toMillis() / 3);
+        this.renewal = timer.scheduleWithFixedDelay(() -> {
+            try {
+                if (!jobs.renewLease(claim, lease)) {
+                    lost = true;
+                }
+            } catch (SQLException | RuntimeException e) {
+                // a missed renewal is harmless while the lease still runs; the next one may succeed
+                LOG.warnf("Document %s: lease renewal failed: %s", claim.documentId(), e.toString());
+            }
+        }, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    void lost() {
+        lost = true;
+    }
+
+    /** @throws LeaseLostException when this worker no longer owns the document */
+    void checkHeld() {
+        if (lost) {
+            throw new LeaseLostException("Document " + claim.documentId() + " was deleted or taken over");
+        }
+    }
+
+    @Override
+    public void close() {
+        renewal.cancel(false);
+    }
+}

@@ -1,0 +1,31 @@
+package dev.lectavera.document.ingest;
+
+import dev.lectavera.document.cache.DocumentStatusCache;
+import dev.lectavera.document.cache.StatusSnapshot;
+import dev.lectavera.document.cache.UserEventPublisher;
+import dev.lectavera.document.cache.UserEventPublisher.DocumentProgress;
+import dev.lectavera.document.model.DocumentStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** Writes a document's status to Redis (read by the status route) and publishes it to the user's channel. */
+@ApplicationScoped
+public class ProgressReporter {
+
+    private final DocumentStatusCache statusCache;
+    private final UserEventPublisher publisher;
+
+    ProgressReporter(DocumentStatusCache statusCache, UserEventPublisher publisher) {
+        this.statusCache = statusCache;
+        this.publisher = publisher;
+    }
+
+    public void report(UUID userId, UUID documentId, DocumentStatus status, int pagesDone, Integer pagesTotal,
+                       String failureReason) {
+        statusCache.put(new StatusSnapshot(documentId, userId, status.name(), pagesDone, pagesTotal, failureReason,
+                Instant.now()));
+        publisher.publish(userId, new DocumentProgress(documentId, status.name(), pagesDone, pagesTotal));
+    }
+}

@@ -1,0 +1,244 @@
+package dev.lectavera.document.service;
+
+import dev.lectavera.contracts.events.DocumentDeleted;
+import dev.lectavera.contracts.events.DocumentUpdated;
+import dev.lectavera.document.blob.BlobStore;
+import dev.lectavera.document.cache.DocumentStatusCache;
+import dev.lectavera.document.cache.StatusSnapshot;
+import dev.lectavera.document.event.OutboxWriter;
+import dev.lectavera.document.model.Document;
+import dev.lectavera.document.model.DocumentStatus;
+import dev.lectavera.document.repository.ChunkRepository;
+import dev.lectavera.document.repository.EmbeddingCacheRepository;
+import dev.lectavera.document.repository.PageRepository;
+import dev.lectavera.document.search.VectorSearch;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Reading and changing a user's documents. Every method takes the user id from the verified token and treats
+ * somebody else's document exactly like a missing one (404).
+ */
+@ApplicationScoped
+public class DocumentService {
+
+    /** A filter of the list; null fields do not filter. {@code archived} null means not archived. */
+    public record ListQuery(String category, String tag, Boolean archived, String text, int page, int size) {
+    }
+
+    public record DocumentList(List<Document> items, long total) {
+    }
+
+    /** A change of metadata; null fields stay as they are, an empty category clears it. */
+    public record Changes(String title, String category, List<String> tags, Boolean archived) {
+    }
+
+    /** Fired inside the deleting transaction; after the commit the files and cached state go too. */
+    public record DocumentsRemoved(List<UUID> documentIds, List<String> blobKeys) {
+    }
+
+    private static final Logger LOG = Logger.getLogger(DocumentService.class);
+
+    private final OutboxWriter outbox;
+    private final ChunkRepository chunks;
+    private final PageRepository pages;
+    private final EmbeddingCacheRepository embeddingCache;
+    private final DocumentStatusCache statusCache;
+    private final BlobStore blobs;
+    private final VectorSearch vectorSearch;
+    private final Event<DocumentsRemoved> removed;
+
+    DocumentService(OutboxWriter outbox, ChunkRepository chunks, PageRepository pages,
+                    EmbeddingCacheRepository embeddingCache, DocumentStatusCache statusCache, BlobStore blobs,
+                    VectorSearch vectorSearch, Event<DocumentsRemoved> removed) {
+        this.outbox = outbox;
+        this.chunks = chunks;
+        this.pages = pages;
+        this.embeddingCache = embeddingCache;
+        this.statusCache = statusCache;
+        this.blobs = blobs;
+        this.vectorSearch = vectorSearch;
+        this.removed = removed;
+    }
+
+    @Transactional
+    public Document get(UUID userId, UUID id) {
+        return Document.findOwned(userId, id).orElseThrow(() -> notFound(id));
+    }
+
+    @Transactional
+    public DocumentList list(UUID userId, ListQuery query) {
+        StringBuilder where = new StringBuilder("userId = :user and archived = :archived");
+        Parameters params = Parameters.with("user", userId)
+                .and("archived", query.archived() != null && query.archived());
+        if (query.category() != null) {
+            where.append(" and lower(category) = :category");
+            params.and("category", query.category().toLowerCase(Locale.ROOT));
+        }
+        if (query.tag() != null) {
+            where.append(" and array_contains(tags, :tag)");
+            params.and("tag", query.tag());
+        }
+        if (query.text() != null) {
+            where.append(" and lower(title) like :text escape '!'");
+            params.and("text", "%" + escapeLike(query.text().toLowerCase(Locale.ROOT)) + "%");
+        }
+        PanacheQuery<Document> found = Document.find(where.toString(),
+                Sort.descending("createdAt").and("id"), params);
+        long total = found.count();
+        List<Document> items = found.page(Page.of(query.page(), query.size())).list();
+        return new DocumentList(items, total);
+    }
+
+    /** Applies the changes; a change bumps the version and emits DocumentUpdated. */
+    @Transactional
+    public Document update(UUID userId, UUID id, Changes changes) {
+        Document document = Document.findOwnedForUpdate(userId, id).orElseThrow(() -> notFound(id));
+        boolean changed = false;
+        if (changes.title() != null && !changes.title().strip().equals(document.title)) {
+            document.title = changes.title().strip();
+            changed = true;
+        }
+        if (changes.title() != null) {
+            document.titleFromUser = true; // from now on the PDF's metadata title never overrides it
+        }
+        if (changes.category() != null) {
+            String category = changes.category().isBlank() ? null : changes.category().strip();
+            if (!Objects.equals(category, document.category)) {
+                document.category = category;
+                changed = true;
+            }
+        }
+        if (changes.tags() != null) {
+            List<String> tags = normalizeTags(changes.tags());
+            if (!tags.equals(document.tags)) {
+                document.tags = tags;
+                changed = true;
+            }
+        }
+        if (changes.archived() != null && changes.archived() != document.archived) {
+            document.archived = changes.archived();
+            changed = true;
+        }
+        if (changed) {
+            document.version++;
+            document.updatedAt = Instant.now();
+            outbox.write(document.id, new DocumentUpdated(document.id, document.userId, document.version,
+                    document.title, document.category, List.copyOf(document.tags), document.archived,
+                    document.updatedAt));
+        }
+        return document;
+    }
+
+    /** Deletes the document with its pages, chunks, vectors and cached state; the file goes after the commit. */
+    @Transactional(rollbackOn = Exception.class)
+    public void delete(UUID userId, UUID id) throws SQLException {
+        Document document = Document.findOwnedForUpdate(userId, id).orElseThrow(() -> notFound(id));
+        remove(List.of(document));
+    }
+
+    /** Every document of the user (UserDeleted). Within the caller's transaction. */
+    @Transactional(value = Transactional.TxType.MANDATORY, rollbackOn = Exception.class)
+    public int purgeUser(UUID userId) throws SQLException {
+        List<Document> documents = Document.find("userId", userId).withLock(LockModeType.PESSIMISTIC_WRITE).list();
+        remove(documents);
+        return documents.size();
+    }
+
+    private void remove(List<Document> documents) throws SQLException {
+        if (documents.isEmpty()) {
+            return;
+        }
+        List<String> textHashes = new ArrayList<>();
+        for (Document document : documents) {
+            textHashes.addAll(chunks.textHashes(document.id));
+        }
+        Instant now = Instant.now();
+        for (Document document : documents) {
+            document.delete(); // pages and chunks follow (ON DELETE CASCADE)
+            outbox.write(document.id, new DocumentDeleted(document.id, document.userId, now));
+        }
+        Document.flush();
+        embeddingCache.deleteUnreferenced(textHashes);
+        removed.fire(new DocumentsRemoved(documents.stream().map(d -> d.id).toList(),
+                documents.stream().map(d -> d.blobKey).toList()));
+    }
+
+    void afterRemoval(@Observes(during = TransactionPhase.AFTER_SUCCESS) DocumentsRemoved event) {
+        for (String key : event.blobKeys()) {
+            try {
+                blobs.delete(key);
+            } catch (IOException | RuntimeException e) {
+                LOG.warnf("Document file %s could not be deleted: %s", key, e.toString());
+            }
+        }
+        for (UUID id : event.documentIds()) {
+            statusCache.evict(id);
+        }
+        vectorSearch.forget(event.documentIds());
+    }
+
+    /** Redis first (written at every step of processing), the database when Redis has nothing or is down. */
+    @Transactional
+    public StatusSnapshot status(UUID userId, UUID id) {
+        Optional<StatusSnapshot> cached = statusCache.get(id);
+        if (cached.isPresent()) {
+            if (!userId.equals(cached.get().userId())) {
+                throw notFound(id);
+            }
+            return cached.get();
+        }
+        Document document = Document.findOwned(userId, id).orElseThrow(() -> notFound(id));
+        int pagesDone = document.status == DocumentStatus.INDEXED && document.pageCount != null
+                ? document.pageCount : document.pagesDone;
+        return new StatusSnapshot(document.id, document.userId, document.status.name(), pagesDone, document.pageCount,
+                document.failureReason, document.updatedAt);
+    }
+
+    /** The text of one page of an indexed document (the text chunk offsets point into). */
+    @Transactional
+    public String pageText(UUID userId, UUID id, int pageNumber) throws SQLException {
+        Document document = Document.findOwned(userId, id).orElseThrow(() -> notFound(id));
+        return pages.text(document.id, pageNumber)
+                .orElseThrow(() -> new NotFoundException("Document " + id + " has no extracted page " + pageNumber));
+    }
+
+    public static List<String> normalizeTags(List<String> tags) {
+        LinkedHashSet<String> unique = new LinkedHashSet<>();
+        for (String tag : tags) {
+            if (tag != null && !tag.isBlank()) {
+                unique.add(tag.strip());
+            }
+        }
+        return new ArrayList<>(unique);
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    }
+
+    public static NotFoundException notFound(UUID id) {
+        return new NotFoundException("Document " + id + " not found");
+    }
+}

@@ -1,0 +1,138 @@
+package dev.lectavera.document.service;
+
+import dev.lectavera.document.blob.BlobStore;
+import dev.lectavera.document.config.DocumentsConfig;
+import dev.lectavera.document.ingest.IngestionDispatcher.DocumentQueued;
+import dev.lectavera.document.ingest.ProgressReporter;
+import dev.lectavera.document.model.Document;
+import dev.lectavera.document.model.DocumentStatus;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Stores an uploaded PDF and queues it. The file is streamed once into the blob store while its SHA-256 is
+ * computed; the same file uploaded again by the same user is the same document. Either the row and the blob
+ * both exist afterwards, or neither does.
+ */
+@ApplicationScoped
+public class UploadService {
+
+    /** The document, and whether this upload created it (false: the same file was already there). */
+    public record Uploaded(Document document, boolean created) {
+    }
+
+    /** What the user said about the file; all optional. */
+    public record Metadata(String filename, String title, String category, List<String> tags) {
+    }
+
+    private static final Logger LOG = Logger.getLogger(UploadService.class);
+
+    private final BlobStore blobs;
+    private final DocumentsConfig config;
+    private final Event<DocumentQueued> queued;
+    private final ProgressReporter progress;
+
+    UploadService(BlobStore blobs, DocumentsConfig config, Event<DocumentQueued> queued, ProgressReporter progress) {
+        this.blobs = blobs;
+        this.config = config;
+        this.queued = queued;
+        this.progress = progress;
+    }
+
+    /** @param file a PDF already checked for type and size (the multipart layer spooled it to disk) */
+    public Uploaded upload(UUID userId, Path file, Metadata metadata) throws IOException {
+        UUID id = UUID.randomUUID();
+        String blobKey = userId + "/" + id + ".pdf";
+        MessageDigest sha256 = Hashes.sha256();
+        long size;
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha256)) {
+            size = blobs.put(blobKey, in);
+        }
+        String hash = Hashes.hex(sha256.digest());
+        try {
+            Optional<Document> existing = QuarkusTransaction.requiringNew()
+                    .call(() -> Document.findBySha256(userId, hash));
+            if (existing.isPresent()) {
+                deleteQuietly(blobKey);
+                return new Uploaded(existing.get(), false);
+            }
+            Document created = QuarkusTransaction.requiringNew().call(() -> insert(id, userId, hash, size, blobKey,
+                    metadata));
+            progress.report(userId, id, DocumentStatus.QUEUED, 0, null, null);
+            return new Uploaded(created, true);
+        } catch (RuntimeException e) {
+            deleteQuietly(blobKey);
+            // a concurrent upload of the same file won the unique (user_id, sha256) race: same document
+            Optional<Document> winner = QuarkusTransaction.requiringNew().call(() -> Document.findBySha256(userId, hash));
+            if (winner.isPresent()) {
+                return new Uploaded(winner.get(), false);
+            }
+            throw e;
+        }
+    }
+
+    private Document insert(UUID id, UUID userId, String hash, long size, String blobKey, Metadata metadata) {
+        Instant now = Instant.now();
+        Document document = new Document();
+        document.id = id;
+        document.userId = userId;
+        document.sha256 = hash;
+        document.titleFromUser = metadata.title() != null;
+        document.title = metadata.title() != null ? metadata.title() : titleFromFilename(metadata.filename());
+        document.originalFilename = metadata.filename() == null ? null
+                : metadata.filename().substring(0, Math.min(255, metadata.filename().length()));
+        document.category = metadata.category();
+        document.tags = metadata.tags();
+        document.status = DocumentStatus.QUEUED;
+        document.sizeBytes = size;
+        document.blobKey = blobKey;
+        document.version = 1;
+        document.createdAt = now;
+        document.updatedAt = now;
+        document.persistAndFlush();
+        queued.fire(new DocumentQueued(id));
+        return document;
+    }
+
+    static String titleFromFilename(String filename) {
+        if (filename == null || filename.isBlank()) {
+            return "Untitled document";
+        }
+        String name = filename.replace('\\', '/');
+        name = name.substring(name.lastIndexOf('/') + 1);
+        if (name.toLowerCase(java.util.Locale.ROOT).endsWith(".pdf")) {
+            name = name.substring(0, name.length() - 4);
+        }
+        name = name.replaceAll("[\\p{Cntrl}]", "").replace('_', ' ').strip();
+        if (name.isEmpty()) {
+            return "Untitled document";
+        }
+        return name.length() > 200 ? name.substring(0, 200).strip() : name;
+    }
+
+    private void deleteQuietly(String blobKey) {
+        try {
+            blobs.delete(blobKey);
+        } catch (IOException | UncheckedIOException e) {
+            LOG.warnf("Could not delete blob %s: %s", blobKey, e.toString());
+        }
+    }
+
+    public long maxUploadBytes() {
+        return config.maxUploadSize().asLongValue();
+    }
+}

@@ -1,0 +1,88 @@
+package dev.lectavera.gateway.edge;
+
+import dev.lectavera.gateway.config.GatewayConfig;
+import dev.lectavera.gateway.ratelimit.RateClass;
+import io.vertx.core.http.HttpMethod;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Which requests need no token and which rate-limit class a request falls in. Decided on the
+ * normalised path (dot segments resolved, as every Vert.x/Quarkus upstream resolves them) with a
+ * trailing slash ignored, so {@code /api/v1/documents/} or {@code /api/v1/auth/x/../login} cannot
+ * slip into another class.
+ */
+@ApplicationScoped
+public class RouteRules {
+
+    static final String SESSIONS_PREFIX = "/api/v1/study/sessions/";
+    static final String MESSAGES_SUFFIX = "/messages";
+
+    /** path → methods answered without a token. */
+    private final Map<String, Set<String>> publicRoutes = new HashMap<>();
+
+    RouteRules(GatewayConfig config) {
+        for (String entry : config.publicRoutes()) {
+            String[] parts = entry.trim().split("\\s+");
+            if (parts.length != 2 || !parts[1].startsWith("/")) {
+                throw new IllegalArgumentException("gateway.public-routes entries look like 'POST /api/v1/auth/login', not '" + entry + "'");
+            }
+            publicRoutes.computeIfAbsent(normalise(parts[1]), path -> new HashSet<>()).add(parts[0].toUpperCase(Locale.ROOT));
+        }
+    }
+
+    public boolean isPublic(HttpMethod method, String path) {
+        Set<String> methods = publicRoutes.get(path);
+        return methods != null && methods.contains(method.name());
+    }
+
+    /**
+     * chat: POST /api/v1/study/sessions/{id}/messages and every WebSocket upgrade (one per connection:
+     * frames inside an open socket are invisible to the gateway); upload: POST /api/v1/documents;
+     * search: POST /api/v1/documents/search; auth: POST login, register, forgot-password,
+     * reset-password; everything else: default.
+     */
+    public RateClass classify(HttpMethod method, String path, boolean webSocketUpgrade) {
+        if (webSocketUpgrade) {
+            return RateClass.CHAT;
+        }
+        if (method != HttpMethod.POST) {
+            return RateClass.DEFAULT;
+        }
+        switch (path) {
+            case "/api/v1/documents":
+                return RateClass.UPLOAD;
+            case "/api/v1/documents/search":
+                return RateClass.SEARCH;
+            case "/api/v1/auth/login", "/api/v1/auth/register", "/api/v1/auth/forgot-password", "/api/v1/auth/reset-password":
+                return RateClass.AUTH;
+            default:
+                return isChatMessage(path) ? RateClass.CHAT : RateClass.DEFAULT;
+        }
+    }
+
+    /** The auth routes whose JSON body names the account ({@code email}): limited per IP + email. */
+    public boolean bodyNamesAccount(String path) {
+        return path.equals("/api/v1/auth/login") || path.equals("/api/v1/auth/register")
+                || path.equals("/api/v1/auth/forgot-password");
+    }
+
+    private static boolean isChatMessage(String path) {
+        if (!path.startsWith(SESSIONS_PREFIX) || !path.endsWith(MESSAGES_SUFFIX)) {
+            return false;
+        }
+        int idStart = SESSIONS_PREFIX.length();
+        int idEnd = path.length() - MESSAGES_SUFFIX.length();
+        return idEnd > idStart && path.indexOf('/', idStart) == idEnd;
+    }
+
+    /** Without a trailing slash (except for "/" itself). */
+    public static String normalise(String path) {
+        return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    }
+}

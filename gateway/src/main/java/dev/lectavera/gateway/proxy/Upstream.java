@@ -1,0 +1,306 @@
+package dev.lectavera.gateway.proxy;
+
+import dev.lectavera.gateway.config.GatewayConfig;
+import dev.lectavera.gateway.edge.Problems;
+import dev.lectavera.gateway.edge.RequestIds;
+import dev.lectavera.gateway.log.ThrottledWarning;
+import dev.lectavera.gateway.security.BearerTokens;
+import io.netty.util.concurrent.FastThreadLocal;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.NetSocket;
+import io.vertx.core.net.SocketAddress;
+import io.vertx.httpproxy.Body;
+import io.vertx.httpproxy.HttpProxy;
+import io.vertx.httpproxy.ProxyContext;
+import io.vertx.httpproxy.ProxyInterceptor;
+import io.vertx.httpproxy.ProxyResponse;
+import org.jboss.logging.Logger;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * One upstream service: pooled HTTP clients, a Vert.x HTTP Proxy streaming requests and responses
+ * through (bodies are never buffered, except the small auth bodies the edge has already read), a
+ * circuit breaker, per-request timeouts, and a WebSocket tunnel.
+ * <p>
+ * Why around the proxy rather than SmallRye Fault Tolerance: the proxy is callback-driven and
+ * streaming; annotations wrap a method returning a value, and there is no such method here. A
+ * {@link ProxyInterceptor} sees exactly the two moments that matter — before the origin request
+ * (breaker open → 503 at once) and when the upstream answered or failed (record, and turn a failure
+ * into a 503 problem instead of the proxy's bare 502).
+ */
+public final class Upstream {
+
+    private static final Logger LOG = Logger.getLogger(Upstream.class);
+    private static final Handler<Throwable> IGNORE = failure -> {
+    };
+
+    private final String name;
+    private final Vertx vertx;
+    private final SocketAddress address;
+    private final String host;
+    private final int port;
+    private final long timeoutMillis;
+    private final long connectTimeoutMillis;
+    private final HttpClient tunnelClient;
+    private final RequestOptions originOptions;
+    private final HttpClientOptions clientOptions;
+    private final PoolOptions poolOptions;
+    private final Guard guard = new Guard();
+    /**
+     * One HTTP client and proxy per event loop: a request is then served, from the client socket through the
+     * upstream connection and back, by one thread, with no hand-over between event loops (a shared pool hands
+     * connections to whichever loop asks, and each crossing costs a selector wake-up).
+     */
+    private final FastThreadLocal<HttpProxy> proxyOfThisEventLoop = new FastThreadLocal<>() {
+        @Override
+        protected HttpProxy initialValue() {
+            return HttpProxy.reverseProxy(vertx.createHttpClient(clientOptions, poolOptions))
+                    .origin(context -> context.client().request(originOptions)
+                            // Failures reach the proxy through the response future; without a handler Vert.x would
+                            // also log every reset (e.g. each client that hangs up) as an unhandled error.
+                            .andThen(created -> {
+                                if (created.succeeded()) {
+                                    created.result().exceptionHandler(IGNORE);
+                                }
+                            }))
+                    .addInterceptor(guard);
+        }
+    };
+    private final CircuitBreaker breaker;
+    private final ThrottledWarning failureWarning;
+    /** The auth body the edge has read, handed to the interceptor: ReverseProxy.handle calls it synchronously. */
+    private final ThreadLocal<Buffer> pendingBody = new ThreadLocal<>();
+
+    Upstream(String name, GatewayConfig.Route route, Vertx vertx) {
+        this.name = name;
+        this.vertx = vertx;
+        URI upstream = route.upstream();
+        this.host = upstream.getHost();
+        this.port = upstream.getPort() > 0 ? upstream.getPort() : 80;
+        this.address = SocketAddress.inetSocketAddress(port, host);
+        this.timeoutMillis = route.timeout().toMillis();
+        this.connectTimeoutMillis = route.connectTimeout().toMillis();
+        this.breaker = new CircuitBreaker(route.breaker().failureThreshold(), route.breaker().openDuration().toNanos(),
+                System::nanoTime);
+        this.failureWarning = new ThrottledWarning(LOG, Duration.ofSeconds(10));
+
+        this.clientOptions = new HttpClientOptions()
+                .setKeepAlive(true)
+                .setConnectTimeout((int) connectTimeoutMillis)
+                .setIdleTimeout(60);
+        this.poolOptions = new PoolOptions().setHttp1MaxSize(route.maxConnections());
+        // A tunnelled WebSocket may be quiet for long: no idle timeout on its connection. (Keep-alive must stay on:
+        // without it the client adds "Connection: close" and the upstream refuses the upgrade.)
+        this.tunnelClient = vertx.createHttpClient(new HttpClientOptions()
+                .setKeepAlive(true)
+                .setConnectTimeout((int) connectTimeoutMillis), new PoolOptions().setHttp1MaxSize(1_000));
+        // Shared by every proxied request: immutable once built.
+        this.originOptions = new RequestOptions().setServer(address).setHost(host).setPort(port)
+                .setConnectTimeout(connectTimeoutMillis).setIdleTimeout(timeoutMillis);
+    }
+
+    /**
+     * Proxies a plain HTTP request. {@code bufferedBody}: the body when the edge had to read it, else
+     * null (the paused request streams through).
+     */
+    public void forward(HttpServerRequest request, Buffer bufferedBody) {
+        HttpProxy proxy = proxyOfThisEventLoop.get();
+        if (bufferedBody == null) {
+            proxy.handle(request);
+            return;
+        }
+        pendingBody.set(bufferedBody);
+        try {
+            proxy.handle(request);
+        } finally {
+            pendingBody.remove();
+        }
+    }
+
+    /**
+     * Tunnels a WebSocket upgrade: the upstream's 101 and then raw bytes both ways; a refusal by the
+     * upstream (401, 404...) is passed on; the upstream down or silent → 503.
+     *
+     * @param uri                     the URI to ask the upstream for
+     * @param answerBearerSubprotocol the client offered the {@code bearer} subprotocol: when the upstream
+     *                                selects none, the gateway answers {@code bearer} so browsers accept the upgrade
+     */
+    public void tunnel(HttpServerRequest request, String uri, boolean answerBearerSubprotocol) {
+        if (!breaker.tryAcquire()) {
+            sendUnavailable(request, true);
+            return;
+        }
+        RequestOptions options = new RequestOptions().setServer(address).setHost(host).setPort(port)
+                .setMethod(HttpMethod.GET).setURI(uri).setConnectTimeout(connectTimeoutMillis);
+        tunnelClient.request(options).onComplete(created -> {
+            if (created.failed()) {
+                upstreamFailed(created.cause());
+                sendUnavailable(request, false);
+                return;
+            }
+            HttpClientRequest upstreamRequest = created.result();
+            for (Map.Entry<String, String> header : request.headers()) {
+                String headerName = header.getKey();
+                if (!headerName.equalsIgnoreCase("host") && !headerName.equalsIgnoreCase("connection")) {
+                    upstreamRequest.headers().add(headerName, header.getValue());
+                }
+            }
+            upstreamRequest.headers().set(HttpHeaders.CONNECTION, HttpHeaders.UPGRADE);
+            long handshakeTimer = vertx.setTimer(timeoutMillis,
+                    id -> upstreamRequest.reset(0, new TimeoutException("no WebSocket handshake from " + name)));
+            upstreamRequest.connect().onComplete(connected -> {
+                vertx.cancelTimer(handshakeTimer);
+                if (connected.failed()) {
+                    upstreamFailed(connected.cause());
+                    sendUnavailable(request, false);
+                    return;
+                }
+                breaker.onSuccess();
+                HttpClientResponse upstreamResponse = connected.result();
+                if (upstreamResponse.statusCode() == 101) {
+                    join(request, upstreamResponse, answerBearerSubprotocol);
+                } else {
+                    passRefusal(request, upstreamResponse);
+                }
+            });
+            if (request.isEnded()) {
+                upstreamRequest.end();
+            } else {
+                request.handler(upstreamRequest::write);
+                request.endHandler(v -> upstreamRequest.end());
+                request.resume();
+            }
+        });
+    }
+
+    private void join(HttpServerRequest request, HttpClientResponse upstreamResponse, boolean answerBearerSubprotocol) {
+        HttpServerResponse response = request.response();
+        response.setStatusCode(101);
+        for (Map.Entry<String, String> header : upstreamResponse.headers()) {
+            if (!header.getKey().equalsIgnoreCase(RequestIds.HEADER)) {
+                response.headers().add(header.getKey(), header.getValue());
+            }
+        }
+        if (answerBearerSubprotocol && !response.headers().contains("Sec-WebSocket-Protocol")) {
+            response.headers().set("Sec-WebSocket-Protocol", BearerTokens.BEARER_SUBPROTOCOL);
+        }
+        NetSocket upstreamSocket = upstreamResponse.netSocket();
+        request.toNetSocket().onComplete(accepted -> {
+            if (accepted.failed()) {
+                upstreamSocket.close();
+                return;
+            }
+            NetSocket clientSocket = accepted.result();
+            clientSocket.pipeTo(upstreamSocket).onComplete(done -> upstreamSocket.close());
+            upstreamSocket.pipeTo(clientSocket).onComplete(done -> clientSocket.close());
+        });
+    }
+
+    private void passRefusal(HttpServerRequest request, HttpClientResponse upstreamResponse) {
+        LOG.debugf("%s refused a WebSocket upgrade on %s: %d", name, request.path(), upstreamResponse.statusCode());
+        upstreamResponse.body().onComplete(body -> {
+            HttpServerResponse response = request.response();
+            if (response.ended()) {
+                return;
+            }
+            response.setStatusCode(upstreamResponse.statusCode());
+            String contentType = upstreamResponse.getHeader(HttpHeaders.CONTENT_TYPE);
+            if (contentType != null) {
+                response.putHeader(HttpHeaders.CONTENT_TYPE, contentType);
+            }
+            response.end(body.succeeded() ? body.result() : Buffer.buffer());
+        });
+    }
+
+    private void sendUnavailable(HttpServerRequest request, boolean circuitOpen) {
+        if (circuitOpen) {
+            request.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(breaker.secondsUntilTrial()));
+        }
+        Problems.send(request, 503, "Service Unavailable", unavailableDetail(circuitOpen));
+    }
+
+    private String unavailableDetail(boolean circuitOpen) {
+        return circuitOpen
+                ? "The " + name + " service is failing; requests to it are paused for a few seconds (circuit open)."
+                : "The " + name + " service did not answer in time or could not be reached.";
+    }
+
+    private void upstreamFailed(Throwable cause) {
+        if (breaker.onFailure()) {
+            LOG.warnf("Circuit to %s opened after repeated failures (%s)", name, cause.toString());
+        } else {
+            failureWarning.warn("Upstream " + name + " failed", cause);
+        }
+    }
+
+    /** Breaker, buffered auth body, 503 problem instead of 502, and the gateway's own response headers. */
+    private final class Guard implements ProxyInterceptor {
+
+        @Override
+        public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
+            Buffer body = pendingBody.get();
+            if (body != null) {
+                pendingBody.remove();
+                context.request().setBody(Body.body(body));
+            }
+            if (!breaker.tryAcquire()) {
+                return Future.succeededFuture(unavailable(context, true));
+            }
+            return context.sendRequest().transform(sent -> {
+                if (sent.succeeded()) {
+                    breaker.onSuccess();
+                    return Future.succeededFuture(sent.result());
+                }
+                if (context.request().proxiedRequest().response().closed()) {
+                    // The client went away and the proxy reset the upstream request: not the upstream's failure.
+                    breaker.release();
+                } else {
+                    upstreamFailed(sent.cause());
+                }
+                return Future.succeededFuture(unavailable(context, false));
+            });
+        }
+
+        @Override
+        public Future<Void> handleProxyResponse(ProxyContext context) {
+            // The gateway owns the request id and CORS on the public side: drop the upstream's copies, no duplicates.
+            MultiMap headers = context.response().headers();
+            headers.remove(RequestIds.HEADER);
+            headers.remove(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN);
+            headers.remove(HttpHeaders.ACCESS_CONTROL_ALLOW_CREDENTIALS);
+            headers.remove(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS);
+            return context.sendResponse();
+        }
+
+        private ProxyResponse unavailable(ProxyContext context, boolean circuitOpen) {
+            HttpServerRequest request = context.request().proxiedRequest();
+            ProxyResponse response = context.request().release().response()
+                    .setStatusCode(503)
+                    .putHeader(HttpHeaders.CONTENT_TYPE, Problems.CONTENT_TYPE)
+                    .setBody(Body.body(Problems.body(503, "Service Unavailable", unavailableDetail(circuitOpen),
+                            request.path(), request.getHeader(RequestIds.HEADER))));
+            if (circuitOpen) {
+                response.putHeader(HttpHeaders.RETRY_AFTER, Long.toString(breaker.secondsUntilTrial()));
+            }
+            return response;
+        }
+    }
+}

@@ -1,0 +1,185 @@
+package dev.lectavera.gateway;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.Test;
+
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Each class trips at its limit (test profile: chat 3/min, auth 2/15 min, upload 2/min, search 3/min,
+ * default 12/10 min) with 429 problem+json and the rate-limit headers; fresh users and client
+ * addresses per test, so nothing depends on another test or an earlier run.
+ */
+@QuarkusTest
+@QuarkusTestResource(FakeUpstream.class)
+@QuarkusTestResource(JwtKeys.class)
+class RateLimitTest {
+
+    Tokens tokens;
+
+    @Test
+    void chatMessagesTripAtTheChatLimit() {
+        String bearer = tokens.issue().bearer();
+        String path = "/api/v1/study/sessions/" + UUID.randomUUID() + "/messages";
+        assertTripsAt(3, () -> given().header("Authorization", bearer).contentType("application/json").body("{}"), "POST", path);
+    }
+
+    @Test
+    void uploadsTripAtTheUploadLimit() {
+        String bearer = tokens.issue().bearer();
+        assertTripsAt(2, () -> given().header("Authorization", bearer).contentType("application/pdf").body(new byte[]{1, 2, 3}),
+                "POST", "/api/v1/documents");
+    }
+
+    @Test
+    void searchesTripAtTheSearchLimit() {
+        String bearer = tokens.issue().bearer();
+        assertTripsAt(3, () -> given().header("Authorization", bearer).contentType("application/json").body("{\"query\":\"q\"}"),
+                "POST", "/api/v1/documents/search");
+    }
+
+    @Test
+    void everythingElseTripsAtTheDefaultLimit() {
+        String bearer = tokens.issue().bearer();
+        assertTripsAt(12, () -> given().header("Authorization", bearer), "GET", "/api/v1/documents");
+    }
+
+    @Test
+    void anonymousRoutesAreLimitedPerClientAddress() {
+        String ip = TestClients.randomIp();
+        assertTripsAt(12, () -> given().header(TestClients.FORWARDED_FOR, ip).contentType("application/json").body("{}"),
+                "POST", "/api/v1/auth/refresh");
+        given().header(TestClients.FORWARDED_FOR, TestClients.randomIp()).contentType("application/json").body("{}")
+                .post("/api/v1/auth/refresh").then().statusCode(200);
+    }
+
+    @Test
+    void loginIsLimitedPerAddressAndEmailAndTheBodyStillReachesTheService() {
+        String ip = TestClients.randomIp();
+        String email = "login-" + UUID.randomUUID() + "@example.test";
+        String body = "{\"email\":\"" + email + "\",\"password\":\"correct horse\"}";
+
+        given().header(TestClients.FORWARDED_FOR, ip).contentType("application/json").body(body)
+                .post("/api/v1/auth/login")
+                .then().statusCode(200).body("body", equalTo(body));
+        assertTripsAt(1, () -> given().header(TestClients.FORWARDED_FOR, ip).contentType("application/json").body(body),
+                "POST", "/api/v1/auth/login");
+
+        // The same address trying another account, and the same account from elsewhere, have their own buckets.
+        given().header(TestClients.FORWARDED_FOR, ip).contentType("application/json")
+                .body("{\"email\":\"other-" + UUID.randomUUID() + "@example.test\",\"password\":\"x\"}")
+                .post("/api/v1/auth/login").then().statusCode(200);
+        given().header(TestClients.FORWARDED_FOR, TestClients.randomIp()).contentType("application/json").body(body)
+                .post("/api/v1/auth/login").then().statusCode(200);
+        // The email is matched case-insensitively: no fresh bucket by changing case.
+        given().header(TestClients.FORWARDED_FOR, ip).contentType("application/json").body(body.replace("login-", "LOGIN-"))
+                .post("/api/v1/auth/login").then().statusCode(429);
+    }
+
+    @Test
+    void registerAndForgotPasswordShareTheAuthBucketOfAnAddressAndEmail() {
+        String ip = TestClients.randomIp();
+        String body = "{\"email\":\"reg-" + UUID.randomUUID() + "@example.test\",\"password\":\"pw\",\"fullName\":\"A\"}";
+        given().header(TestClients.FORWARDED_FOR, ip).contentType("application/json").body(body)
+                .post("/api/v1/auth/register").then().statusCode(200);
+        given().header(TestClients.FORWARDED_FOR, ip).contentType("application/json").body(body)
+                .post("/api/v1/auth/forgot-password").then().statusCode(200);
+        given().header(TestClients.FORWARDED_FOR, ip).contentType("application/json").body(body)
+                .post("/api/v1/auth/login").then().statusCode(429).header("Retry-After", notNullValue());
+    }
+
+    @Test
+    void anAuthBodyWithoutAReadableEmailIsLimitedPerAddress() {
+        String ip = TestClients.randomIp();
+        assertTripsAt(2, () -> given().header(TestClients.FORWARDED_FOR, ip).contentType("application/json").body("not json"),
+                "POST", "/api/v1/auth/login");
+    }
+
+    @Test
+    void anOversizedAuthBodyIsRefused() {
+        String huge = "{\"email\":\"a@example.test\",\"pad\":\"" + "x".repeat(20_000) + "\"}";
+        given().header(TestClients.FORWARDED_FOR, TestClients.randomIp()).contentType("application/json").body(huge)
+                .post("/api/v1/auth/login")
+                .then().statusCode(413).contentType("application/problem+json");
+    }
+
+    @Test
+    void classesAreCountedSeparately() {
+        String bearer = tokens.issue().bearer();
+        for (int i = 0; i < 3; i++) {
+            given().header("Authorization", bearer).body("{}").post("/api/v1/documents/search").then().statusCode(200);
+        }
+        given().header("Authorization", bearer).body("{}").post("/api/v1/documents/search").then().statusCode(429);
+        given().header("Authorization", bearer).get("/api/v1/documents").then().statusCode(200)
+                .header("X-RateLimit-Limit", "12").header("X-RateLimit-Remaining", "11");
+    }
+
+    @Test
+    void rateLimitStatusShowsTheCallersUsagePerClass() {
+        Tokens.Issued user = tokens.issue();
+        for (int i = 0; i < 2; i++) {
+            given().header("Authorization", user.bearer()).body("{}").post("/api/v1/documents/search").then().statusCode(200);
+        }
+        given().header("Authorization", user.bearer()).body("{}")
+                .post("/api/v1/study/sessions/" + UUID.randomUUID() + "/messages").then().statusCode(200);
+
+        Response status = given().header("Authorization", user.bearer()).get("/api/v1/users/rate-limit-status");
+
+        status.then().statusCode(200)
+                .contentType("application/json")
+                .header("X-RateLimit-Remaining", "11")
+                .body("source", equalTo("redis"))
+                .body("classes.find { it.name == 'search' }.limit", equalTo(3))
+                .body("classes.find { it.name == 'search' }.remaining", equalTo(1))
+                .body("classes.find { it.name == 'search' }.periodSeconds", equalTo(60))
+                .body("classes.find { it.name == 'search' }.resetSeconds", greaterThan(0))
+                .body("classes.find { it.name == 'chat' }.remaining", equalTo(2))
+                .body("classes.find { it.name == 'upload' }.remaining", equalTo(2))
+                .body("classes.find { it.name == 'upload' }.resetSeconds", equalTo(0))
+                .body("classes.find { it.name == 'auth' }.remaining", equalTo(2))
+                .body("classes.find { it.name == 'default' }.remaining", equalTo(11));
+        assertEquals(5, status.jsonPath().getList("classes").size());
+
+        given().get("/api/v1/users/rate-limit-status").then().statusCode(401);
+    }
+
+    /** {@code limit} requests pass with decreasing X-RateLimit-Remaining, the next one is a 429 with every header. */
+    private static void assertTripsAt(int limit, Supplier<RequestSpecification> request, String method, String path) {
+        int before = -1;
+        for (int i = 1; i <= limit; i++) {
+            Response response = request.get().request(method, path);
+            response.then().statusCode(200)
+                    .header("X-RateLimit-Limit", notNullValue())
+                    .header("X-RateLimit-Reset", notNullValue());
+            int remaining = Integer.parseInt(response.header("X-RateLimit-Remaining"));
+            if (before >= 0) {
+                assertEquals(before - 1, remaining, "remaining after request " + i);
+            }
+            before = remaining;
+        }
+        assertEquals(0, before, "the last allowed request leaves nothing");
+        request.get().request(method, path)
+                .then().statusCode(429)
+                .contentType("application/problem+json")
+                .body("status", equalTo(429))
+                .header("Retry-After", notNullValue())
+                .header("X-RateLimit-Remaining", "0")
+                .header("X-RateLimit-Limit", notNullValue())
+                .header("X-RateLimit-Reset", notNullValue())
+                .body("detail", notNullValue());
+        int retryAfter = Integer.parseInt(request.get().request(method, path).header("Retry-After"));
+        org.hamcrest.MatcherAssert.assertThat(retryAfter, greaterThan(0));
+        org.hamcrest.MatcherAssert.assertThat(retryAfter, lessThanOrEqualTo(15 * 60));
+    }
+}

@@ -1,0 +1,63 @@
+package dev.lectavera.quiz.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** {@code lectavera.quiz.*}: generation, the optional model, grading. */
+@ConfigMapping(prefix = "lectavera.quiz")
+public interface QuizConfig {
+
+    Model model();
+
+    Generation generation();
+
+    Grading grading();
+
+    interface Model {
+
+        /** {@code offline} (the default: the built-in generator) or {@code openai} (any OpenAI-compatible endpoint). */
+        @WithDefault("offline")
+        Provider provider();
+
+        /** The chat model's name, also in the generator label ("openai:&lt;name&gt;"). */
+        @WithDefault("gpt-4o-mini")
+        String name();
+
+        /** Passages of the documents shown to the model per quiz. */
+        @WithDefault("40")
+        int maxPassages();
+
+        /**
+         * Ask the model whether the passage supports an answer that does not occur in it literally (otherwise such
+         * an answer is rejected by the grounded gate).
+         */
+        @WithDefault("false")
+        boolean supportCheck();
+    }
+
+    enum Provider {
+        OFFLINE, OPENAI
+    }
+
+    interface Generation {
+
+        /** Page texts fetched from document-service at the same time. */
+        @WithDefault("8")
+        int pageConcurrency();
+
+        /** Pages read per document at most; a longer document is sampled evenly. */
+        @WithDefault("1000")
+        int maxPagesPerDocument();
+
+        /** Token Jaccard of two prompts at or above which they count as near-duplicates. */
+        @WithDefault("0.6")
+        double nearDuplicateThreshold();
+    }
+
+    interface Grading {
+
+        /** With the openai provider, ask the model about typed answers the lenient rules reject. */
+        @WithDefault("true")
+        boolean useModel();
+    }
+}

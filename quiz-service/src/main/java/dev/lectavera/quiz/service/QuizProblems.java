@@ -1,0 +1,70 @@
+package dev.lectavera.quiz.service;
+
+import dev.lectavera.quiz.generation.GenerationResult;
+import io.quarkiverse.resteasy.problem.HttpProblem;
+import jakarta.ws.rs.core.Response;
+
+import java.util.UUID;
+
+/** The problem+json answers of this service's own rules (validation problems come from Bean Validation). */
+public final class QuizProblems {
+
+    private QuizProblems() {
+    }
+
+    public static HttpProblem quizNotFound(UUID quizId) {
+        return HttpProblem.builder().withStatus(Response.Status.NOT_FOUND).withTitle("Not Found")
+                .withDetail("Quiz " + quizId + " not found").build();
+    }
+
+    public static HttpProblem attemptNotFound(UUID attemptId) {
+        return HttpProblem.builder().withStatus(Response.Status.NOT_FOUND).withTitle("Not Found")
+                .withDetail("Attempt " + attemptId + " not found").build();
+    }
+
+    /** Unknown, or somebody else's: the same answer either way. */
+    public static HttpProblem documentNotFound(UUID documentId) {
+        return HttpProblem.builder().withStatus(Response.Status.NOT_FOUND).withTitle("Not Found")
+                .withDetail("Document " + documentId + " not found").with("documentId", documentId).build();
+    }
+
+    public static HttpProblem documentNotIndexed(UUID documentId, String status) {
+        return HttpProblem.builder().withStatus(Response.Status.BAD_REQUEST).withTitle("Document not ready")
+                .withDetail("Document " + documentId + " is " + status + ", not INDEXED: a quiz can only be built"
+                        + " from indexed documents. Wait for processing to finish (or pick another document).")
+                .with("documentId", documentId).with("documentStatus", status).with("field", "documentIds").build();
+    }
+
+    public static HttpProblem documentsUnavailable() {
+        return HttpProblem.builder().withStatus(Response.Status.SERVICE_UNAVAILABLE)
+                .withTitle("Documents unavailable")
+                .withDetail("The document service is not available right now, so the documents cannot be read."
+                        + " Try again in a moment.")
+                .withHeader("Retry-After", 10).build();
+    }
+
+    public static HttpProblem documentsRefused(int status) {
+        return HttpProblem.builder().withStatus(Response.Status.BAD_GATEWAY).withTitle("Documents refused")
+                .withDetail("The document service refused to read the documents (status " + status + ").").build();
+    }
+
+    /** The documents hold nothing a question can be built on: no empty quiz is stored. */
+    public static HttpProblem nothingToAsk(GenerationResult result) {
+        String reason = result.shortfall() == null ? "No question could be built." : result.shortfall().reason();
+        return HttpProblem.builder().withStatus(422).withTitle("No questions")
+                .withDetail("No quiz could be generated from these documents. " + reason)
+                .with("generator", result.generator()).build();
+    }
+
+    public static HttpProblem unknownQuestion(int index, UUID questionId) {
+        return HttpProblem.builder().withStatus(Response.Status.BAD_REQUEST).withTitle("Bad Request")
+                .withDetail("answers[" + index + "].questionId " + questionId + " is not a question of this quiz")
+                .with("field", "answers[" + index + "].questionId").build();
+    }
+
+    public static HttpProblem duplicateAnswer(int index, UUID questionId) {
+        return HttpProblem.builder().withStatus(Response.Status.BAD_REQUEST).withTitle("Bad Request")
+                .withDetail("answers[" + index + "] answers question " + questionId + " a second time")
+                .with("field", "answers[" + index + "].questionId").build();
+    }
+}

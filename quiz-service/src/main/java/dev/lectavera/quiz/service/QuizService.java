@@ -1,0 +1,163 @@
+package dev.lectavera.quiz.service;
+
+import dev.lectavera.contracts.events.QuizGenerated;
+import dev.lectavera.quiz.client.DocumentInfo;
+import dev.lectavera.quiz.client.DocumentNotFoundException;
+import dev.lectavera.quiz.client.DocumentPages;
+import dev.lectavera.quiz.client.DocumentRequestRejectedException;
+import dev.lectavera.quiz.client.DocumentServiceUnavailableException;
+import dev.lectavera.quiz.client.DocumentsGateway;
+import dev.lectavera.quiz.event.EventOutbox;
+import dev.lectavera.quiz.generation.GenerationRequest;
+import dev.lectavera.quiz.generation.GenerationResult;
+import dev.lectavera.quiz.generation.QuestionDraft;
+import dev.lectavera.quiz.generation.QuestionType;
+import dev.lectavera.quiz.generation.SourcePage;
+import dev.lectavera.quiz.model.GenerationMetadata;
+import dev.lectavera.quiz.model.Question;
+import dev.lectavera.quiz.model.Quiz;
+import dev.lectavera.quiz.model.QuizDocument;
+import dev.lectavera.quiz.model.QuizSummary;
+import dev.lectavera.quiz.repository.AttemptRepository;
+import dev.lectavera.quiz.repository.QuizRepository;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Generates, stores and serves quizzes. Generation checks every document with document-service (the caller's own
+ * token: somebody else's document is a 404 there and here), reads the pages, runs the generator outside any
+ * transaction, then stores the quiz and its QuizGenerated event in one transaction.
+ */
+@ApplicationScoped
+public class QuizService {
+
+    private static final Logger LOG = Logger.getLogger(QuizService.class);
+
+    private final DocumentsGateway documents;
+    private final DocumentPages pages;
+    private final QuizGenerators generators;
+    private final QuizRepository quizzes;
+    private final AttemptRepository attempts;
+    private final EventOutbox outbox;
+    private final QuizMetrics metrics;
+
+    QuizService(DocumentsGateway documents, DocumentPages pages, QuizGenerators generators, QuizRepository quizzes,
+                AttemptRepository attempts, EventOutbox outbox, QuizMetrics metrics) {
+        this.documents = documents;
+        this.pages = pages;
+        this.generators = generators;
+        this.quizzes = quizzes;
+        this.attempts = attempts;
+        this.outbox = outbox;
+        this.metrics = metrics;
+    }
+
+    public QuizDetails generate(UUID userId, String authorization, GenerateCommand command) {
+        long started = System.nanoTime();
+        List<DocumentInfo> sources = new ArrayList<>();
+        for (UUID documentId : command.documentIds()) {
+            DocumentInfo document = readDocument(authorization, documentId);
+            if (!document.indexed()) {
+                throw QuizProblems.documentNotIndexed(documentId, document.status());
+            }
+            sources.add(document);
+        }
+        List<SourcePage> pageTexts = new ArrayList<>();
+        for (DocumentInfo document : sources) {
+            pageTexts.addAll(readPages(authorization, document));
+        }
+        GenerationResult result = generators.generate(
+                new GenerationRequest(pageTexts, command.count(), command.difficulty(), command.types()));
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        metrics.generated(result, took);
+        if (result.questions().isEmpty()) {
+            throw QuizProblems.nothingToAsk(result);
+        }
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        UUID quizId = UUID.randomUUID();
+        Quiz quiz = new Quiz(quizId, userId, title(sources), command.difficulty().wire(),
+                command.types().stream().map(QuestionType::wire).toList(), command.count(), result.questions().size(),
+                result.generator(), GenerationMetadata.of(command.count(), result, took.toMillis()), false, now);
+        List<QuizDocument> quizDocuments = sources.stream()
+                .map(d -> new QuizDocument(d.id(), d.title(), d.version(), null)).toList();
+        List<Question> questions = new ArrayList<>();
+        for (QuestionDraft draft : result.questions()) {
+            questions.add(new Question(UUID.randomUUID(), quizId, questions.size() + 1, draft.type().wire(),
+                    draft.prompt(), draft.options(), draft.answer(), draft.explanation(), draft.topic(),
+                    draft.source().documentId(), draft.source().page(), draft.source().passage(),
+                    draft.source().startOffset(), draft.source().endOffset()));
+        }
+        QuizGenerated event = new QuizGenerated(quizId, userId, command.documentIds(), questions.size(),
+                quiz.difficulty(), quiz.generator(), now);
+        QuarkusTransaction.requiringNew().run(() -> {
+            quizzes.insert(quiz, quizDocuments, questions);
+            outbox.add(quizId.toString(), event);
+        });
+        LOG.infof("Quiz %s: %d of %d questions by %s in %d ms", quizId, questions.size(), command.count(),
+                quiz.generator(), took.toMillis());
+        return new QuizDetails(quiz, quizDocuments, questions, 0);
+    }
+
+    public QuizDetails get(UUID userId, UUID quizId) {
+        Quiz quiz = quizzes.findOwned(userId, quizId).orElseThrow(() -> QuizProblems.quizNotFound(quizId));
+        return new QuizDetails(quiz, quizzes.documents(quizId), quizzes.questions(quizId),
+                attempts.count(userId, quizId));
+    }
+
+    public record QuizPage(List<QuizSummary> items, long total) {
+    }
+
+    public QuizPage list(UUID userId, int page, int size) {
+        return new QuizPage(quizzes.list(userId, page * size, size), quizzes.count(userId));
+    }
+
+    /** DocumentDeleted: the quizzes built on it keep their questions and say their source is gone. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int markDocumentDeleted(UUID documentId, Instant deletedAt) {
+        return quizzes.markDocumentDeleted(documentId, deletedAt == null ? Instant.now() : deletedAt);
+    }
+
+    /** UserDeleted: everything of the user goes. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int purgeUser(UUID userId) {
+        return quizzes.deleteByUser(userId);
+    }
+
+    private DocumentInfo readDocument(String authorization, UUID documentId) {
+        try {
+            return documents.document(authorization, documentId);
+        } catch (DocumentNotFoundException e) {
+            throw QuizProblems.documentNotFound(documentId);
+        } catch (DocumentServiceUnavailableException e) {
+            throw QuizProblems.documentsUnavailable();
+        } catch (DocumentRequestRejectedException e) {
+            throw QuizProblems.documentsRefused(e.status());
+        }
+    }
+
+    private List<SourcePage> readPages(String authorization, DocumentInfo document) {
+        try {
+            return pages.read(authorization, document);
+        } catch (DocumentServiceUnavailableException e) {
+            throw QuizProblems.documentsUnavailable();
+        } catch (DocumentRequestRejectedException e) {
+            throw QuizProblems.documentsRefused(e.status());
+        }
+    }
+
+    private static String title(List<DocumentInfo> sources) {
+        String first = sources.getFirst().title();
+        return sources.size() == 1 ? "Quiz: " + first
+                : "Quiz: " + first + " and " + (sources.size() - 1) + " more document"
+                + (sources.size() == 2 ? "" : "s");
+    }
+}

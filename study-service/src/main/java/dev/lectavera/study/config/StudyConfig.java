@@ -1,0 +1,114 @@
+package dev.lectavera.study.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** Everything study-service can be tuned with (prefix {@code lectavera.study}). */
+@ConfigMapping(prefix = "lectavera.study")
+public interface StudyConfig {
+
+    Model model();
+
+    Chat chat();
+
+    Cache cache();
+
+    Sessions sessions();
+
+    RateLimit rateLimit();
+
+    Rag rag();
+
+    Websocket websocket();
+
+    enum Provider {
+        /** The built-in extractive answerer: no model, deterministic, works offline. */
+        OFFLINE,
+        /** Any OpenAI-compatible endpoint through quarkus-langchain4j-openai. */
+        OPENAI
+    }
+
+    interface Model {
+        /** {@code offline} (default) or {@code openai}; openai also needs quarkus.langchain4j.openai.*. */
+        @WithDefault("offline")
+        Provider provider();
+
+        /** Name reported for answers of the OpenAI provider when the endpoint does not name its model. */
+        @WithDefault("${quarkus.langchain4j.openai.chat-model.model-name:gpt-4o-mini}")
+        String name();
+    }
+
+    interface Chat {
+        /** Redis live window of a session: its recent messages, rebuilt from PostgreSQL on a miss. */
+        @WithDefault("24h")
+        Duration windowTtl();
+
+        @WithDefault("200")
+        int windowSize();
+
+        /** Earlier messages given to the question condenser. */
+        @WithDefault("6")
+        int condenseHistory();
+    }
+
+    interface Cache {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Lifetime of a cached answer. */
+        @WithDefault("1h")
+        Duration ttl();
+    }
+
+    interface Sessions {
+        /** An active session without a message for this long is archived. */
+        @WithDefault("30m")
+        Duration idleTimeout();
+
+        /** Wait after the last WebSocket of a session closed before archiving it (a reload reconnects). */
+        @WithDefault("60s")
+        Duration disconnectGrace();
+
+        @WithDefault("30s")
+        Duration sweepInterval();
+    }
+
+    interface RateLimit {
+        /** Questions per user per minute, HTTP and WebSocket together. */
+        @WithDefault("20")
+        int chatPerMinute();
+    }
+
+    interface Rag {
+        /** Passages asked from document-service. */
+        @WithDefault("8")
+        int topK();
+
+        /** Share of the question's terms a passage must contain to be a good match (verdict CORRECT). */
+        @WithDefault("0.6")
+        double strongThreshold();
+
+        /** Below this share a passage is irrelevant; between the two it is a weak match (AMBIGUOUS). */
+        @WithDefault("0.34")
+        double weakThreshold();
+
+        /** Sentences in an offline answer. */
+        @WithDefault("3")
+        int maxSentences();
+
+        /** Relevant passages handed to the model. */
+        @WithDefault("5")
+        int maxModelPassages();
+    }
+
+    interface Websocket {
+        /** A connection's presence entry in Redis expires unless its instance refreshes it. */
+        @WithDefault("90s")
+        Duration presenceTtl();
+
+        @WithDefault("30s")
+        Duration heartbeat();
+    }
+}

@@ -1,0 +1,79 @@
+package dev.lectavera.study.event;
+
+import dev.lectavera.contracts.EventEnvelope;
+import dev.lectavera.contracts.EventJson;
+import dev.lectavera.contracts.UnknownEventTypeException;
+import dev.lectavera.contracts.events.DocumentDeleted;
+import dev.lectavera.contracts.events.DocumentIndexed;
+import dev.lectavera.contracts.events.DocumentUpdated;
+import dev.lectavera.study.repository.SessionRepository;
+import dev.lectavera.study.service.AnswerCache;
+import dev.lectavera.study.service.DocumentCatalog;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/**
+ * Reacts to {@code lectavera.documents}. DocumentUpdated and DocumentDeleted delete exactly the cached answers
+ * that used the document (its index set in Redis); DocumentDeleted also removes the document from the owner's
+ * sessions. Any document event drops the document from this instance's metadata cache. Idempotent; unknown types
+ * and junk are skipped.
+ */
+@ApplicationScoped
+public class DocumentEventsConsumer {
+
+    private static final Logger LOG = Logger.getLogger(DocumentEventsConsumer.class);
+
+    private final ProcessedEvents processed;
+    private final SessionRepository sessions;
+    private final AnswerCache cache;
+    private final DocumentCatalog catalog;
+
+    DocumentEventsConsumer(ProcessedEvents processed, SessionRepository sessions, AnswerCache cache,
+                           DocumentCatalog catalog) {
+        this.processed = processed;
+        this.sessions = sessions;
+        this.cache = cache;
+        this.catalog = catalog;
+    }
+
+    @Incoming("documents")
+    @Blocking
+    @Transactional
+    public void onDocumentEvent(String json) {
+        EventEnvelope<?> envelope;
+        try {
+            envelope = EventJson.read(json);
+        } catch (UnknownEventTypeException e) {
+            LOG.debugf("Skipping an event of unknown type: %s", e.getMessage());
+            return;
+        } catch (RuntimeException e) {
+            LOG.warnf("Skipping a record that is not an event: %s", e.getMessage());
+            return;
+        }
+        switch (envelope.data()) {
+            case DocumentDeleted deleted -> {
+                catalog.evict(deleted.documentId());
+                if (processed.firstDelivery(envelope.id(), envelope.type())) {
+                    int sessionsChanged = sessions.removeDocument(deleted.userId(), deleted.documentId());
+                    int answers = cache.invalidateDocument(deleted.documentId());
+                    LOG.debugf("Document %s deleted: left %d sessions, %d cached answers dropped",
+                            deleted.documentId(), sessionsChanged, answers);
+                }
+            }
+            case DocumentUpdated updated -> {
+                catalog.evict(updated.documentId());
+                if (processed.firstDelivery(envelope.id(), envelope.type())) {
+                    int answers = cache.invalidateDocument(updated.documentId());
+                    LOG.debugf("Document %s updated: %d cached answers dropped", updated.documentId(), answers);
+                }
+            }
+            case DocumentIndexed indexed -> catalog.evict(indexed.documentId());
+            default -> {
+                // DocumentFailed and others: nothing to do here
+            }
+        }
+    }
+}

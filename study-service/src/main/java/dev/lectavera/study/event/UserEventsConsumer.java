@@ -1,0 +1,58 @@
+package dev.lectavera.study.event;
+
+import dev.lectavera.contracts.EventEnvelope;
+import dev.lectavera.contracts.EventJson;
+import dev.lectavera.contracts.UnknownEventTypeException;
+import dev.lectavera.contracts.events.UserDeleted;
+import dev.lectavera.study.repository.SessionRepository;
+import dev.lectavera.study.service.LiveWindow;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+import java.util.List;
+import java.util.UUID;
+
+/** Reacts to {@code lectavera.users}: a deleted user's sessions and messages are purged, once. */
+@ApplicationScoped
+public class UserEventsConsumer {
+
+    private static final Logger LOG = Logger.getLogger(UserEventsConsumer.class);
+
+    private final ProcessedEvents processed;
+    private final SessionRepository sessions;
+    private final LiveWindow window;
+
+    UserEventsConsumer(ProcessedEvents processed, SessionRepository sessions, LiveWindow window) {
+        this.processed = processed;
+        this.sessions = sessions;
+        this.window = window;
+    }
+
+    @Incoming("users")
+    @Blocking
+    @Transactional
+    public void onUserEvent(String json) {
+        EventEnvelope<?> envelope;
+        try {
+            envelope = EventJson.read(json);
+        } catch (UnknownEventTypeException e) {
+            LOG.debugf("Skipping an event of unknown type: %s", e.getMessage());
+            return;
+        } catch (RuntimeException e) {
+            LOG.warnf("Skipping a record that is not an event: %s", e.getMessage());
+            return;
+        }
+        if (!(envelope.data() instanceof UserDeleted deleted)
+                || !processed.firstDelivery(envelope.id(), envelope.type())) {
+            return;
+        }
+        List<UUID> removed = sessions.deleteAllOf(deleted.userId());
+        removed.forEach(window::drop); // best effort: the windows expire anyway
+        if (!removed.isEmpty()) {
+            LOG.infof("User %s deleted: purged %d sessions with their messages", deleted.userId(), removed.size());
+        }
+    }
+}

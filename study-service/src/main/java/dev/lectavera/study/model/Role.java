@@ -1,0 +1,7 @@
+package dev.lectavera.study.model;
+
+/** Who wrote a message. */
+public enum Role {
+    USER,
+    ASSISTANT
+}

@@ -1,0 +1,6 @@
+package dev.lectavera.study.model;
+
+public enum SessionStatus {
+    ACTIVE,
+    ARCHIVED
+}

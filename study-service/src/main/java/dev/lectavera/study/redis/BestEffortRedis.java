@@ -1,0 +1,62 @@
+package dev.lectavera.study.redis;
+
+import io.quarkus.redis.datasource.RedisDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Redis is short-term memory here, never the only copy: every use goes through this class, which turns a failure
+ * into the caller's fallback value. After a failure Redis is left alone for a few seconds, so an outage costs
+ * each request nothing instead of a connection timeout per call.
+ */
+@ApplicationScoped
+public class BestEffortRedis {
+
+    private static final Logger LOG = Logger.getLogger(BestEffortRedis.class);
+    private static final long COOL_DOWN_MS = 3_000;
+
+    private final RedisDataSource redis;
+    private volatile long skipUntil;
+
+    BestEffortRedis(RedisDataSource redis) {
+        this.redis = redis;
+    }
+
+    public boolean available() {
+        return System.currentTimeMillis() >= skipUntil;
+    }
+
+    /** @return the operation's result, or {@code whenDown} when Redis is unreachable or failed */
+    public <T> T call(String what, Function<RedisDataSource, T> operation, T whenDown) {
+        if (!available()) {
+            return whenDown;
+        }
+        try {
+            return operation.apply(redis);
+        } catch (RuntimeException e) {
+            failed(what, e);
+            return whenDown;
+        }
+    }
+
+    /** @return whether the operation ran */
+    public boolean run(String what, Consumer<RedisDataSource> operation) {
+        return call(what, r -> {
+            operation.accept(r);
+            return Boolean.TRUE;
+        }, Boolean.FALSE);
+    }
+
+    private void failed(String what, RuntimeException e) {
+        boolean wasAvailable = available();
+        skipUntil = System.currentTimeMillis() + COOL_DOWN_MS;
+        if (wasAvailable) {
+            LOG.warnf("Redis unavailable (%s), continuing without it: %s", what, e.toString());
+        } else {
+            LOG.debugf("Redis unavailable (%s): %s", what, e.toString());
+        }
+    }
+}

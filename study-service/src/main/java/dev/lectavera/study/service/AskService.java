@@ -1,0 +1,161 @@
+package dev.lectavera.study.service;
+
+import dev.lectavera.study.client.DocumentInfo;
+import dev.lectavera.study.config.StudyConfig;
+import dev.lectavera.study.live.LiveEvents;
+import dev.lectavera.study.live.SessionEvents;
+import dev.lectavera.study.model.Citation;
+import dev.lectavera.study.model.Ids;
+import dev.lectavera.study.model.MessageRow;
+import dev.lectavera.study.model.Role;
+import dev.lectavera.study.model.SessionRow;
+import dev.lectavera.study.repository.MessageRepository.NewMessage;
+import dev.lectavera.study.service.rag.AnswerSink;
+import dev.lectavera.study.service.rag.CacheKeys;
+import dev.lectavera.study.service.rag.CorrectiveRag;
+import dev.lectavera.study.service.rag.GeneratedAnswer;
+import dev.lectavera.study.service.rag.QuestionCondenser;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * One question, from any client (HTTP or WebSocket): store it, tell the session ({@code thinking}), answer from
+ * the cache or through corrective RAG while streaming to the session, store the answer with its QueryAnswered
+ * event, then tell the session ({@code complete}). Each message is committed before it is announced.
+ * The caller applies the rate limit.
+ */
+@ApplicationScoped
+public class AskService {
+
+    private static final Logger LOG = Logger.getLogger(AskService.class);
+
+    /** The two stored messages of one exchange. */
+    public record Answered(MessageRow question, MessageRow answer) {
+    }
+
+    private final ChatLog chatLog;
+    private final DocumentCatalog catalog;
+    private final CorrectiveRag rag;
+    private final AnswerCache cache;
+    private final SessionEvents events;
+    private final StudyConfig config;
+
+    AskService(ChatLog chatLog, DocumentCatalog catalog, CorrectiveRag rag, AnswerCache cache, SessionEvents events,
+               StudyConfig config) {
+        this.chatLog = chatLog;
+        this.catalog = catalog;
+        this.rag = rag;
+        this.cache = cache;
+        this.events = events;
+        this.config = config;
+    }
+
+    /**
+     * @throws StudyProblem          before anything was announced (unknown or archived session)
+     * @throws AskInterruptedProblem after {@code thinking}: the session was sent an {@code error} event
+     */
+    public Answered ask(UUID userId, String accessToken, UUID sessionId, String content) {
+        long started = System.nanoTime();
+        ChatLog.Asked asked = chatLog.appendQuestion(userId, sessionId, content);
+        MessageRow question = asked.question();
+        UUID answerId = Ids.next();
+        events.publish(sessionId, new LiveEvents.Thinking(sessionId, answerId,
+                new LiveEvents.Question(question.id(), question.content(), question.createdAt())));
+        StreamingSink sink = new StreamingSink(sessionId, answerId);
+        try {
+            MessageRow answer = answer(userId, accessToken, asked.session(), question, answerId, sink, started);
+            events.publish(sessionId, new LiveEvents.Complete(sessionId, answer.id(), question.id(),
+                    answer.verdict(), answer.citations(), answer.model(), Boolean.TRUE.equals(answer.cacheHit()),
+                    sink.fallback, answer.content(), answer.createdAt()));
+            return new Answered(question, answer);
+        } catch (StudyProblem problem) {
+            events.publish(sessionId, new LiveEvents.Error(sessionId, answerId, problem.code(), problem.getDetail(),
+                    problem.retryAfterSeconds()));
+            throw new AskInterruptedProblem(problem);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Answering question %s failed", question.id());
+            StudyProblem problem = StudyProblem.internal();
+            events.publish(sessionId, new LiveEvents.Error(sessionId, answerId, problem.code(), problem.getDetail(),
+                    null));
+            throw new AskInterruptedProblem(problem);
+        }
+    }
+
+    private MessageRow answer(UUID userId, String accessToken, SessionRow session, MessageRow question,
+                              UUID answerId, StreamingSink sink, long started) {
+        DocumentCatalog.Resolved resolved = catalog.resolve(userId, accessToken, session.documentIds());
+        Map<UUID, Long> versions = new LinkedHashMap<>();
+        for (DocumentInfo document : resolved.documents()) {
+            versions.put(document.id(), document.version());
+        }
+        List<UUID> documentIds = List.copyOf(versions.keySet());
+        List<QuestionCondenser.Turn> turns = chatLog.turnsBefore(session, question.id(),
+                config.chat().condenseHistory());
+        String condensed = rag.condense(question.content(), turns);
+        String cacheKey = CacheKeys.hash(userId, condensed, versions);
+
+        Optional<AnswerCache.CachedAnswer> hit = documentIds.isEmpty() ? Optional.empty() : cache.get(cacheKey);
+        GeneratedAnswer generated;
+        if (hit.isPresent()) {
+            AnswerCache.CachedAnswer cached = hit.get();
+            sink.chunk(cached.content());
+            cached.citations().forEach(sink::citation);
+            generated = new GeneratedAnswer(cached.content(), cached.citations(), cached.verdict(), cached.model(),
+                    0, 0, false);
+        } else {
+            generated = rag.answer(accessToken, question.content(), condensed, documentIds, sink);
+            sink.fallback = generated.fallback();
+        }
+        long latencyMs = (System.nanoTime() - started) / 1_000_000;
+        MessageRow answer = chatLog.appendAnswer(userId, new NewMessage(answerId, session.id(), Role.ASSISTANT,
+                generated.content(), generated.citations(), generated.verdict(), generated.model(), hit.isPresent(),
+                generated.promptTokens(), generated.completionTokens(), latencyMs), documentIds);
+        if (hit.isEmpty() && !generated.fallback() && !documentIds.isEmpty()) {
+            // a fallback answer is not cached: the model gets its chance again next time
+            cache.put(cacheKey, new AnswerCache.CachedAnswer(generated.content(), generated.citations(),
+                    generated.verdict(), generated.model()), documentIds);
+        }
+        return answer;
+    }
+
+    /** Streams the answer to everyone watching the session. */
+    private final class StreamingSink implements AnswerSink {
+        private final UUID sessionId;
+        private final UUID messageId;
+        private boolean streamed;
+        private boolean fallback;
+
+        StreamingSink(UUID sessionId, UUID messageId) {
+            this.sessionId = sessionId;
+            this.messageId = messageId;
+        }
+
+        @Override
+        public void chunk(String delta) {
+            if (delta != null && !delta.isEmpty()) {
+                streamed = true;
+                events.publish(sessionId, new LiveEvents.Chunk(sessionId, messageId, delta));
+            }
+        }
+
+        @Override
+        public void citation(Citation citation) {
+            events.publish(sessionId, new LiveEvents.CitationAdded(sessionId, messageId, citation));
+        }
+
+        @Override
+        public void reset(String reason) {
+            fallback = true;
+            if (streamed) {
+                streamed = false;
+                events.publish(sessionId, new LiveEvents.Reset(sessionId, messageId, reason));
+            }
+        }
+    }
+}

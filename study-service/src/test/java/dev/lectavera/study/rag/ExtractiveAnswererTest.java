@@ -1,0 +1,102 @@
+package dev.lectavera.study.rag;
+
+import dev.lectavera.study.model.Citation;
+import dev.lectavera.study.model.Verdict;
+import dev.lectavera.study.service.rag.Answers;
+import dev.lectavera.study.service.rag.ExtractiveAnswerer;
+import dev.lectavera.study.service.rag.Grading;
+import dev.lectavera.study.service.rag.Passage;
+import dev.lectavera.study.service.rag.PassageGrader;
+import dev.lectavera.study.service.rag.Terms;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static dev.lectavera.study.rag.Fixtures.PAGE_3;
+import static dev.lectavera.study.rag.Fixtures.PAGE_4;
+import static dev.lectavera.study.rag.Fixtures.passage;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ExtractiveAnswererTest {
+
+    private final PassageGrader grader = new PassageGrader(0.6, 0.34);
+    private final ExtractiveAnswerer answerer = new ExtractiveAnswerer(3);
+
+    private ExtractiveAnswerer.Draft answer(String question, List<Passage> passages) {
+        return answerer.compose(grader.grade(question, passages), Terms.stems(question));
+    }
+
+    @Test
+    void quotesTheBestSentenceVerbatimWithItsPageAndOffsets() {
+        List<Passage> passages = List.of(passage(PAGE_4, 4, 0, 0), passage(PAGE_3, 3, 0, 1));
+        ExtractiveAnswerer.Draft draft = answer("What does the mitochondrion produce?", passages);
+
+        assertEquals(1, draft.citations().size(), draft.content());
+        Citation citation = draft.citations().getFirst();
+        assertEquals(3, citation.page());
+        assertEquals(1, citation.marker());
+        assertTrue(citation.quote().startsWith("The mitochondrion produces adenosine triphosphate"));
+        assertEquals(citation.quote(), PAGE_3.substring(citation.startOffset(), citation.endOffset()));
+        // the displayed text has the PDF's line break flattened and the marker appended
+        assertTrue(draft.content().contains("energy currency of the cell"), draft.content());
+        assertTrue(draft.content().endsWith("[1]"));
+    }
+
+    @Test
+    void aFollowUpsOwnWordsWeighMoreThanBorrowedOnes() {
+        String condensed = "How is it folded? mitochondrion produce";
+        Grading grading = grader.grade(condensed, List.of(passage(PAGE_3, 3, 0, 0)));
+        ExtractiveAnswerer.Draft draft = answerer.compose(grading, Terms.stems("How is it folded?"));
+        assertTrue(draft.citations().stream().anyMatch(c -> c.quote().contains("cristae")), draft.content());
+        // reading order: position in the passage
+        List<Integer> starts = draft.citations().stream().map(Citation::startOffset).toList();
+        assertEquals(starts.stream().sorted().toList(), starts);
+    }
+
+    @Test
+    void notFoundSaysSoWithoutCitations() {
+        ExtractiveAnswerer.Draft draft = answer("Who won the football world cup in 1998?",
+                List.of(passage(PAGE_3, 3, 0, 0)));
+        assertEquals(Answers.NOT_FOUND, draft.content());
+        assertTrue(draft.citations().isEmpty());
+    }
+
+    @Test
+    void aPartialMatchIsAnnouncedAsSuch() {
+        Grading grading = grader.grade("Where do gametes migrate?", List.of(passage(PAGE_4, 4, 0, 0)));
+        assertEquals(Verdict.AMBIGUOUS, grading.verdict());
+        ExtractiveAnswerer.Draft draft = answerer.compose(grading, Terms.stems("Where do gametes migrate?"));
+        assertTrue(draft.content().startsWith("The selected documents only partly cover this."));
+        assertEquals(1, draft.citations().size());
+        assertTrue(draft.citations().getFirst().quote().contains("gametes"));
+        assertEquals(null, draft.pieces().getFirst().citation());
+    }
+
+    @Test
+    void overlappingPassagesDoNotRepeatASentence() {
+        // the same page twice, as overlapping chunks do
+        List<Passage> passages = List.of(passage(PAGE_3, 3, 0, 0), passage(PAGE_3, 3, 19, 1));
+        ExtractiveAnswerer.Draft draft = answer("What does the mitochondrion produce?", passages);
+        long distinct = draft.citations().stream().map(Citation::startOffset).distinct().count();
+        assertEquals(draft.citations().size(), distinct);
+        assertEquals(1, draft.citations().size());
+    }
+
+    @Test
+    void passingMentionsDoNotDiluteAGoodAnswer() {
+        ExtractiveAnswerer.Draft draft = answer("What does the mitochondrion produce?",
+                List.of(passage(PAGE_3, 3, 0, 0), passage(PAGE_4, 4, 0, 1)));
+        assertFalse(draft.content().contains("Meiosis"), draft.content());
+    }
+
+    @Test
+    void itIsDeterministic() {
+        List<Passage> passages = List.of(passage(PAGE_4, 4, 0, 0), passage(PAGE_3, 3, 0, 1));
+        String first = answer("membrane of the mitochondrion", passages).content();
+        for (int i = 0; i < 5; i++) {
+            assertEquals(first, answer("membrane of the mitochondrion", passages).content());
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package dev.lectavera.study.rag;
+
+import dev.lectavera.study.service.rag.Terms;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TermsTest {
+
+    @Test
+    void inflectionsOfOneWordMeet() {
+        assertEquals(Terms.stem("produce"), Terms.stem("produces"));
+        assertEquals(Terms.stem("produce"), Terms.stem("produced"));
+        assertEquals(Terms.stem("produce"), Terms.stem("producing"));
+        assertEquals("cell", Terms.stem("cells"));
+        assertEquals("study", Terms.stem("studies"));
+        assertEquals("class", Terms.stem("classes"));
+        assertEquals("process", Terms.stem("process"));
+    }
+
+    @Test
+    void questionWordsAndStopWordsCarryNoMeaning() {
+        assertEquals(List.of("mitochondrion", "produce"), Terms.contentWords("What does the mitochondrion produce?"));
+        assertEquals(List.of(), Terms.contentWords("Why is that?"));
+        assertEquals(Set.of("atp", "1998"), Terms.stems("What is ATP in 1998?"));
+    }
+
+    @Test
+    void wordsAreLowerCasedAndUnicodeFolded() {
+        assertEquals(List.of("file", "café", "it's", "x2"), Terms.words("ﬁle CAFÉ It’s x2!"));
+    }
+
+    @Test
+    void anaphorsMarkFollowUps() {
+        assertTrue(Terms.hasAnaphor("How is it made?"));
+        assertTrue(Terms.hasAnaphor("Why are those important"));
+        assertFalse(Terms.hasAnaphor("What is oxidative phosphorylation?"));
+    }
+}

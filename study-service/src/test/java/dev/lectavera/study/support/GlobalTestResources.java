@@ -1,0 +1,11 @@
+package dev.lectavera.study.support;
+
+import io.quarkus.test.common.QuarkusTestResource;
+
+/** Test resources of every @QuarkusTest of this module. */
+@QuarkusTestResource(DocumentServiceResource.class)
+public final class GlobalTestResources {
+
+    private GlobalTestResources() {
+    }
+}
