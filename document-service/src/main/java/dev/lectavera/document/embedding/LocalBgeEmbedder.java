@@ -5,14 +5,18 @@ import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
 import dev.lectavera.document.config.EmbeddingsConfig;
-import jakarta.annotation.PreDestroy;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 import jakarta.enterprise.inject.Typed;
 import org.jboss.logging.Logger;
 
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * bge-small-en-v1.5, quantised, run in-process by ONNX Runtime (the model ships inside a Maven artifact: no
@@ -40,9 +44,20 @@ public class LocalBgeEmbedder implements Embedder {
                 Thread.ofPlatform().name("embedding-", 1).daemon(true).factory());
     }
 
-    @PreDestroy
-    void stop() {
+    /**
+     * Lets in-flight inferences finish before the application goes on shutting down: ONNX Runtime's native
+     * resources are released at shutdown, and an inference still running then crashes the JVM (SIGSEGV). Runs after
+     * the ingestion dispatcher stopped its workers (observer priority).
+     */
+    void stop(@Observes @Priority(Interceptor.Priority.LIBRARY_AFTER) ShutdownEvent shutdown) {
         executor.shutdownNow();
+        try {
+            if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
+                LOG.warn("Embedding inferences still running at shutdown");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override

@@ -151,8 +151,8 @@ public class DocumentProcessor {
             return true;
         }
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof InterruptedException) {
-                return true;
+            if (t instanceof InterruptedException || t instanceof java.util.concurrent.RejectedExecutionException) {
+                return true; // the embedding executor stopped: shutdown
             }
         }
         return false;

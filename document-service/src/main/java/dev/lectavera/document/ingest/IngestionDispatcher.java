@@ -7,9 +7,11 @@ import dev.lectavera.document.service.CoalescingTrigger;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import jakarta.interceptor.Interceptor;
 import org.jboss.logging.Logger;
 
 import java.sql.SQLException;
@@ -120,7 +122,7 @@ public class IngestionDispatcher {
     }
 
     /** Gives this instance's documents back to the queue so a restart (or another instance) resumes them at once. */
-    void onStop(@Observes ShutdownEvent shutdown) {
+    void onStop(@Observes @Priority(Interceptor.Priority.APPLICATION) ShutdownEvent shutdown) {
         stopping = true;
         trigger.close();
         // taken before interrupting: an interrupted worker forgets its lease (only still-held claims are released)
