@@ -37,7 +37,8 @@ public class FakeUpstream implements QuarkusTestResourceLifecycleManager {
                 "gateway.routes.study.upstream", url,
                 "gateway.routes.quiz.upstream", url,
                 "gateway.routes.analytics.upstream", url,
-                "gateway.routes.slow.upstream", url);
+                "gateway.routes.slow.upstream", url,
+                "gateway.routes.pair.upstream", "http://127.0.0.1:1," + url);
     }
 
     private void answer(HttpServerRequest request) {

@@ -23,7 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Test routes: /api/v1/test-dead → 127.0.0.1:1 (nothing listens; breaker opens after 3 failures),
- * /api/v1/test-slow → an upstream answering after 5 s with a 500 ms route timeout.
+ * /api/v1/test-slow → an upstream answering after 5 s with a 500 ms route timeout,
+ * /api/v1/test-pair → two instances, the first of which is down.
  */
 @QuarkusTest
 @QuarkusTestResource(FakeUpstream.class)
@@ -60,6 +61,40 @@ class UpstreamFailureTest {
                 .then().statusCode(503)
                 .contentType("application/problem+json")
                 .body("detail", containsString("did not answer in time"));
+    }
+
+    @Test
+    void anInstanceThatRefusesConnectionsIsSkippedAndItsRequestsGoToTheOther() {
+        String bearer = tokens.issue().bearer();
+        for (int request = 0; request < 6; request++) {
+            // POST too: a refused connection means nothing was sent, so even a non-idempotent request moves on.
+            given().header("Authorization", bearer).contentType("application/json").body("{\"n\":" + request + "}")
+                    .post("/api/v1/test-pair/things")
+                    .then().statusCode(200)
+                    .body("uri", equalTo("/api/v1/test-pair/things"))
+                    .body("body", equalTo("{\"n\":" + request + "}"));
+        }
+    }
+
+    @Test
+    void aWebSocketToAPairWithOneDeadInstanceReachesTheLiveOne() throws Exception {
+        Vertx vertx = Vertx.vertx();
+        try {
+            for (int attempt = 0; attempt < 2; attempt++) {
+                WebSocketConnectOptions options = new WebSocketConnectOptions().setHost(gateway.getHost())
+                        .setPort(gateway.getPort()).setURI("/api/v1/test-pair/socket")
+                        .addHeader("Authorization", tokens.issue().bearer());
+                var socket = vertx.createWebSocketClient().connect(options)
+                        .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+                var echo = new java.util.concurrent.CompletableFuture<String>();
+                socket.textMessageHandler(echo::complete);
+                socket.writeTextMessage("hello");
+                assertTrue(echo.get(10, TimeUnit.SECONDS).startsWith("echo:/api/v1/test-pair/socket:"));
+                socket.close();
+            }
+        } finally {
+            vertx.close().toCompletionStage().toCompletableFuture().join();
+        }
     }
 
     @Test

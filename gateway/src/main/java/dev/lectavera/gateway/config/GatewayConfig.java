@@ -32,8 +32,15 @@ public interface GatewayConfig {
         /** Path prefixes served by this upstream, e.g. {@code /api/v1/documents}. */
         List<String> prefixes();
 
-        /** Base URL of the upstream service. */
-        URI upstream();
+        /**
+         * Base URL of the upstream service; several (comma-separated) are balanced round-robin, and one that
+         * refuses connections is skipped for a few seconds. In Kubernetes it is one Service URL.
+         */
+        List<URI> upstream();
+
+        /** How long an instance that refused a connection is left out of the rotation. */
+        @WithDefault("5s")
+        Duration ejectionTime();
 
         /** Longest silence from the upstream (waiting for its headers, or between body chunks) before 503. */
         @WithDefault("30s")

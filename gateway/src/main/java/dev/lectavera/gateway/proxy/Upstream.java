@@ -16,13 +16,10 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.PoolOptions;
-import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.NetSocket;
-import io.vertx.core.net.SocketAddress;
 import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.HttpProxy;
 import io.vertx.httpproxy.ProxyContext;
@@ -30,7 +27,6 @@ import io.vertx.httpproxy.ProxyInterceptor;
 import io.vertx.httpproxy.ProxyResponse;
 import org.jboss.logging.Logger;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
@@ -54,13 +50,10 @@ public final class Upstream {
 
     private final String name;
     private final Vertx vertx;
-    private final SocketAddress address;
-    private final String host;
-    private final int port;
+    private final Origins origins;
     private final long timeoutMillis;
     private final long connectTimeoutMillis;
     private final HttpClient tunnelClient;
-    private final RequestOptions originOptions;
     private final HttpClientOptions clientOptions;
     private final PoolOptions poolOptions;
     private final Guard guard = new Guard();
@@ -73,7 +66,7 @@ public final class Upstream {
         @Override
         protected HttpProxy initialValue() {
             return HttpProxy.reverseProxy(vertx.createHttpClient(clientOptions, poolOptions))
-                    .origin(context -> context.client().request(originOptions)
+                    .origin(context -> origins.request(context.client(), Origins.Origin::requestOptions)
                             // Failures reach the proxy through the response future; without a handler Vert.x would
                             // also log every reset (e.g. each client that hangs up) as an unhandled error.
                             .andThen(created -> {
@@ -92,12 +85,10 @@ public final class Upstream {
     Upstream(String name, GatewayConfig.Route route, Vertx vertx) {
         this.name = name;
         this.vertx = vertx;
-        URI upstream = route.upstream();
-        this.host = upstream.getHost();
-        this.port = upstream.getPort() > 0 ? upstream.getPort() : 80;
-        this.address = SocketAddress.inetSocketAddress(port, host);
         this.timeoutMillis = route.timeout().toMillis();
         this.connectTimeoutMillis = route.connectTimeout().toMillis();
+        this.origins = new Origins(name, route.upstream(), connectTimeoutMillis, timeoutMillis,
+                route.ejectionTime().toNanos(), System::nanoTime);
         this.breaker = new CircuitBreaker(route.breaker().failureThreshold(), route.breaker().openDuration().toNanos(),
                 System::nanoTime);
         this.failureWarning = new ThrottledWarning(LOG, Duration.ofSeconds(10));
@@ -112,9 +103,6 @@ public final class Upstream {
         this.tunnelClient = vertx.createHttpClient(new HttpClientOptions()
                 .setKeepAlive(true)
                 .setConnectTimeout((int) connectTimeoutMillis), new PoolOptions().setHttp1MaxSize(1_000));
-        // Shared by every proxied request: immutable once built.
-        this.originOptions = new RequestOptions().setServer(address).setHost(host).setPort(port)
-                .setConnectTimeout(connectTimeoutMillis).setIdleTimeout(timeoutMillis);
     }
 
     /**
@@ -148,9 +136,7 @@ public final class Upstream {
             sendUnavailable(request, true);
             return;
         }
-        RequestOptions options = new RequestOptions().setServer(address).setHost(host).setPort(port)
-                .setMethod(HttpMethod.GET).setURI(uri).setConnectTimeout(connectTimeoutMillis);
-        tunnelClient.request(options).onComplete(created -> {
+        origins.request(tunnelClient, origin -> origin.tunnelOptions(uri)).onComplete(created -> {
             if (created.failed()) {
                 upstreamFailed(created.cause());
                 sendUnavailable(request, false);
