@@ -109,6 +109,20 @@ class BadUploadsTest {
     }
 
     @Test
+    void aMultipartBodyWithoutAnyPartIsRefusedWith400NotAnEmpty204() throws Exception {
+        Users user = Users.random();
+        HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + "/api/v1/documents"))
+                        .header("Authorization", "Bearer " + user.token())
+                        .header("Content-Type", "multipart/form-data; boundary=zzz")
+                        .POST(HttpRequest.BodyPublishers.ofString("this is not multipart"))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, response.statusCode(), response.body());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+        assertNothingStored(user);
+    }
+
+    @Test
     void badFormFieldsAreRefusedWith400NamingTheField() {
         Users user = Users.random();
         as(user).multiPart("title", "no file here").post("/api/v1/documents").then()

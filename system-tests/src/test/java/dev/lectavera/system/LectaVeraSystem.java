@@ -9,7 +9,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,27 +21,34 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
- * Starts the six services once per test JVM as real processes (their built jars) on free ports,
- * wired to each other and to the dev/stack PostgreSQL, Redis and Kafka, and stops them when the
- * JVM's tests are done. Tests get a {@link Running} handle and talk to the gateway only.
+ * Starts the whole system once per test JVM as real processes on free ports: a private Redis and a
+ * private single-node Kafka (so fault tests can stop and restart them without touching anyone else's),
+ * the six services from their built jars — study-service twice, both behind the gateway — against the
+ * dev/stack PostgreSQL ({@code lv_<service>_it} databases, rebuilt from the migrations each run).
+ * Tests get a {@link Running} handle, talk to the gateway, and may break parts of the system on purpose;
+ * whoever breaks something restores it before returning (see {@link Running#restart}).
  */
 public class LectaVeraSystem implements BeforeAllCallback, ParameterResolver {
 
-    /** name → module directory; the gateway starts last, once its upstreams are up. */
-    private static final Map<String, String> MODULES = new LinkedHashMap<>();
+    /** Process name → module directory, in start order; the gateway starts last, once its upstreams are up. */
+    private static final Map<String, String> SERVICES = new LinkedHashMap<>();
 
     static {
-        MODULES.put("auth", "auth-service");
-        MODULES.put("document", "document-service");
-        MODULES.put("study", "study-service");
-        MODULES.put("quiz", "quiz-service");
-        MODULES.put("analytics", "analytics-service");
-        MODULES.put("gateway", "gateway");
+        SERVICES.put("auth", "auth-service");
+        SERVICES.put("document", "document-service");
+        SERVICES.put("study", "study-service");
+        SERVICES.put("quiz", "quiz-service");
+        SERVICES.put("analytics", "analytics-service");
+        SERVICES.put("study-2", "study-service");
+        SERVICES.put("gateway", "gateway");
     }
 
     @Override
@@ -64,20 +73,36 @@ public class LectaVeraSystem implements BeforeAllCallback, ParameterResolver {
 
     /** The started system; closed by JUnit at the end of the run. */
     public static final class Running implements ExtensionContext.Store.CloseableResource {
-        private final Map<String, Integer> ports;
-        private final List<Process> processes;
+        private final Path root;
+        private final Path work;
         private final Path logs;
+        private final Path signingKey;
+        /** Every process by name: the services, "redis", "kafka". */
+        private final Map<String, Integer> ports = new LinkedHashMap<>();
+        private final Map<String, Process> processes = new LinkedHashMap<>();
 
-        private Running(Map<String, Integer> ports, List<Process> processes, Path logs) {
-            this.ports = ports;
-            this.processes = processes;
-            this.logs = logs;
+        private Running(Path root, Path work) throws IOException {
+            this.root = root;
+            this.work = work;
+            this.logs = work.resolve("logs");
+            if (Files.isDirectory(logs)) {
+                try (Stream<Path> old = Files.list(logs)) {
+                    old.forEach(path -> path.toFile().delete());
+                }
+            }
+            Files.createDirectories(logs);
+            Files.createDirectories(work.resolve("blobs"));
+            this.signingKey = writeSigningKey(work);
+            Stream.concat(SERVICES.keySet().stream(), Stream.of("redis", "kafka", "kafka-controller"))
+                    .forEach(name -> ports.put(name, freePort()));
         }
 
+        /** The gateway: the only door a client uses. */
         public URI gateway() {
             return URI.create("http://127.0.0.1:" + ports.get("gateway"));
         }
 
+        /** A service's own port (OpenAPI, health; tests that look behind the gateway). */
         public URI service(String name) {
             return URI.create("http://127.0.0.1:" + ports.get(name));
         }
@@ -86,77 +111,235 @@ public class LectaVeraSystem implements BeforeAllCallback, ParameterResolver {
             return logs.resolve(name + ".log");
         }
 
+        /** JDBC URL of a service's system-test database (owner role {@code lv_<service>}, same password). */
+        public String jdbcUrl(String service) {
+            return "jdbc:postgresql://localhost:5432/lv_" + service + "_it";
+        }
+
+        public String kafkaBootstrap() {
+            return "127.0.0.1:" + ports.get("kafka");
+        }
+
+        public int redisPort() {
+            return ports.get("redis");
+        }
+
         static Running start() {
             Path root = Path.of(System.getProperty("lectavera.root", "..")).toAbsolutePath().normalize();
-            Path work = root.resolve("system-tests/target/system");
-            Path logs = work.resolve("logs");
             try {
-                Files.createDirectories(logs);
-                Files.createDirectories(work.resolve("blobs"));
-                Path signingKey = writeSigningKey(work);
-                Map<String, Integer> ports = new LinkedHashMap<>();
-                MODULES.keySet().forEach(name -> ports.put(name, freePort()));
-                List<Process> processes = new ArrayList<>();
-                Running running = new Running(ports, processes, logs);
+                Running running = new Running(root, root.resolve("system-tests/target/system"));
                 Runtime.getRuntime().addShutdownHook(new Thread(running::close));
-                for (Map.Entry<String, String> module : MODULES.entrySet()) {
-                    String name = module.getKey();
-                    Path jar = root.resolve(module.getValue()).resolve("target/quarkus-app/quarkus-run.jar");
-                    if (!Files.isRegularFile(jar)) {
-                        throw new IllegalStateException(jar + " is missing: package the services first (./mvnw verify builds them before this module)");
+                running.startRedis();
+                running.formatKafka();
+                running.startKafka();
+                for (String name : SERVICES.keySet()) {
+                    if (name.equals("study-2")) {
+                        // Second instance of the same database: only once the first has migrated it.
+                        running.awaitReady("study");
                     }
-                    ProcessBuilder pb = new ProcessBuilder(javaCommand(), "-Xmx512m", "-XX:+UseSerialGC",
-                            "-XX:TieredStopAtLevel=1", "--add-opens", "java.base/java.lang=ALL-UNNAMED", "-jar", jar.toString())
-                            .redirectErrorStream(true)
-                            .redirectOutput(logs.resolve(name + ".log").toFile());
-                    pb.environment().putAll(environment(name, ports, signingKey, work));
-                    processes.add(pb.start());
+                    if (name.equals("gateway")) {
+                        SERVICES.keySet().stream().filter(n -> !n.equals("gateway")).forEach(running::awaitReady);
+                    }
+                    running.launch(name, true);
                 }
-                for (String name : MODULES.keySet()) {
-                    awaitReady(name, ports.get(name), logs);
-                }
+                running.awaitReady("gateway");
                 return running;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
 
-        private static Map<String, String> environment(String name, Map<String, Integer> ports, Path signingKey, Path work) {
+        // ------------------------------------------------------------------ faults
+
+        /** Kills a service at once (SIGKILL: no shutdown hooks, no goodbye to its clients). */
+        public void kill(String name) {
+            Process process = processes.remove(name);
+            if (process != null) {
+                process.destroyForcibly();
+                waitFor(process, name);
+            }
+        }
+
+        /** Starts a killed service again (keeping its database) and waits until it is ready. */
+        public void restart(String name) {
+            if (processes.containsKey(name) && processes.get(name).isAlive()) {
+                return;
+            }
+            launch(name, false);
+            awaitReady(name);
+        }
+
+        public void stopRedis() {
+            stop("redis");
+        }
+
+        public void startRedis() {
+            launchProcess("redis", List.of("redis-server", "--bind", "127.0.0.1", "--port", String.valueOf(redisPort()),
+                    "--save", "", "--appendonly", "no"), Map.of());
+            awaitPort("redis", redisPort());
+        }
+
+        /** Stops the broker cleanly (its data stays; a restart is the same cluster with the same topics). */
+        public void stopKafka() {
+            stop("kafka");
+        }
+
+        public void startKafka() {
+            launchProcess("kafka", kafkaCommand("kafka.Kafka", work.resolve("kafka/server.properties").toString()), Map.of());
+            awaitPort("kafka", ports.get("kafka"));
+        }
+
+        // ------------------------------------------------------------------ processes
+
+        private void launch(String name, boolean fresh) {
+            Path jar = root.resolve(SERVICES.get(name)).resolve("target/quarkus-app/quarkus-run.jar");
+            if (!Files.isRegularFile(jar)) {
+                throw new IllegalStateException(jar + " is missing: package the services first (./mvnw verify builds them before this module)");
+            }
+            List<String> command = List.of(javaCommand(), "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                    "--add-opens", "java.base/java.lang=ALL-UNNAMED", "-jar", jar.toString());
+            launchProcess(name, command, environment(name, fresh && !name.equals("study-2")));
+        }
+
+        private synchronized void launchProcess(String name, List<String> command, Map<String, String> env) {
+            try {
+                ProcessBuilder builder = new ProcessBuilder(command)
+                        .redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.appendTo(log(name).toFile()));
+                builder.environment().putAll(env);
+                processes.put(name, builder.start());
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not start " + name, e);
+            }
+        }
+
+        private void stop(String name) {
+            Process process = processes.remove(name);
+            if (process != null) {
+                process.destroy();
+                waitFor(process, name);
+            }
+        }
+
+        private Map<String, String> environment(String name, boolean cleanDatabase) {
+            String service = name.replace("-2", "");
             Map<String, String> env = new LinkedHashMap<>();
             env.put("QUARKUS_HTTP_PORT", String.valueOf(ports.get(name)));
             env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
+            env.put("QUARKUS_REDIS_HOSTS", "redis://127.0.0.1:" + redisPort());
+            env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap());
             env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", "http://127.0.0.1:" + ports.get("auth") + "/.well-known/jwks.json");
             if (!name.equals("gateway")) {
-                // Each service's system-test database, rebuilt from the migrations on every run.
-                env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://localhost:5432/lv_" + name + "_it");
-                env.put("QUARKUS_DATASOURCE_PASSWORD", "lv_" + name);
-                env.put("QUARKUS_FLYWAY_CLEAN_AT_START", "true");
-                env.put("QUARKUS_FLYWAY_CLEAN_DISABLED", "false");
+                env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl(service));
+                env.put("QUARKUS_DATASOURCE_PASSWORD", "lv_" + service);
+                env.put("QUARKUS_FLYWAY_CLEAN_AT_START", String.valueOf(cleanDatabase));
+                env.put("QUARKUS_FLYWAY_CLEAN_DISABLED", String.valueOf(!cleanDatabase));
             }
-            switch (name) {
+            switch (service) {
+                // The live fan-out's subscription changes are worth seeing when a fault test fails.
+                case "study" -> {
+                    env.put("QUARKUS_REST_CLIENT_DOCUMENTS_URL", "http://127.0.0.1:" + ports.get("document"));
+                    env.put("QUARKUS_LOG_CATEGORY__DEV_LECTAVERA_STUDY_LIVE__LEVEL", "DEBUG");
+                }
                 case "auth" -> env.put("LECTAVERA_AUTH_JWT_PRIVATE_KEY_LOCATION", signingKey.toString());
                 case "document" -> env.put("LECTAVERA_BLOBS_DIRECTORY", work.resolve("blobs").toString());
-                case "study", "quiz" -> env.put("QUARKUS_REST_CLIENT_DOCUMENTS_URL", "http://127.0.0.1:" + ports.get("document"));
-                case "gateway" -> MODULES.keySet().stream().filter(n -> !n.equals("gateway")).forEach(upstream ->
-                        env.put("GATEWAY_ROUTES_" + upstream.toUpperCase() + "_UPSTREAM", "http://127.0.0.1:" + ports.get(upstream)));
+                case "quiz" -> env.put("QUARKUS_REST_CLIENT_DOCUMENTS_URL", "http://127.0.0.1:" + ports.get("document"));
+                case "gateway" -> {
+                    for (String upstream : List.of("auth", "document", "quiz", "analytics")) {
+                        env.put("GATEWAY_ROUTES_" + upstream.toUpperCase() + "_UPSTREAM", "http://127.0.0.1:" + ports.get(upstream));
+                    }
+                    env.put("GATEWAY_ROUTES_STUDY_UPSTREAM",
+                            "http://127.0.0.1:" + ports.get("study") + ",http://127.0.0.1:" + ports.get("study-2"));
+                }
                 default -> {
                 }
             }
             return env;
         }
 
-        private static void awaitReady(String name, int port, Path logs) {
-            URI ready = URI.create("http://127.0.0.1:" + port + "/q/health/ready");
-            Awaitility.await(name + " ready (log: " + logs.resolve(name + ".log") + ")")
+        /** A fresh single-node KRaft broker in this run's work directory, from the jars dev/stack fetched. */
+        private void formatKafka() throws IOException {
+            Path dir = work.resolve("kafka");
+            if (Files.exists(dir)) {
+                try (Stream<Path> old = Files.walk(dir)) {
+                    old.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                }
+            }
+            Files.createDirectories(dir.resolve("data"));
+            String properties = Files.readString(root.resolve("dev/kafka/server.properties"))
+                    .replace("9093", String.valueOf(ports.get("kafka-controller")))
+                    .replace("9092", String.valueOf(ports.get("kafka")))
+                    + "\nlog.dirs=" + dir.resolve("data") + "\n";
+            Files.writeString(dir.resolve("server.properties"), properties);
+            byte[] id = new byte[16];
+            new java.security.SecureRandom().nextBytes(id);
+            String clusterId = Base64.getUrlEncoder().withoutPadding().encodeToString(id);
+            Process format = new ProcessBuilder(kafkaCommand("kafka.tools.StorageTool", "format",
+                    "-t", clusterId, "-c", dir.resolve("server.properties").toString()))
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log("kafka").toFile())).start();
+            try {
+                if (!format.waitFor(60, TimeUnit.SECONDS) || format.exitValue() != 0) {
+                    throw new IllegalStateException("formatting the Kafka storage failed (log: " + log("kafka") + ")");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+
+        private List<String> kafkaCommand(String mainClass, String... args) {
+            Path libs = root.resolve(".dev/kafka/libs");
+            if (!Files.isDirectory(libs)) {
+                throw new IllegalStateException(libs + " is missing: run dev/stack up (it fetches the Kafka jars)");
+            }
+            List<String> command = new ArrayList<>(List.of(javaCommand(), "-Xmx384m", "-XX:+UseSerialGC",
+                    "-Dlog4j2.configurationFile=" + root.resolve("dev/kafka/log4j2.properties"),
+                    "-cp", libs + "/*", mainClass));
+            command.addAll(List.of(args));
+            return command;
+        }
+
+        public void awaitReady(String name) {
+            URI ready = URI.create("http://127.0.0.1:" + ports.get(name) + "/q/health/ready");
+            Awaitility.await(name + " ready (log: " + log(name) + ")")
                     .atMost(Duration.ofMinutes(3))
                     .pollInterval(Duration.ofMillis(250))
                     .ignoreExceptions()
                     .until(() -> {
+                        Process process = processes.get(name);
+                        if (process == null || !process.isAlive()) {
+                            throw new AssertionError(name + " is not running (log: " + log(name) + ")");
+                        }
                         HttpURLConnection connection = (HttpURLConnection) ready.toURL().openConnection();
                         connection.setConnectTimeout(500);
                         connection.setReadTimeout(2000);
                         return connection.getResponseCode() == 200;
                     });
+        }
+
+        private void awaitPort(String name, int port) {
+            Awaitility.await(name + " listening on " + port + " (log: " + log(name) + ")")
+                    .atMost(Duration.ofMinutes(1))
+                    .pollInterval(Duration.ofMillis(100))
+                    .ignoreExceptions()
+                    .until(() -> {
+                        try (Socket socket = new Socket()) {
+                            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+                            return true;
+                        }
+                    });
+        }
+
+        private static void waitFor(Process process, String name) {
+            try {
+                if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                    process.waitFor(10, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
         }
 
         private static Path writeSigningKey(Path work) throws IOException {
@@ -188,19 +371,18 @@ public class LectaVeraSystem implements BeforeAllCallback, ParameterResolver {
         }
 
         @Override
-        public void close() {
-            processes.forEach(Process::destroy);
-            for (Process p : processes) {
-                try {
-                    if (!p.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
-                        p.destroyForcibly();
-                    }
-                } catch (InterruptedException e) {
-                    p.destroyForcibly();
-                    Thread.currentThread().interrupt();
-                }
-            }
+        public synchronized void close() {
+            // Services first, the infrastructure after: no service should see Redis or Kafka vanish before itself.
+            List<String> infrastructure = List.of("redis", "kafka");
+            stopAll(processes.keySet().stream().filter(name -> !infrastructure.contains(name)).toList());
+            stopAll(infrastructure);
             processes.clear();
+        }
+
+        private void stopAll(List<String> names) {
+            List<Process> stopping = names.stream().map(processes::get).filter(java.util.Objects::nonNull).toList();
+            stopping.forEach(Process::destroy);
+            stopping.forEach(process -> waitFor(process, "process " + process.pid()));
         }
     }
 }

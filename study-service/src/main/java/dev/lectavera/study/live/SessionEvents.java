@@ -59,6 +59,7 @@ public class SessionEvents {
         boolean published = subscribed() && redis.run("session event publish",
                 r -> r.pubsub(String.class).publish(RedisKeys.sessionChannel(sessionId), json));
         if (!published) {
+            LOG.debugf("Session %s event delivered on this instance only (fan-out through Redis unavailable)", sessionId);
             deliverToSession(sessionId, json);
         }
     }

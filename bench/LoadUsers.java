@@ -1,0 +1,877 @@
+// Load generator of bench/run: real users against a running LectaVera, JDK classes only.
+// Run in Java's source-file mode (JDK 21+):
+//
+//   java bench/LoadUsers.java api     gateway=http://127.0.0.1:8080 users=200 rate=1 warmup=20s duration=60s
+//   java bench/LoadUsers.java chat    gateway=http://127.0.0.1:8080 users=100 interval=4s warmup=20s duration=60s
+//   java bench/LoadUsers.java fanout  gateway=http://127.0.0.1:8080 instances=http://127.0.0.1:8083,http://127.0.0.1:PORT
+//                                     sockets=1000 questions=15
+//   common: summary=<file> (rows "measure<TAB>goal<TAB>result<TAB>met" for the final table of bench/run),
+//           setup-concurrency=8, index-timeout=300s
+//
+// Every user is registered and logged in through the gateway and uploads one small PDF generated here (a page of
+// cell-biology facts) that is indexed by document-service before the measurement starts. The report (markdown)
+// goes to stdout; progress to stderr. Exit 0 whatever the figures; non-zero only when the harness itself broke
+// (e.g. no user could be set up).
+//
+// Workloads are OPEN: every user has a fixed schedule (period and a random phase) and a request is sent at its
+// intended time whether or not the previous one answered; latency = answer time - intended send time, so a server
+// (or client) that falls behind shows as queueing instead of silently slowing the load (no coordinated omission).
+
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+public class LoadUsers {
+
+    /** The facts of the generated PDF; each question below is answered by one of them. */
+    static final String[] FACTS = {
+            "The mitochondrion produces adenosine triphosphate through cellular respiration.",
+            "Ribosomes build proteins by translating messenger RNA into chains of amino acids.",
+            "The nucleus stores the genetic material of the cell as chromatin.",
+            "Chloroplasts capture light energy during photosynthesis and make glucose.",
+            "The cell membrane controls which substances enter and leave the cell.",
+            "The Golgi apparatus packages proteins into vesicles for secretion.",
+            "Lysosomes digest worn out organelles with hydrolytic enzymes.",
+            "The cytoskeleton gives the cell its shape and moves organelles along microtubules.",
+            "The rough endoplasmic reticulum folds new proteins made by its ribosomes.",
+            "Vacuoles store water and keep plant cells firm through turgor pressure.",
+            "Mitosis divides one nucleus into two identical daughter nuclei.",
+            "Meiosis halves the chromosome number to make gametes for sexual reproduction.",
+            "Enzymes speed up chemical reactions by lowering the activation energy.",
+            "Diffusion moves molecules from a region of high concentration to low concentration.",
+            "Osmosis is the diffusion of water across a semipermeable membrane.",
+    };
+    static final String[] QUESTIONS = {
+            "What does the mitochondrion produce?",
+            "How do ribosomes build proteins?",
+            "What does the nucleus store?",
+            "What do chloroplasts capture during photosynthesis?",
+            "What does the cell membrane control?",
+            "What does the Golgi apparatus package?",
+            "What do lysosomes digest?",
+            "What gives the cell its shape?",
+            "What does the rough endoplasmic reticulum fold?",
+            "What do vacuoles store?",
+            "What does mitosis divide?",
+            "What does meiosis halve?",
+            "How do enzymes speed up chemical reactions?",
+            "How does diffusion move molecules?",
+            "What is osmosis?",
+    };
+
+    static Map<String, String> opts = new HashMap<>();
+    static HttpClient http;
+    static String gateway;
+    static final StringBuilder report = new StringBuilder();
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0) {
+            System.err.println("usage: java bench/LoadUsers.java api|chat|fanout key=value ...");
+            System.exit(2);
+        }
+        for (int i = 1; i < args.length; i++) {
+            int eq = args[i].indexOf('=');
+            if (eq < 0) throw new IllegalArgumentException("not key=value: " + args[i]);
+            opts.put(args[i].substring(0, eq), args[i].substring(eq + 1));
+        }
+        gateway = opt("gateway", "http://127.0.0.1:8080");
+        http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        try {
+            switch (args[0]) {
+                case "api" -> api();
+                case "chat" -> chat();
+                case "fanout" -> fanout();
+                default -> throw new IllegalArgumentException("unknown mode " + args[0]);
+            }
+        } catch (HarnessBroke e) {
+            System.out.print(report);
+            System.out.println("\n**Harness failure: " + e.getMessage() + "**\n");
+            System.err.println("error: " + e.getMessage());
+            System.exit(3);
+        }
+        System.out.print(report);
+        System.exit(0);
+    }
+
+    // ------------------------------------------------------------------ api-200
+
+    record Endpoint(String name, java.util.function.Function<User, String> path) { }
+
+    static final List<Endpoint> API_ENDPOINTS = List.of(
+            new Endpoint("documents list", u -> "/api/v1/documents?page=0&size=20"),
+            new Endpoint("document status", u -> "/api/v1/documents/" + u.documentId + "/status"),
+            new Endpoint("study sessions list", u -> "/api/v1/study/sessions?page=0&size=20"),
+            new Endpoint("quiz list", u -> "/api/v1/quiz?page=0&size=20"),
+            new Endpoint("analytics overview", u -> "/api/v1/analytics/overview"),
+            new Endpoint("rate-limit-status", u -> "/api/v1/users/rate-limit-status"));
+
+    static void api() throws Exception {
+        int users = intOpt("users", 200);
+        double rate = Double.parseDouble(opt("rate", "1"));
+        long warmup = durationNanos(opt("warmup", "20s"));
+        long duration = durationNanos(opt("duration", "60s"));
+        List<User> ready = setUpUsers(users, false);
+
+        Recorder all = new Recorder();
+        Map<String, Recorder> byEndpoint = new ConcurrentHashMap<>();
+        API_ENDPOINTS.forEach(e -> byEndpoint.put(e.name, new Recorder()));
+        long period = (long) (1e9 / rate);
+        progress("api: %d users, %.2f req/s each, warm-up %ds, measured %ds", ready.size(), rate,
+                warmup / 1_000_000_000L, duration / 1_000_000_000L);
+        OpenLoad load = new OpenLoad(ready, period, warmup, duration, (user, k, intended, measured) -> {
+            Endpoint endpoint = API_ENDPOINTS.get((int) ((k + user.index) % API_ENDPOINTS.size()));
+            HttpRequest request = HttpRequest.newBuilder(URI.create(gateway + endpoint.path.apply(user)))
+                    .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + user.token).GET().build();
+            String status;
+            try {
+                HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                status = Integer.toString(response.statusCode());
+                if (response.statusCode() >= 500 && measured) {
+                    all.note(endpoint.name + " -> " + status + ": " + snippet(response.body()));
+                }
+            } catch (Exception e) {
+                status = "error " + e.getClass().getSimpleName();
+            }
+            long latency = System.nanoTime() - intended;
+            if (measured) {
+                all.record(latency, status);
+                byEndpoint.get(endpoint.name).record(latency, status);
+            }
+        });
+        load.run();
+
+        double seconds = duration / 1e9;
+        report.append("### api-200: non-LLM GETs through the gateway, open workload\n\n");
+        report.append(String.format(Locale.ROOT,
+                "%d users (registered, logged in, each with one indexed 1-page PDF), each sending 1 request every %.0f ms "
+                        + "on a fixed schedule (random phase), endpoints in rotation: %s. Warm-up %.0f s (not counted), "
+                        + "measured %.0f s. Latency from the intended send time.%n%n",
+                ready.size(), period / 1e6, String.join(", ", API_ENDPOINTS.stream().map(Endpoint::name).toList()),
+                warmup / 1e9, seconds));
+        report.append("| endpoint | requests | p50 | p95 | p99 | max |\n|---|---|---|---|---|---|\n");
+        for (Endpoint e : API_ENDPOINTS) {
+            report.append(byEndpoint.get(e.name).row(e.name));
+        }
+        report.append(all.row("**all**"));
+        report.append(String.format(Locale.ROOT, "%nIntended %d requests, completed %d in the window: **%.1f req/s achieved** "
+                        + "(offered %.1f req/s). Late sends (the client's own scheduler > 5 ms behind): %d.%n%n",
+                load.intended.get(), all.count(), all.count() / seconds, ready.size() * rate, load.lateSends.get()));
+        report.append("Status histogram: ").append(all.histogram()).append("\n\n");
+        long fiveXx = all.fiveXx();
+        if (fiveXx > 0) {
+            report.append("**!!! ").append(fiveXx).append(" responses were 5xx !!!** First ones:\n\n");
+            all.notes().forEach(n -> report.append("- ").append(n).append('\n'));
+            report.append('\n');
+            System.err.println("WARNING: " + fiveXx + " 5xx responses in api-200");
+        }
+        double p95 = all.percentileMs(0.95);
+        summary("non-LLM API p95, " + ready.size() + " users (" + fmt(all.count() / seconds) + " req/s)", "p95 <= 50 ms",
+                fmt(p95) + " ms (p99 " + fmt(all.percentileMs(0.99)) + " ms, 5xx " + fiveXx + ")",
+                all.count() > 0 && p95 <= 50 && fiveXx == 0);
+    }
+
+    // ------------------------------------------------------------------ chat-cached-100
+
+    static void chat() throws Exception {
+        int users = intOpt("users", 100);
+        long interval = durationNanos(opt("interval", "4s"));
+        long warmup = durationNanos(opt("warmup", "20s"));
+        long duration = durationNanos(opt("duration", "60s"));
+        String question = QUESTIONS[0];
+        List<User> ready = setUpUsers(users, true);
+
+        // Fill: each user asks once (not measured), which stores the answer in the RAG cache.
+        progress("chat: filling the answer cache (%d users ask once)", ready.size());
+        AtomicInteger fillCached = new AtomicInteger();
+        List<User> filled = Collections.synchronizedList(new ArrayList<>());
+        List<String> fillFailures = Collections.synchronizedList(new ArrayList<>());
+        runAll(ready, 8, user -> {
+            HttpResponse<String> r = postJson("/api/v1/study/sessions/" + user.sessionId + "/messages", user.token,
+                    "{\"content\":\"" + question + "\"}");
+            if (r.statusCode() != 200) {
+                fillFailures.add(r.statusCode() + " " + snippet(r.body().getBytes(StandardCharsets.UTF_8)));
+                return;
+            }
+            if (answerCached(r.body())) fillCached.incrementAndGet();
+            user.fillVerdict = stringField(after(r.body(), "\"answer\""), "verdict");
+            filled.add(user);
+        });
+        if (filled.isEmpty()) throw new HarnessBroke("no user could ask the first question: " + fillFailures);
+
+        Recorder cached = new Recorder();
+        Recorder notCached = new Recorder();
+        Recorder statuses = new Recorder();
+        Recorder serverSide = new Recorder();
+        progress("chat: %d users re-ask every %d ms, warm-up %ds, measured %ds", filled.size(), interval / 1_000_000,
+                warmup / 1_000_000_000L, duration / 1_000_000_000L);
+        OpenLoad load = new OpenLoad(filled, interval, warmup, duration, (user, k, intended, measured) -> {
+            String status;
+            Boolean hit = null;
+            try {
+                HttpResponse<String> r = postJson("/api/v1/study/sessions/" + user.sessionId + "/messages", user.token,
+                        "{\"content\":\"" + question + "\"}");
+                status = Integer.toString(r.statusCode());
+                if (r.statusCode() == 200) {
+                    hit = answerCached(r.body());
+                    Matcher m = Pattern.compile("\"latencyMs\"\\s*:\\s*(\\d+)").matcher(after(r.body(), "\"answer\""));
+                    if (hit && measured && m.find()) serverSide.record(Long.parseLong(m.group(1)) * 1_000_000L, "200");
+                }
+                else if (r.statusCode() >= 500 && measured) statuses.note(status + ": " + snippet(r.body().getBytes(StandardCharsets.UTF_8)));
+            } catch (Exception e) {
+                status = "error " + e.getClass().getSimpleName();
+            }
+            long latency = System.nanoTime() - intended;
+            if (!measured) return;
+            statuses.record(latency, status);
+            if (Boolean.TRUE.equals(hit)) cached.record(latency, status);
+            else if (Boolean.FALSE.equals(hit)) notCached.record(latency, status);
+        });
+        load.run();
+
+        double seconds = duration / 1e9;
+        Map<String, Integer> verdicts = new TreeMap<>();
+        filled.forEach(u -> verdicts.merge(String.valueOf(u.fillVerdict), 1, Integer::sum));
+        report.append("### chat-cached-100: the same question again, answered from the RAG cache\n\n");
+        report.append(String.format(Locale.ROOT,
+                "%d users, each with one indexed PDF and a study session, asked \"%s\" once over HTTP "
+                        + "(`POST /api/v1/study/sessions/{id}/messages` through the gateway; verdicts of those first answers: %s; "
+                        + "%d already came from the cache%s), then re-ask it every %.1f s on a fixed schedule "
+                        + "(%.1f/min per user, inside the chat limit of 20/min). Warm-up %.0f s, measured %.0f s. "
+                        + "Only answers marked `cached: true` count below; the rest are counted apart.%n%n",
+                filled.size(), question, verdicts, fillCached.get(),
+                fillFailures.isEmpty() ? "" : "; " + fillFailures.size() + " users failed to ask: " + fillFailures.subList(0, Math.min(3, fillFailures.size())),
+                interval / 1e9, 60e9 / interval, warmup / 1e9, seconds));
+        report.append("| answers | count | p50 | p95 | p99 | max |\n|---|---|---|---|---|---|\n");
+        report.append(cached.row("cached"));
+        report.append(notCached.row("not cached"));
+        report.append(serverSide.row("cached, as reported by study-service (`latencyMs` of the answer, whole ms)"));
+        report.append(String.format(Locale.ROOT, "%nAchieved %.1f answers/s (offered %.1f/s). Status histogram: %s. Late sends: %d.%n%n",
+                statuses.count() / seconds, filled.size() * 1e9 / interval, statuses.histogram(), load.lateSends.get()));
+        long fiveXx = statuses.fiveXx();
+        if (fiveXx > 0) {
+            report.append("**!!! ").append(fiveXx).append(" responses were 5xx !!!**\n\n");
+            statuses.notes().forEach(n -> report.append("- ").append(n).append('\n'));
+            report.append('\n');
+        }
+        double p99 = cached.percentileMs(0.99);
+        summary("cached chat answer p99, " + filled.size() + " users", "p99 <= 10 ms",
+                fmt(p99) + " ms (p50 " + fmt(cached.percentileMs(0.5)) + " ms; " + cached.count() + " cached, "
+                        + notCached.count() + " not, non-200 " + (statuses.count() - cached.count() - notCached.count()) + ")",
+                cached.count() > 0 && p99 <= 10 && notCached.count() == 0 && fiveXx == 0);
+    }
+
+    static boolean answerCached(String exchangeJson) {
+        String answer = after(exchangeJson, "\"answer\"");
+        Matcher m = Pattern.compile("\"cached\"\\s*:\\s*(true|false)").matcher(answer);
+        return m.find() && m.group(1).equals("true");
+    }
+
+    // ------------------------------------------------------------------ fanout-1000
+
+    static void fanout() throws Exception {
+        int socketCount = intOpt("sockets", 1000);
+        int questions = Math.min(intOpt("questions", 15), QUESTIONS.length);
+        List<String> instances = List.of(opt("instances", "").split(","));
+        if (instances.size() < 2 || instances.get(0).isBlank()) throw new HarnessBroke("instances=<url>,<url> is required");
+        long eventTimeout = durationNanos(opt("event-timeout", "30s"));
+        User user = setUpUsers(1, true).get(0);
+
+        // Several clients so that one selector thread does not serialise the reading of 1,000 sockets.
+        int clientCount = Math.max(1, Math.min(8, socketCount / 100));
+        List<HttpClient> clients = new ArrayList<>();
+        for (int i = 0; i < clientCount; i++) {
+            clients.add(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build());
+        }
+        Map<String, long[]> completeAt = new ConcurrentHashMap<>();   // messageId -> receive time per socket
+        List<String> completeOrder = Collections.synchronizedList(new ArrayList<>());
+        List<String> errors = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger readyEvents = new AtomicInteger();
+        AtomicInteger closed = new AtomicInteger();
+        Socket[] sockets = new Socket[socketCount];
+        Semaphore connecting = new Semaphore(intOpt("connect-concurrency", 16));
+        long settle = durationNanos(opt("settle", "5s"));
+        CountDownLatch opened = new CountDownLatch(socketCount);
+        AtomicInteger connectFailures = new AtomicInteger();
+        progress("fanout: opening %d WebSockets to %s", socketCount, instances);
+        long connectStart = System.nanoTime();
+        for (int i = 0; i < socketCount; i++) {
+            int index = i;
+            String base = instances.get(i % instances.size()).replaceFirst("^http", "ws");
+            URI uri = URI.create(base + "/ws/study/" + user.sessionId + "?token=" + user.token);
+            Socket socket = new Socket(index, i % instances.size(), socketCount, completeAt, completeOrder, errors, readyEvents, closed);
+            sockets[i] = socket;
+            connecting.acquire();
+            clients.get(i % clientCount).newWebSocketBuilder().connectTimeout(Duration.ofSeconds(20))
+                    .buildAsync(uri, socket)
+                    .whenComplete((ws, failure) -> {
+                        connecting.release();
+                        if (failure != null) {
+                            connectFailures.incrementAndGet();
+                            if (connectFailures.get() <= 3) errors.add("connect " + index + ": " + failure);
+                        } else {
+                            socket.ws = ws;
+                        }
+                        opened.countDown();
+                    });
+        }
+        opened.await(120, TimeUnit.SECONDS);
+        long connectMs = (System.nanoTime() - connectStart) / 1_000_000;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (readyEvents.get() < socketCount - connectFailures.get() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        progress("fanout: %d connected (%d failed) in %d ms, %d ready events", socketCount - connectFailures.get(),
+                connectFailures.get(), connectMs, readyEvents.get());
+        if (sockets[0].ws == null) throw new HarnessBroke("the asking socket could not connect: " + errors);
+        // Let presence writes and any Redis cool-down of the instances pass before asking.
+        Thread.sleep(settle / 1_000_000L);
+
+        List<String> asked = new ArrayList<>();
+        int incompleteEvents = 0;
+        for (int q = 0; q < questions; q++) {
+            int before = completeOrder.size();
+            sockets[0].ws.sendText("{\"type\":\"ask\",\"content\":\"" + QUESTIONS[q] + "\"}", true).join();
+            long until = System.nanoTime() + eventTimeout;
+            String messageId = null;
+            while (System.nanoTime() < until) {
+                synchronized (completeOrder) {
+                    if (completeOrder.size() > before) messageId = completeOrder.get(before);
+                }
+                if (messageId != null) {
+                    long[] times = completeAt.get(messageId);
+                    if (times != null && Arrays.stream(times).filter(t -> t != 0).count() >= socketCount - connectFailures.get()) break;
+                }
+                Thread.sleep(5);
+            }
+            if (messageId == null) {
+                errors.add("question " + (q + 1) + ": no complete event within " + eventTimeout / 1_000_000_000L + " s");
+                continue;
+            }
+            asked.add(messageId);
+            long got = Arrays.stream(completeAt.get(messageId)).filter(t -> t != 0).count();
+            if (got < socketCount) incompleteEvents++;
+            progress("fanout: question %d/%d complete on %d/%d sockets", q + 1, questions, got, socketCount);
+            Thread.sleep(300);
+        }
+        Thread.sleep(1000);   // stragglers
+
+        List<Long> all = new ArrayList<>();
+        List<Long> sameInstance = new ArrayList<>();
+        List<Long> otherInstance = new ArrayList<>();
+        long missing = 0;
+        for (String id : asked) {
+            long[] times = completeAt.get(id);
+            long first = Arrays.stream(times).filter(t -> t != 0).min().orElse(0);
+            for (int s = 0; s < socketCount; s++) {
+                if (times[s] == 0) {
+                    missing++;
+                    continue;
+                }
+                long d = times[s] - first;
+                all.add(d);
+                (sockets[s].instance == 0 ? sameInstance : otherInstance).add(d);
+            }
+        }
+        int closedEarly = closed.get();
+        for (Socket s : sockets) {
+            s.done = true;
+            if (s.ws != null) s.ws.sendClose(WebSocket.NORMAL_CLOSURE, "bench done");
+        }
+        report.append("### fanout-1000: one session's events to WebSockets on two study-service instances\n\n");
+        report.append(String.format(Locale.ROOT,
+                "One user, one session; %d WebSockets (`/ws/study/{sessionId}?token=`) opened directly on the two instances "
+                        + "(%s), alternating, in %d ms (%d failed); %d questions asked over socket 0 (instance 1). For each "
+                        + "`complete` event, per socket: receive time - the earliest receive time of that event over all sockets "
+                        + "(one JVM, one monotonic clock; %d HTTP clients read the sockets).%n%n",
+                socketCount, String.join(", ", instances), connectMs, connectFailures.get(), asked.size(), clientCount));
+        report.append("| sockets | samples | p50 | p99 | max |\n|---|---|---|---|---|\n");
+        report.append(row3("all", all));
+        report.append(row3("on the asker's instance", sameInstance));
+        report.append(row3("on the other instance (via Redis)", otherInstance));
+        report.append(String.format(Locale.ROOT, "%nEvents delivered: %d of %d (%d missing; %d questions not seen on every socket). "
+                        + "Sockets closed early: %d.%n%n",
+                all.size(), (long) asked.size() * socketCount, missing, incompleteEvents, closedEarly));
+        if (!errors.isEmpty()) {
+            report.append("Errors:\n\n");
+            errors.stream().limit(10).forEach(e -> report.append("- ").append(e).append('\n'));
+            report.append('\n');
+        }
+        double p99 = pct(all, 0.99);
+        boolean everyEvent = missing == 0 && asked.size() == questions && connectFailures.get() == 0;
+        summary("WebSocket fan-out p99, " + socketCount + " sockets on 2 instances", "p99 <= 25 ms, every socket gets every event",
+                fmt(p99) + " ms (p50 " + fmt(pct(all, 0.5)) + ", max " + fmt(pct(all, 1.0)) + "); "
+                        + (everyEvent ? "all " + all.size() + " events delivered" : missing + " events missing"),
+                !all.isEmpty() && p99 <= 25 && everyEvent);
+    }
+
+    static final class Socket implements WebSocket.Listener {
+        final int index;
+        final int instance;
+        final int socketCount;
+        final Map<String, long[]> completeAt;
+        final List<String> completeOrder;
+        final List<String> errors;
+        final AtomicInteger readyEvents;
+        final AtomicInteger closed;
+        volatile WebSocket ws;
+        volatile boolean done;
+        private final StringBuilder buffer = new StringBuilder();
+
+        Socket(int index, int instance, int socketCount, Map<String, long[]> completeAt, List<String> completeOrder,
+               List<String> errors, AtomicInteger readyEvents, AtomicInteger closed) {
+            this.index = index;
+            this.instance = instance;
+            this.socketCount = socketCount;
+            this.completeAt = completeAt;
+            this.completeOrder = completeOrder;
+            this.errors = errors;
+            this.readyEvents = readyEvents;
+            this.closed = closed;
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            long now = System.nanoTime();
+            buffer.append(data);
+            if (last) {
+                String text = buffer.toString();
+                buffer.setLength(0);
+                String type = stringField(text, "type");
+                if ("complete".equals(type)) {
+                    String id = stringField(text, "messageId");
+                    long[] times = completeAt.computeIfAbsent(id, k -> {
+                        completeOrder.add(k);
+                        return new long[socketCount];
+                    });
+                    times[index] = now;
+                } else if ("ready".equals(type)) {
+                    readyEvents.incrementAndGet();
+                } else if ("error".equals(type)) {
+                    if (errors.size() < 20) errors.add("socket " + index + ": " + text);
+                }
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            if (done) return null;
+            closed.incrementAndGet();
+            if (errors.size() < 20) errors.add("socket " + index + " closed " + statusCode + " " + reason);
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            if (errors.size() < 20) errors.add("socket " + index + ": " + error);
+        }
+    }
+
+    // ------------------------------------------------------------------ users
+
+    static final class User {
+        final int index;
+        final String email;
+        String token;
+        String documentId;
+        String sessionId;
+        String fillVerdict;
+
+        User(int index, String email) {
+            this.index = index;
+            this.email = email;
+        }
+    }
+
+    static List<User> setUpUsers(int count, boolean withSession) throws Exception {
+        int concurrency = intOpt("setup-concurrency", 8);
+        long indexTimeout = durationNanos(opt("index-timeout", "300s"));
+        String run = Long.toString(System.currentTimeMillis(), 36);
+        byte[] pdf = pdf("LectaVera bench: cell biology", FACTS);
+        List<User> users = new ArrayList<>();
+        for (int i = 0; i < count; i++) users.add(new User(i, "bench-" + run + "-" + i + "@example.test"));
+        List<String> failures = Collections.synchronizedList(new ArrayList<>());
+        long start = System.nanoTime();
+        progress("setting up %d users (register, log in, upload a 1-page PDF) through %s ...", count, gateway);
+        AtomicInteger done = new AtomicInteger();
+        runAll(users, concurrency, user -> {
+            String password = "Bench-" + UUID.randomUUID();
+            HttpResponse<String> r = postJson("/api/v1/auth/register", null,
+                    "{\"email\":\"" + user.email + "\",\"password\":\"" + password + "\",\"fullName\":\"Bench User " + user.index + "\"}");
+            if (r.statusCode() != 201) throw new IllegalStateException("register " + r.statusCode() + " " + r.body());
+            r = postJson("/api/v1/auth/login", null, "{\"email\":\"" + user.email + "\",\"password\":\"" + password + "\"}");
+            if (r.statusCode() != 200) throw new IllegalStateException("login " + r.statusCode() + " " + r.body());
+            user.token = stringField(r.body(), "accessToken");
+            r = upload(user.token, pdf, "Cell biology " + user.index);
+            if (r.statusCode() != 202 && r.statusCode() != 200) throw new IllegalStateException("upload " + r.statusCode() + " " + r.body());
+            user.documentId = stringField(r.body(), "id");
+            int n = done.incrementAndGet();
+            if (n % 50 == 0) progress("  %d/%d users uploaded", n, count);
+        }, failures);
+        List<User> uploaded = users.stream().filter(u -> u.documentId != null).toList();
+        if (uploaded.isEmpty()) throw new HarnessBroke("no user could be set up: " + failures.subList(0, Math.min(3, failures.size())));
+
+        // Wait for INDEXED, polling gently (the status calls count in the default rate class).
+        Map<String, User> pending = new ConcurrentHashMap<>();
+        uploaded.forEach(u -> pending.put(u.documentId, u));
+        long deadline = System.nanoTime() + indexTimeout;
+        while (!pending.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(2000);
+            runAll(new ArrayList<>(pending.values()), 16, user -> {
+                HttpResponse<String> s = get("/api/v1/documents/" + user.documentId + "/status", user.token);
+                String status = s.statusCode() == 200 ? stringField(s.body(), "status") : "HTTP " + s.statusCode();
+                if ("INDEXED".equals(status)) pending.remove(user.documentId);
+                else if ("FAILED".equals(status) || "NEEDS_OCR".equals(status)) {
+                    pending.remove(user.documentId);
+                    user.documentId = null;
+                    failures.add("document " + status + ": " + s.body());
+                }
+            });
+            progress("  %d/%d documents indexed", uploaded.size() - pending.size(), uploaded.size());
+        }
+        pending.values().forEach(u -> u.documentId = null);
+        List<User> indexed = uploaded.stream().filter(u -> u.documentId != null).toList();
+        if (withSession) {
+            runAll(indexed, concurrency, user -> {
+                HttpResponse<String> s = postJson("/api/v1/study/sessions", user.token,
+                        "{\"title\":\"Bench session\",\"documentIds\":[\"" + user.documentId + "\"]}");
+                if (s.statusCode() != 201) throw new IllegalStateException("session " + s.statusCode() + " " + s.body());
+                user.sessionId = stringField(s.body(), "id");
+            }, failures);
+        }
+        List<User> ready = indexed.stream().filter(u -> !withSession || u.sessionId != null).toList();
+        long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+        progress("set-up: %d/%d users ready in %d s", ready.size(), count, seconds);
+        report.append(String.format(Locale.ROOT, "_Set-up: %d of %d users ready in %d s%s._%n%n", ready.size(), count, seconds,
+                failures.isEmpty() ? "" : " (" + failures.size() + " failures, first: " + failures.get(0).replace('\n', ' ') + ")"));
+        if (ready.isEmpty()) throw new HarnessBroke("no user is ready: " + failures.subList(0, Math.min(3, failures.size())));
+        return ready;
+    }
+
+    // ------------------------------------------------------------------ open workload
+
+    interface Action {
+        void send(User user, long k, long intendedNanos, boolean measured) throws Exception;
+    }
+
+    static final class OpenLoad {
+        final List<User> users;
+        final long period;
+        final long warmup;
+        final long duration;
+        final Action action;
+        final AtomicLong intended = new AtomicLong();
+        final AtomicLong lateSends = new AtomicLong();
+        final AtomicInteger inFlight = new AtomicInteger();
+
+        OpenLoad(List<User> users, long period, long warmup, long duration, Action action) {
+            this.users = users;
+            this.period = period;
+            this.warmup = warmup;
+            this.duration = duration;
+            this.action = action;
+        }
+
+        void run() throws InterruptedException {
+            long start = System.nanoTime() + 200_000_000L;
+            long measureFrom = start + warmup;
+            long end = measureFrom + duration;
+            List<Thread> schedulers = new ArrayList<>();
+            for (User user : users) {
+                long phase = ThreadLocalRandom.current().nextLong(period);
+                schedulers.add(Thread.ofVirtual().start(() -> {
+                    for (long k = 0; ; k++) {
+                        long at = start + phase + k * period;
+                        if (at >= end) break;
+                        sleepUntil(at);
+                        if (System.nanoTime() - at > 5_000_000L) lateSends.incrementAndGet();
+                        boolean measured = at >= measureFrom;
+                        if (measured) intended.incrementAndGet();
+                        long kk = k;
+                        inFlight.incrementAndGet();
+                        Thread.ofVirtual().start(() -> {
+                            try {
+                                action.send(user, kk, at, measured);
+                            } catch (Exception e) {
+                                System.err.println("request failed: " + e);
+                            } finally {
+                                inFlight.decrementAndGet();
+                            }
+                        });
+                    }
+                }));
+            }
+            long reportEvery = 10_000_000_000L;
+            long nextReport = start + reportEvery;
+            for (Thread t : schedulers) {
+                while (!t.join(Duration.ofMillis(500))) {
+                    if (System.nanoTime() > nextReport) {
+                        progress("  %ds elapsed, %d in flight", (System.nanoTime() - start) / 1_000_000_000L, inFlight.get());
+                        nextReport += reportEvery;
+                    }
+                }
+            }
+            long drainUntil = System.nanoTime() + 40_000_000_000L;
+            while (inFlight.get() > 0 && System.nanoTime() < drainUntil) Thread.sleep(20);
+        }
+
+        static void sleepUntil(long at) {
+            long left;
+            while ((left = at - System.nanoTime()) > 0) LockSupport.parkNanos(left);
+        }
+    }
+
+    static final class Recorder {
+        private final List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        private final Map<String, LongAdder> statuses = new ConcurrentHashMap<>();
+        private final List<String> notes = Collections.synchronizedList(new ArrayList<>());
+
+        void record(long nanos, String status) {
+            latencies.add(nanos);
+            statuses.computeIfAbsent(status, s -> new LongAdder()).increment();
+        }
+
+        void note(String text) {
+            if (notes.size() < 10) notes.add(text);
+        }
+
+        List<String> notes() {
+            return notes;
+        }
+
+        long count() {
+            return latencies.size();
+        }
+
+        long fiveXx() {
+            return statuses.entrySet().stream().filter(e -> e.getKey().startsWith("5") || e.getKey().startsWith("error"))
+                    .mapToLong(e -> e.getValue().sum()).sum();
+        }
+
+        String histogram() {
+            if (statuses.isEmpty()) return "(none)";
+            StringBuilder b = new StringBuilder();
+            new TreeMap<>(statuses).forEach((k, v) -> b.append(b.isEmpty() ? "" : ", ").append(k).append(": ").append(v.sum()));
+            return b.toString();
+        }
+
+        double percentileMs(double q) {
+            synchronized (latencies) {
+                return pct(latencies, q);
+            }
+        }
+
+        String row(String label) {
+            synchronized (latencies) {
+                return String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %s |%n", label, latencies.size(),
+                        ms(pct(latencies, 0.5)), ms(pct(latencies, 0.95)), ms(pct(latencies, 0.99)), ms(pct(latencies, 1.0)));
+            }
+        }
+    }
+
+    static String row3(String label, List<Long> values) {
+        return String.format(Locale.ROOT, "| %s | %d | %s | %s | %s |%n", label, values.size(),
+                ms(pct(values, 0.5)), ms(pct(values, 0.99)), ms(pct(values, 1.0)));
+    }
+
+    /** Nearest-rank percentile in milliseconds; NaN when there is no value. */
+    static double pct(List<Long> values, double q) {
+        if (values.isEmpty()) return Double.NaN;
+        long[] sorted = values.stream().mapToLong(Long::longValue).sorted().toArray();
+        int rank = (int) Math.ceil(q * sorted.length);
+        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))] / 1e6;
+    }
+
+    static String ms(double value) {
+        return Double.isNaN(value) ? "-" : fmt(value) + " ms";
+    }
+
+    static String fmt(double value) {
+        if (Double.isNaN(value)) return "-";
+        return String.format(Locale.ROOT, value >= 100 ? "%.0f" : value >= 10 ? "%.1f" : "%.2f", value);
+    }
+
+    // ------------------------------------------------------------------ HTTP helpers
+
+    interface UserTask {
+        void run(User user) throws Exception;
+    }
+
+    static void runAll(List<User> users, int concurrency, UserTask task) throws InterruptedException {
+        runAll(users, concurrency, task, null);
+    }
+
+    /** Runs the task for every user, at most {@code concurrency} at once; failures go to the list (or stderr). */
+    static void runAll(List<User> users, int concurrency, UserTask task, List<String> failures) throws InterruptedException {
+        Semaphore permits = new Semaphore(concurrency);
+        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (User user : users) {
+                permits.acquire();
+                executor.submit(() -> {
+                    try {
+                        task.run(user);
+                    } catch (Exception e) {
+                        if (failures != null) failures.add("user " + user.index + ": " + e.getMessage());
+                        else System.err.println("user " + user.index + ": " + e);
+                    } finally {
+                        permits.release();
+                    }
+                });
+            }
+        }
+    }
+
+    static HttpResponse<String> get(String path, String token) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static HttpResponse<String> postJson(String path, String token, String json) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+        if (token != null) b.header("Authorization", "Bearer " + token);
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static HttpResponse<String> upload(String token, byte[] pdf, String title) throws Exception {
+        String boundary = "lv-bench-" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\n" + title + "\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"cell-biology.pdf\"\r\n"
+                + "Content-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(pdf);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return http.send(HttpRequest.newBuilder(URI.create(gateway + "/api/v1/documents")).timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    // ------------------------------------------------------------------ tiny PDF and JSON
+
+    /** A valid one-page PDF (Helvetica, one line per fact) written by hand: catalog, pages, page, font, content. */
+    static byte[] pdf(String title, String[] lines) {
+        StringBuilder content = new StringBuilder("BT /F1 16 Tf 72 740 Td (" + pdfEscape(title) + ") Tj ET\n");
+        content.append("BT /F1 11 Tf 72 710 Td 16 TL\n");
+        for (String line : lines) content.append('(').append(pdfEscape(line)).append(") Tj T*\n");
+        content.append("ET\n");
+        byte[] stream = content.toString().getBytes(StandardCharsets.ISO_8859_1);
+        List<String> objects = List.of(
+                "<< /Type /Catalog /Pages 2 0 R >>",
+                "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+                "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+                "<< /Length " + stream.length + " >>\nstream\n" + new String(stream, StandardCharsets.ISO_8859_1) + "endstream");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes("%PDF-1.4\n".getBytes(StandardCharsets.ISO_8859_1));
+        List<Integer> offsets = new ArrayList<>();
+        for (int i = 0; i < objects.size(); i++) {
+            offsets.add(out.size());
+            out.writeBytes(((i + 1) + " 0 obj\n" + objects.get(i) + "\nendobj\n").getBytes(StandardCharsets.ISO_8859_1));
+        }
+        int xref = out.size();
+        StringBuilder tail = new StringBuilder("xref\n0 " + (objects.size() + 1) + "\n0000000000 65535 f \n");
+        for (int offset : offsets) tail.append(String.format(Locale.ROOT, "%010d 00000 n \n", offset));
+        tail.append("trailer\n<< /Size ").append(objects.size() + 1).append(" /Root 1 0 R >>\nstartxref\n").append(xref).append("\n%%EOF\n");
+        out.writeBytes(tail.toString().getBytes(StandardCharsets.ISO_8859_1));
+        return out.toByteArray();
+    }
+
+    static String pdfEscape(String s) {
+        return s.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)");
+    }
+
+    /** The first string value of {@code "name": "..."} in a JSON text (no escapes inside the values we read). */
+    static String stringField(String json, String name) {
+        Matcher m = Pattern.compile("\"" + Pattern.quote(name) + "\"\\s*:\\s*\"([^\"]*)\"").matcher(json);
+        return m.find() ? m.group(1) : null;
+    }
+
+    static String after(String text, String marker) {
+        int i = text.indexOf(marker);
+        return i < 0 ? "" : text.substring(i);
+    }
+
+    static String snippet(byte[] body) {
+        String s = new String(body, StandardCharsets.UTF_8).replace('\n', ' ');
+        return s.length() > 200 ? s.substring(0, 200) + "…" : s;
+    }
+
+    // ------------------------------------------------------------------ options and output
+
+    static String opt(String key, String fallback) {
+        return opts.getOrDefault(key, fallback);
+    }
+
+    static int intOpt(String key, int fallback) {
+        return Integer.parseInt(opt(key, Integer.toString(fallback)));
+    }
+
+    /** "60s", "2m", "500ms" or plain seconds. */
+    static long durationNanos(String text) {
+        String t = text.trim();
+        if (t.endsWith("ms")) return TimeUnit.MILLISECONDS.toNanos(Long.parseLong(t.substring(0, t.length() - 2)));
+        if (t.endsWith("s")) return (long) (Double.parseDouble(t.substring(0, t.length() - 1)) * 1e9);
+        if (t.endsWith("m")) return (long) (Double.parseDouble(t.substring(0, t.length() - 1)) * 60e9);
+        return (long) (Double.parseDouble(t) * 1e9);
+    }
+
+    static void summary(String measure, String goal, String result, boolean met) throws Exception {
+        String file = opts.get("summary");
+        if (file == null) return;
+        Files.writeString(Path.of(file), measure + "\t" + goal + "\t" + result + "\t" + (met ? "yes" : "no") + "\n",
+                StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    static void progress(String format, Object... args) {
+        System.err.printf(Locale.ROOT, "  [%tT] " + format + "%n", prepend(new java.util.Date(), args));
+    }
+
+    static Object[] prepend(Object first, Object[] rest) {
+        Object[] all = new Object[rest.length + 1];
+        all[0] = first;
+        System.arraycopy(rest, 0, all, 1, rest.length);
+        return all;
+    }
+
+    static final class HarnessBroke extends RuntimeException {
+        HarnessBroke(String message) {
+            super(message);
+        }
+    }
+}
