@@ -134,6 +134,12 @@ class DocumentManagementTest {
                 .body("violations.field", hasItem(containsString("title")));
         as(user).contentType(ContentType.JSON).body("{\"colour\":\"red\"}").patch("/api/v1/documents/{id}", id)
                 .then().statusCode(400);
+        // wrong-shaped JSON: problem+json too, naming the field when there is one
+        as(user).contentType(ContentType.JSON).body("[]").patch("/api/v1/documents/{id}", id)
+                .then().statusCode(400).contentType(startsWith("application/problem+json"));
+        as(user).contentType(ContentType.JSON).body("{\"tags\":\"wars\"}").patch("/api/v1/documents/{id}", id)
+                .then().statusCode(400).contentType(startsWith("application/problem+json"))
+                .body("field", equalTo("tags"));
         as(user).get("/api/v1/documents/{id}", id).then().body("title", equalTo("Modern History"));
 
         DocumentUpdated updated = (DocumentUpdated) latestOutboxEvent(id, "lectavera.document.updated.v1");

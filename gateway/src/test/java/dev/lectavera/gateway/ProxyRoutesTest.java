@@ -12,11 +12,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 @QuarkusTestResource(FakeUpstream.class)
@@ -57,6 +61,30 @@ class ProxyRoutesTest {
         for (String path : new String[]{"/api/v1/auth/login", "/api/v1/users/me", "/.well-known/jwks.json",
                 "/api/v1/study/sessions", "/api/v1/quiz/q1", "/api/v1/analytics/overview"}) {
             given().header("Authorization", bearer).get(path).then().statusCode(200).body("uri", equalTo(path));
+        }
+    }
+
+    @Test
+    void aBodyOverTheRouteLimitIs413ProblemAndUploadsHaveMoreRoom() throws Exception {
+        // 12 MB: over the default route limit (10M), under the document route's (51M, document-service's uploads).
+        // Sent in full without waiting for 100-continue: the gateway drains it before closing, so the 413 arrives.
+        byte[] body = new byte[12 * 1024 * 1024];
+        String bearer = tokens.issue().bearer();
+        try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+            HttpResponse<String> refused = client.send(HttpRequest.newBuilder(gateway.resolve("/api/v1/quiz/generate"))
+                    .header("Authorization", bearer).header("Content-Type", "application/octet-stream")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(413, refused.statusCode());
+            assertEquals("application/problem+json", refused.headers().firstValue("Content-Type").orElse(""));
+            assertTrue(refused.body().contains("10485760"), refused.body());
+
+            HttpResponse<String> upload = client.send(HttpRequest.newBuilder(gateway.resolve("/api/v1/documents"))
+                    .header("Authorization", bearer).header("Content-Type", "application/octet-stream")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, upload.statusCode());
+            assertTrue(upload.body().contains("\"uri\":\"/api/v1/documents\""));
         }
     }
 

@@ -199,6 +199,19 @@ class RegistrationTest {
     }
 
     @Test
+    void wrongShapedJsonIs400ProblemNamingTheField() {
+        // Not an object at all, and a field of the wrong type: both are the client's mistake, told as problem+json.
+        given().contentType(ContentType.JSON).body("[]")
+                .post("/api/v1/auth/register").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("title", equalTo("Bad Request"));
+        given().contentType(ContentType.JSON).body("{\"email\": [\"a@b.c\"], \"password\": \"x\", \"fullName\": \"A\"}")
+                .post("/api/v1/auth/register").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("field", equalTo("email"));
+    }
+
+    @Test
     void unknownFieldIs400NamingIt() {
         given().contentType(ContentType.JSON)
                 .body(Map.of("email", randomEmail(), "password", PASSWORD, "fullName", "A", "admin", true))

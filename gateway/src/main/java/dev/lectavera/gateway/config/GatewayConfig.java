@@ -1,5 +1,6 @@
 package dev.lectavera.gateway.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
@@ -49,6 +50,13 @@ public interface GatewayConfig {
         /** Longest wait for a TCP connection to the upstream. */
         @WithDefault("2s")
         Duration connectTimeout();
+
+        /**
+         * Largest request body this route accepts, by its Content-Length: larger → 413 problem+json before any
+         * byte is sent on. Bodies without a length stream through and the service enforces its own limit.
+         */
+        @WithDefault("10M")
+        MemorySize maxBodySize();
 
         /** Pooled HTTP/1.1 connections to this upstream per event loop of a gateway instance. */
         @WithDefault("100")

@@ -69,11 +69,16 @@ public class EdgeHandler {
         this.authBodyLimit = config.rateLimit().authBodyLimit();
     }
 
-    /** Every proxied route. */
-    public void proxy(RoutingContext rc, Upstream upstream) {
+    /** Every proxied route; {@code maxBodySize}: the route's largest declared request body. */
+    public void proxy(RoutingContext rc, Upstream upstream, long maxBodySize) {
         HttpServerRequest request = rc.request();
         request.pause();
         prepare(request);
+        if (declaredLength(request) > maxBodySize) {
+            Problems.send(request, 413, "Payload Too Large",
+                    "The request body may not exceed " + maxBodySize + " bytes on this path.");
+            return;
+        }
         String path = RouteRules.normalise(rc.normalizedPath());
         boolean webSocket = isWebSocketUpgrade(request);
         RateClass rateClass = rules.classify(request.method(), path, webSocket);
@@ -116,6 +121,19 @@ public class EdgeHandler {
                         found.source() == BearerTokens.Source.SUBPROTOCOL);
             });
         });
+    }
+
+    /** The Content-Length, or -1 when there is none (the HTTP layer has already refused a malformed one). */
+    private static long declaredLength(HttpServerRequest request) {
+        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(length.trim());
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE;
+        }
     }
 
     /** {@code GET /api/v1/users/rate-limit-status}: answered by the gateway; the call itself counts in the default class. */

@@ -1,10 +1,14 @@
 package dev.lectavera.gateway.edge;
 
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
+
+import java.time.Duration;
 
 /**
  * RFC 9457 problem+json answers written by the gateway itself (the services' own problems pass
@@ -16,6 +20,7 @@ public final class Problems {
     public static final String CONTENT_TYPE = "application/problem+json";
     /** Bodies larger than this are not drained after a refusal: the connection is closed instead. */
     private static final long DRAIN_LIMIT = 64 * 1024;
+    private static final Duration LINGER = Duration.ofSeconds(2);
 
     private Problems() {
     }
@@ -53,8 +58,25 @@ public final class Problems {
         }
         response.end(body).onComplete(done -> {
             if (closeAfter) {
-                request.connection().close();
+                lingeringClose(request);
             }
+        });
+    }
+
+    /**
+     * Closes once the client has stopped sending, or after {@link #LINGER} at the latest: a client still writing
+     * its body when the socket closes would get a reset instead of the answer (what nginx's lingering close avoids).
+     */
+    private static void lingeringClose(HttpServerRequest request) {
+        Context context = Vertx.currentContext();
+        if (request.isEnded() || context == null) {
+            request.connection().close();
+            return;
+        }
+        long timer = context.owner().setTimer(LINGER.toMillis(), id -> request.connection().close());
+        request.endHandler(end -> {
+            context.owner().cancelTimer(timer);
+            request.connection().close();
         });
     }
 

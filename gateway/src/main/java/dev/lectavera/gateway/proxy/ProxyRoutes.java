@@ -37,8 +37,9 @@ public class ProxyRoutes {
         for (Map.Entry<String, GatewayConfig.Route> entry : config.routes().entrySet()) {
             GatewayConfig.Route route = entry.getValue();
             Upstream upstream = new Upstream(entry.getKey(), route, vertx);
+            long maxBodySize = route.maxBodySize().asLongValue();
             for (String prefix : route.prefixes()) {
-                router.route(prefix + "/*").order(PROXY_ROUTE_ORDER).handler(rc -> edge.proxy(rc, upstream));
+                router.route(prefix + "/*").order(PROXY_ROUTE_ORDER).handler(rc -> edge.proxy(rc, upstream, maxBodySize));
             }
             LOG.infof("Routing %s to %s (%s, timeout %s, breaker after %d failures)", route.prefixes(), route.upstream(),
                     entry.getKey(), route.timeout(), route.breaker().failureThreshold());

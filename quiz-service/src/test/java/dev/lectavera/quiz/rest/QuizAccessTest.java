@@ -118,6 +118,10 @@ class QuizAccessTest {
         QuizApi.generate(owner, "{\"documentIds\":[\"" + documentId + "\"],\"count\":5,\"colour\":\"red\"}")
                 .statusCode(400).contentType(PROBLEM);
         QuizApi.generate(owner, "{\"documentIds\":[\"not-a-uuid\"],\"count\":5}").statusCode(400);
+        // wrong-shaped JSON: not an object, or a field of the wrong type — problem+json naming the field
+        QuizApi.generate(owner, "[]").statusCode(400).contentType(PROBLEM);
+        QuizApi.generate(owner, "{\"documentIds\":\"" + documentId + "\",\"count\":5}")
+                .statusCode(400).contentType(PROBLEM).body("field", equalTo("documentIds"));
         QuizApi.as(owner).contentType(ContentType.JSON).body("{}").post("/api/v1/quiz/generate").then()
                 .statusCode(400);
     }

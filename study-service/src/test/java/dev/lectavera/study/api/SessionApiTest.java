@@ -101,6 +101,12 @@ class SessionApiTest {
                 .post(api.url("/api/v1/study/sessions")).then().statusCode(400).contentType(PROBLEM);
         api.as(owner).contentType(ContentType.JSON).body("{\"title\":\"t\",\"documentIds\":[\"nope\"]}")
                 .post(api.url("/api/v1/study/sessions")).then().statusCode(400).contentType(PROBLEM);
+        // wrong-shaped JSON: not an object, or a field of the wrong type
+        api.as(owner).contentType(ContentType.JSON).body("[]")
+                .post(api.url("/api/v1/study/sessions")).then().statusCode(400).contentType(PROBLEM);
+        api.as(owner).contentType(ContentType.JSON).body("{\"title\":[\"t\"],\"documentIds\":[\"" + document + "\"]}")
+                .post(api.url("/api/v1/study/sessions")).then().statusCode(400).contentType(PROBLEM)
+                .body("field", equalTo("title"));
 
         UUID session = api.newSession(owner, document);
         api.ask(owner, session, "").statusCode(400).contentType(PROBLEM)
