@@ -104,6 +104,9 @@ class DocumentManagementTest {
         as(user).get("/api/v1/documents").then().body("total", equalTo(2));
         as(user).queryParam("archived", true).get("/api/v1/documents").then()
                 .body("items.id", contains(poem.toString()));
+        as(user).queryParam("archived", "maybe").get("/api/v1/documents").then()
+                .statusCode(400).contentType(startsWith("application/problem+json"))
+                .body("violations.field", hasItem("archived"));
         Api.search(user, "{\"query\":\"Poetry\"}").statusCode(200)
                 .body("results.documentId", org.hamcrest.Matchers.not(hasItem(poem.toString())));
         Api.search(user, "{\"query\":\"Poetry\",\"documentIds\":[\"" + poem + "\"]}").statusCode(200)

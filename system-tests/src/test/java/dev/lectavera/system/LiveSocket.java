@@ -37,7 +37,12 @@ final class LiveSocket implements WebSocket.Listener, AutoCloseable {
     }
 
     void send(JsonObject message) {
-        socket.sendText(message.encode(), true).join();
+        sendText(message.encode());
+    }
+
+    /** Any text frame, JSON or not (the bad-input sweep sends junk). */
+    void sendText(String text) {
+        socket.sendText(text, true).join();
     }
 
     void ask(String question) {

@@ -15,6 +15,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -25,6 +26,7 @@ import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -33,7 +35,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
-import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import java.io.IOException;
@@ -111,14 +112,15 @@ public class DocumentResource {
 
     @GET
     @Operation(summary = "List documents, newest first (archived ones only with archived=true)")
-    public DocumentListView list(@RestQuery @Size(max = 64) String category,
-                                 @RestQuery @Size(max = 40) String tag,
-                                 @RestQuery Boolean archived,
-                                 @RestQuery("q") @Size(max = 200) String text,
-                                 @RestQuery @DefaultValue("0") @Min(0) @Max(10_000) int page,
-                                 @RestQuery @DefaultValue("20") @Min(1) @Max(100) int size) {
+    public DocumentListView list(@QueryParam("category") @Size(max = 64) String category,
+                                 @QueryParam("tag") @Size(max = 40) String tag,
+                                 // a String, not a Boolean: Boolean.valueOf reads "maybe" as false, silently
+                                 @QueryParam("archived") @Pattern(regexp = "true|false", message = "must be true or false") String archived,
+                                 @QueryParam("q") @Size(max = 200) String text,
+                                 @QueryParam("page") @DefaultValue("0") @Min(0) @Max(10_000) int page,
+                                 @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         DocumentList found = documents.list(user.id(), new ListQuery(blankToNull(category), blankToNull(tag),
-                archived, blankToNull(text), page, size));
+                archived == null ? null : Boolean.valueOf(archived), blankToNull(text), page, size));
         return new DocumentListView(found.items().stream().map(DocumentView::of).toList(), page, size, found.total());
     }
 

@@ -18,13 +18,13 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
-import org.jboss.resteasy.reactive.RestQuery;
 
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -71,8 +71,8 @@ public class QuizResource {
 
     @GET
     @Operation(summary = "The caller's quizzes, newest first, each with its attempt count and best score")
-    public QuizListView list(@RestQuery @DefaultValue("0") @Min(0) @Max(10_000) int page,
-                             @RestQuery @DefaultValue("20") @Min(1) @Max(100) int size) {
+    public QuizListView list(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(10_000) int page,
+                             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         QuizService.QuizPage found = quizzes.list(user.id(), page, size);
         return new QuizListView(found.items().stream().map(QuizViews::summary).toList(), page, size, found.total());
     }
@@ -104,8 +104,8 @@ public class QuizResource {
     @Path("{id}/attempts")
     @Operation(summary = "The caller's attempts at a quiz, newest first")
     public AttemptListView attempts(@RestPath UUID id,
-                                    @RestQuery @DefaultValue("0") @Min(0) @Max(10_000) int page,
-                                    @RestQuery @DefaultValue("20") @Min(1) @Max(100) int size) {
+                                    @QueryParam("page") @DefaultValue("0") @Min(0) @Max(10_000) int page,
+                                    @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         AttemptService.AttemptPage found = attempts.list(user.id(), id, page, size);
         return new AttemptListView(found.items().stream().map(QuizViews::attemptSummary).toList(), page, size,
                 found.total());

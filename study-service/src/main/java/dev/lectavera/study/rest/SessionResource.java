@@ -21,13 +21,13 @@ import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
-import org.jboss.resteasy.reactive.RestQuery;
 
 import java.util.Locale;
 import java.util.UUID;
@@ -69,9 +69,9 @@ public class SessionResource {
 
     @GET
     @Operation(summary = "Your sessions, newest first (status: ACTIVE or ARCHIVED to filter)")
-    public SessionListView list(@RestQuery String status,
-                                @RestQuery @DefaultValue("0") @Min(0) @Max(10_000) int page,
-                                @RestQuery @DefaultValue("20") @Min(1) @Max(100) int size) {
+    public SessionListView list(@QueryParam("status") String status,
+                                @QueryParam("page") @DefaultValue("0") @Min(0) @Max(10_000) int page,
+                                @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         SessionService.SessionList found = sessions.list(user.id(), status(status), page, size);
         return new SessionListView(found.items().stream().map(SessionView::of).toList(), page, size, found.total());
     }
@@ -111,8 +111,8 @@ public class SessionResource {
     @Path("{id}/messages")
     @Operation(summary = "Poll: messages after a message id (oldest first), or the newest ones without 'after'",
             description = "Served from the Redis live window when it covers the request, else from PostgreSQL.")
-    public MessagePage messages(@RestPath UUID id, @RestQuery String after,
-                                @RestQuery @DefaultValue("50") @Min(1) @Max(200) int limit) {
+    public MessagePage messages(@RestPath UUID id, @QueryParam("after") String after,
+                                @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
         SessionRow session = sessions.get(user.id(), id);
         ChatLog.Page page = chatLog.poll(session, messageId(after), limit);
         return new MessagePage(MessageView.of(page.messages()), page.hasMore());
@@ -121,8 +121,8 @@ public class SessionResource {
     @GET
     @Path("{id}/history")
     @Operation(summary = "The whole transcript (archived or live session), oldest first, paged with 'after'")
-    public HistoryView history(@RestPath UUID id, @RestQuery String after,
-                               @RestQuery @DefaultValue("100") @Min(1) @Max(500) int limit) {
+    public HistoryView history(@RestPath UUID id, @QueryParam("after") String after,
+                               @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit) {
         SessionRow session = sessions.get(user.id(), id);
         ChatLog.Page page = chatLog.history(session, messageId(after), limit);
         return new HistoryView(SessionView.of(session), MessageView.of(page.messages()), page.hasMore());
