@@ -50,6 +50,10 @@ public class FakeUpstream implements QuarkusTestResourceLifecycleManager {
                     + ":" + text)));
             return;
         }
+        if (request.path().endsWith("/bare-413")) {
+            request.response().setStatusCode(413).end(); // what a service's HTTP layer answers, without a body
+            return;
+        }
         if (request.path().startsWith("/api/v1/test-slow")) {
             vertx.setTimer(5_000, id -> request.response().end("too late"));
             return;

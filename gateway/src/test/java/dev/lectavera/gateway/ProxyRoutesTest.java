@@ -89,6 +89,15 @@ class ProxyRoutesTest {
     }
 
     @Test
+    void aBareErrorFromAServiceLeavesAsProblemJson() {
+        given().header("Authorization", tokens.issue().bearer()).post("/api/v1/documents/bare-413")
+                .then().statusCode(413).contentType("application/problem+json")
+                .body("status", equalTo(413))
+                .body("title", equalTo("Request Entity Too Large"))
+                .body("instance", equalTo("/api/v1/documents/bare-413"));
+    }
+
+    @Test
     void unknownPathsAreNotProxied() {
         String bearer = tokens.issue().bearer();
         given().header("Authorization", bearer).get("/api/v1/unknown").then().statusCode(404);

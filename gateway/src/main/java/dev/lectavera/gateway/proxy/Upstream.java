@@ -5,6 +5,7 @@ import dev.lectavera.gateway.edge.Problems;
 import dev.lectavera.gateway.edge.RequestIds;
 import dev.lectavera.gateway.log.ThrottledWarning;
 import dev.lectavera.gateway.security.BearerTokens;
+import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.util.concurrent.FastThreadLocal;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -268,12 +269,28 @@ public final class Upstream {
         @Override
         public Future<Void> handleProxyResponse(ProxyContext context) {
             // The gateway owns the request id and CORS on the public side: drop the upstream's copies, no duplicates.
-            MultiMap headers = context.response().headers();
+            ProxyResponse response = context.response();
+            MultiMap headers = response.headers();
             headers.remove(RequestIds.HEADER);
             headers.remove(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN);
             headers.remove(HttpHeaders.ACCESS_CONTROL_ALLOW_CREDENTIALS);
             headers.remove(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS);
+            if (response.getStatusCode() >= 400 && headers.get(HttpHeaders.CONTENT_TYPE) == null && isEmpty(response.getBody())) {
+                // A bare error from a service's HTTP layer (e.g. the 413 that cuts off an upload streamed without a
+                // length, before any application code runs): every error leaves the gateway as problem+json.
+                HttpServerRequest request = context.request().proxiedRequest();
+                int status = response.getStatusCode();
+                headers.remove(HttpHeaders.CONTENT_LENGTH);
+                headers.set(HttpHeaders.CONTENT_TYPE, Problems.CONTENT_TYPE);
+                response.setBody(Body.body(Problems.body(status, HttpResponseStatus.valueOf(status).reasonPhrase(),
+                        status == 413 ? "The request body is over this endpoint's limit." : null,
+                        request.path(), request.getHeader(RequestIds.HEADER))));
+            }
             return context.sendResponse();
+        }
+
+        private static boolean isEmpty(Body body) {
+            return body == null || body.length() == 0;
         }
 
         private ProxyResponse unavailable(ProxyContext context, boolean circuitOpen) {
