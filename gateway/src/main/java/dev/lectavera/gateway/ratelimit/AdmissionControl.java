@@ -109,7 +109,6 @@ public class AdmissionControl {
         RedisOptions laneOptions = new RedisOptions().setConnectionString(redisHosts.get(0))
                 .setMaxWaitingHandlers(4096).setMaxPoolSize(4).setMaxPoolWaiting(4096);
         redisPassword.ifPresent(laneOptions::setPassword);
-        this.lanes = new RedisLanes(vertx, laneOptions);
         this.vertx = vertx;
         GatewayConfig.RateLimit rateLimit = config.rateLimit();
         this.limiting = rateLimit.enabled();
@@ -128,6 +127,7 @@ public class AdmissionControl {
         this.commandTimeoutMillis = Math.max(1, config.redis().commandTimeout().toMillis());
         this.connectTimeoutMillis = Math.max(commandTimeoutMillis, config.redis().connectTimeout().toMillis());
         this.retryAfterNanos = config.redis().retryAfter().toNanos();
+        this.lanes = new RedisLanes(vertx, laneOptions, commandTimeoutMillis, connectTimeoutMillis);
         this.local = new LocalRateLimiter(rateLimit.localMaxKeys(), () -> System.currentTimeMillis() * 1_000);
         this.redisWarning = new ThrottledWarning(LOG, config.redis().warningInterval());
         this.admitSha = sha1Hex(ADMIT_SCRIPT);
@@ -170,29 +170,17 @@ public class AdmissionControl {
             return context.succeededFuture(fallback(rateClass, rateKey));
         }
         Promise<Admission> decided = context.promise();
-        long timer = vertx.setTimer(lanes.connected() ? commandTimeoutMillis : connectTimeoutMillis, id -> {
-            if (!decided.future().isComplete()) {
-                lanes.dropCurrent(); // a silent connection (half-open TCP) must not be the one the next probe uses
-                redisFailed(REDIS_TIMEOUT);
-                decided.tryComplete(fallback(rateClass, rateKey));
-            }
-        });
-        sendOnLane(admitRequest(true, rateClass, rateKey, tokenId))
-                .recover(failure -> isNoScript(failure)
-                        ? sendOnLane(admitRequest(false, rateClass, rateKey, tokenId))
+        sendOnLane(context, admitRequest(true, rateClass, rateKey, tokenId))
+                .recover(failure -> RedisLanes.isScriptMissing(failure)
+                        ? sendOnLane(context, admitRequest(false, rateClass, rateKey, tokenId))
                         : Future.failedFuture(failure))
                 .onComplete(reply -> {
-                    vertx.cancelTimer(timer);
-                    if (decided.future().isComplete()) {
-                        return;
-                    }
                     if (reply.succeeded()) {
                         redisAnswered();
-                        decided.tryComplete(toAdmission(reply.result(), rateClass));
+                        decided.complete(toAdmission(reply.result(), rateClass));
                     } else {
-                        lanes.dropCurrent();
                         redisFailed(reply.cause());
-                        decided.tryComplete(fallback(rateClass, rateKey));
+                        decided.complete(fallback(rateClass, rateKey));
                     }
                 });
         return decided.future();
@@ -249,9 +237,9 @@ public class AdmissionControl {
         return answered.future();
     }
 
-    private Future<Response> sendOnLane(Request request) {
+    private Future<Response> sendOnLane(ContextInternal context, Request request) {
         try {
-            return lanes.send(request);
+            return lanes.send(context, request);
         } catch (RuntimeException e) {
             return Future.failedFuture(e);
         }
@@ -348,11 +336,6 @@ public class AdmissionControl {
         } catch (NumberFormatException e) {
             return 0;
         }
-    }
-
-    private static boolean isNoScript(Throwable failure) {
-        String message = failure.getMessage();
-        return message != null && message.startsWith("NOSCRIPT");
     }
 
     private static String sha1Hex(String script) {
