@@ -23,6 +23,10 @@ public interface StudyConfig {
 
     Websocket websocket();
 
+    FanOut fanOut();
+
+    Catalog catalog();
+
     enum Provider {
         /** The built-in extractive answerer: no model, deterministic, works offline. */
         OFFLINE,
@@ -110,5 +114,28 @@ public interface StudyConfig {
 
         @WithDefault("30s")
         Duration heartbeat();
+    }
+
+    interface FanOut {
+        /** How often the subscription is checked: a probe is published, a missing subscription is retried. */
+        @WithDefault("1s")
+        Duration tick();
+
+        /** A probe not received back within this time means the subscription is deaf: it is replaced. */
+        @WithDefault("5s")
+        Duration probeTimeout();
+
+        /** A subscription attempt not confirmed within this time is abandoned (closed whenever it completes). */
+        @WithDefault("3s")
+        Duration subscribeTimeout();
+    }
+
+    interface Catalog {
+        /**
+         * Document versions come from the document events; an entry this old is still used, and re-checked with
+         * document-service in the background (the safety net for a missed event).
+         */
+        @WithDefault("10m")
+        Duration refreshAfter();
     }
 }

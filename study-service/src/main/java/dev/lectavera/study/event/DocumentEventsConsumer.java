@@ -4,7 +4,6 @@ import dev.lectavera.contracts.EventEnvelope;
 import dev.lectavera.contracts.EventJson;
 import dev.lectavera.contracts.UnknownEventTypeException;
 import dev.lectavera.contracts.events.DocumentDeleted;
-import dev.lectavera.contracts.events.DocumentIndexed;
 import dev.lectavera.contracts.events.DocumentUpdated;
 import dev.lectavera.study.repository.SessionRepository;
 import dev.lectavera.study.service.AnswerCache;
@@ -18,8 +17,8 @@ import org.jboss.logging.Logger;
 /**
  * Reacts to {@code lectavera.documents}. DocumentUpdated and DocumentDeleted delete exactly the cached answers
  * that used the document (its index set in Redis); DocumentDeleted also removes the document from the owner's
- * sessions. Any document event drops the document from this instance's metadata cache. Idempotent; unknown types
- * and junk are skipped.
+ * sessions. Document versions are kept current on every instance by {@link DocumentVersionsConsumer}. Idempotent;
+ * unknown types and junk are skipped.
  */
 @ApplicationScoped
 public class DocumentEventsConsumer {
@@ -64,13 +63,11 @@ public class DocumentEventsConsumer {
                 }
             }
             case DocumentUpdated updated -> {
-                catalog.evict(updated.documentId());
                 if (processed.firstDelivery(envelope.id(), envelope.type())) {
                     int answers = cache.invalidateDocument(updated.documentId());
                     LOG.debugf("Document %s updated: %d cached answers dropped", updated.documentId(), answers);
                 }
             }
-            case DocumentIndexed indexed -> catalog.evict(indexed.documentId());
             default -> {
                 // DocumentFailed and others: nothing to do here
             }

@@ -10,7 +10,7 @@ import io.quarkus.websockets.next.WebSocketConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Collection;
-import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -142,10 +142,23 @@ public class ConnectionRegistry {
     @Scheduled(every = "${lectavera.study.websocket.heartbeat:30s}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void heartbeat() {
-        List<Live> all = List.copyOf(byConnection.values());
-        if (!all.isEmpty()) {
-            redis.run("presence heartbeat", r -> all.forEach(live -> mark(r, live)));
+        if (byConnection.isEmpty()) {
+            return;
         }
+        // per session one ZADD of all its local members and one PEXPIRE, not two commands per connection
+        long ttl = config.websocket().presenceTtl().toMillis();
+        redis.run("presence heartbeat", r -> bySession.forEach((sessionId, lives) -> {
+            double expiry = System.currentTimeMillis() + ttl;
+            Map<String, Double> members = new HashMap<>();
+            for (Live live : lives) {
+                members.put(member(live), expiry);
+            }
+            if (!members.isEmpty()) {
+                String key = RedisKeys.presence(sessionId);
+                r.sortedSet(String.class).zadd(key, members);
+                r.key().pexpire(key, ttl * 2);
+            }
+        }));
     }
 
     private void mark(RedisDataSource r, Live live) {

@@ -1,11 +1,12 @@
 package dev.lectavera.study.live;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lectavera.study.config.StudyConfig;
 import dev.lectavera.study.model.Json;
 import dev.lectavera.study.redis.BestEffortRedis;
 import dev.lectavera.study.redis.RedisKeys;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
-import io.quarkus.redis.datasource.pubsub.ReactivePubSubCommands;
+import io.quarkus.redis.datasource.pubsub.ReactivePubSubCommands.ReactiveRedisSubscriber;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -14,38 +15,73 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
-import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * Live fan-out. Every event of a session is published to the Redis channel {@code lv:study:session:{id}}; every
- * instance holds one pattern subscription and delivers what arrives to its own connections of that session, so
- * clients on different instances see the same session live. The same subscription relays document-service's
- * {@code user-events:{userId}} messages ({@code document.progress}) to that user's connections.
+ * instance holds one pattern subscription (one connection for all sessions) and delivers what arrives to its own
+ * connections of that session, so clients on different instances see the same session live. The same
+ * subscription relays document-service's {@code user-events:{userId}} messages ({@code document.progress}).
  * <p>
- * Redis down (publish fails, or this instance's subscription is not known to work): events are delivered to
- * this instance's connections directly; clients elsewhere catch up with the polling endpoint. A probe published
- * on every tick proves the subscription still receives; a silent one is replaced.
+ * A channel message holds one or more frames separated by {@code '\n'} (JSON never contains a raw newline): a
+ * cached answer goes out as one message. Each frame is encoded once and the same text is written to every local
+ * connection of the session.
+ * <p>
+ * Redis down (publish fails, or this instance's subscription is not known to work): events are delivered to this
+ * instance's connections directly; clients elsewhere catch up with the polling endpoint. Every tick the
+ * subscription is checked: a missing one is made again (so after a Redis restart every instance is back within
+ * about a tick), and a probe published to this instance's own channel must come back through it within the probe
+ * timeout, or it is replaced. Callbacks of a replaced subscription are ignored: a late "ended" of an old one can
+ * never switch off its successor.
  */
 @ApplicationScoped
 public class SessionEvents {
 
     private static final Logger LOG = Logger.getLogger(SessionEvents.class);
-    private static final long PROBE_STALE_MS = 15_000;
+    private static final String FRAME_SEPARATOR = "\n";
+    private static final Consumer<Void> SENT = ignored -> {
+    };
+    private static final Consumer<Throwable> NOT_SENT = failure ->
+            LOG.debugf("Could not send to a connection (closing?): %s", failure.toString());
+
+    /** One subscription attempt and, once Redis confirmed it, the live subscription. */
+    static final class Subscription {
+        final long startedAt;
+        volatile ReactiveRedisSubscriber subscriber;
+        volatile boolean closed;
+        /** When the oldest probe not yet seen back was published; 0 when none is outstanding. */
+        volatile long probeOutstandingSince;
+
+        Subscription(long startedAt) {
+            this.startedAt = startedAt;
+        }
+
+        boolean confirmed() {
+            return subscriber != null && !closed;
+        }
+    }
 
     private final ReactiveRedisDataSource reactiveRedis;
     private final BestEffortRedis redis;
     private final ConnectionRegistry connections;
+    private final long probeTimeoutMs;
+    private final long subscribeTimeoutMs;
     private final String probeChannel;
-    private volatile ReactivePubSubCommands.ReactiveRedisSubscriber subscriber;
-    private volatile long lastProbeReceived;
+    private volatile Subscription current;
+    private volatile boolean unavailableLogged;
     private volatile boolean stopping;
 
-    SessionEvents(ReactiveRedisDataSource reactiveRedis, BestEffortRedis redis, ConnectionRegistry connections) {
+    SessionEvents(ReactiveRedisDataSource reactiveRedis, BestEffortRedis redis, ConnectionRegistry connections,
+                  StudyConfig config) {
         this.reactiveRedis = reactiveRedis;
         this.redis = redis;
         this.connections = connections;
+        this.probeTimeoutMs = config.fanOut().probeTimeout().toMillis();
+        this.subscribeTimeoutMs = config.fanOut().subscribeTimeout().toMillis();
         this.probeChannel = RedisKeys.PREFIX + "session:probe-" + connections.instanceId();
     }
 
@@ -55,12 +91,27 @@ public class SessionEvents {
 
     /** Publishes an event of a session to every instance (or delivers it here when Redis is unusable). */
     public void publish(UUID sessionId, Object event) {
-        String json = Json.write(event);
+        publishFrames(sessionId, Json.write(event));
+    }
+
+    /**
+     * Publishes several events of a session as one Redis message; every connection receives them as separate
+     * frames, in this order.
+     */
+    public void publishAll(UUID sessionId, List<?> events) {
+        List<String> frames = new ArrayList<>(events.size());
+        for (Object event : events) {
+            frames.add(Json.write(event));
+        }
+        publishFrames(sessionId, String.join(FRAME_SEPARATOR, frames));
+    }
+
+    private void publishFrames(UUID sessionId, String message) {
         boolean published = subscribed() && redis.run("session event publish",
-                r -> r.pubsub(String.class).publish(RedisKeys.sessionChannel(sessionId), json));
+                r -> r.pubsub(String.class).publish(RedisKeys.sessionChannel(sessionId), message));
         if (!published) {
             LOG.debugf("Session %s event delivered on this instance only (fan-out through Redis unavailable)", sessionId);
-            deliverToSession(sessionId, json);
+            deliverToSession(sessionId, message);
         }
     }
 
@@ -69,50 +120,110 @@ public class SessionEvents {
         send(connection, Json.write(event));
     }
 
-    /** Whether the fan-out currently goes through Redis. */
+    /** Whether the fan-out currently goes through Redis: subscribed, and no probe overdue. */
     public boolean subscribed() {
-        return subscriber != null && System.currentTimeMillis() - lastProbeReceived < PROBE_STALE_MS;
+        Subscription s = current;
+        if (s == null || !s.confirmed()) {
+            return false;
+        }
+        long outstanding = s.probeOutstandingSince;
+        return outstanding == 0 || System.currentTimeMillis() - outstanding <= probeTimeoutMs;
     }
 
-    @Scheduled(every = "5s", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${lectavera.study.fan-out.tick:1s}", delayed = "1s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void watch() {
-        if (subscriber != null && !subscribed()) {
-            LOG.warn("Redis subscription stopped receiving; subscribing again");
-            drop();
-        }
-        if (subscriber == null) {
-            subscribe();
-        }
-        if (subscriber != null) {
-            redis.run("fan-out probe", r -> r.pubsub(String.class).publish(probeChannel, "probe"));
-        }
-    }
-
-    private synchronized void subscribe() {
-        if (subscriber != null) {
+        if (stopping) {
             return;
         }
-        try {
-            subscriber = reactiveRedis.pubsub(String.class)
-                    .subscribeToPatterns(List.of(RedisKeys.SESSION_CHANNELS, RedisKeys.USER_CHANNELS),
-                            this::onMessage, this::onEnd, this::onFailure)
-                    .await().atMost(Duration.ofSeconds(3));
-            lastProbeReceived = System.currentTimeMillis();
-            LOG.debug("Subscribed to the session and user channels");
-        } catch (RuntimeException e) {
-            subscriber = null;
-            LOG.warnf("Redis pub/sub unavailable, delivering events locally only: %s", e.toString());
+        long now = System.currentTimeMillis();
+        Subscription s = current;
+        if (s == null || s.closed) {
+            subscribe();
+            return;
+        }
+        if (!s.confirmed()) {
+            if (now - s.startedAt > subscribeTimeoutMs) {
+                LOG.warn("Redis subscription not confirmed in time; trying again");
+                replace(s);
+            }
+            return;
+        }
+        long outstanding = s.probeOutstandingSince;
+        if (outstanding != 0 && now - outstanding > probeTimeoutMs) {
+            LOG.warn("Redis subscription stopped receiving (probe not back); subscribing again");
+            replace(s);
+            return;
+        }
+        probe(s, now);
+    }
+
+    private void probe(Subscription s, long now) {
+        if (s.probeOutstandingSince == 0) {
+            s.probeOutstandingSince = now;
+        }
+        // Not through BestEffortRedis: its cool-down after an unrelated failure must not silence the probe. A probe
+        // that could not be published proves nothing either way, so it is not awaited.
+        reactiveRedis.pubsub(String.class).publish(probeChannel, "probe").subscribe().with(ok -> {
+        }, failure -> {
+            if (s.probeOutstandingSince == now) {
+                s.probeOutstandingSince = 0;
+            }
+            LOG.debugf("Fan-out probe not published: %s", failure.toString());
+        });
+    }
+
+    private synchronized void replace(Subscription old) {
+        if (current == old) {
+            close(old);
+            current = null;
+            subscribe();
         }
     }
 
-    private void onMessage(String channel, String payload) {
+    /** Starts a subscription attempt unless one is under way; never blocks (the callbacks complete it). */
+    private synchronized void subscribe() {
+        if (stopping || (current != null && !current.closed)) {
+            return;
+        }
+        Subscription s = new Subscription(System.currentTimeMillis());
+        current = s;
+        reactiveRedis.pubsub(String.class)
+                .subscribeToPatterns(List.of(RedisKeys.SESSION_CHANNELS, RedisKeys.USER_CHANNELS),
+                        (channel, payload) -> onMessage(s, channel, payload), () -> onEnd(s),
+                        failure -> onFailure(s, failure))
+                .subscribe().with(subscriber -> subscribed(s, subscriber), failure -> onFailure(s, failure));
+    }
+
+    private void subscribed(Subscription s, ReactiveRedisSubscriber subscriber) {
+        s.subscriber = subscriber;
+        if (s.closed || current != s) {
+            // given up on meanwhile (or replaced): do not keep a second subscription (and its connection)
+            s.closed = true;
+            unsubscribe(subscriber);
+            return;
+        }
+        // Redis just confirmed a subscription: publishes need not wait for the cool-down of an earlier failure
+        redis.answered();
+        if (unavailableLogged) {
+            LOG.info("Redis pub/sub is back: fan-out across instances resumed");
+            unavailableLogged = false;
+        } else {
+            LOG.debug("Subscribed to the session and user channels");
+        }
+    }
+
+    private void onMessage(Subscription s, String channel, String payload) {
+        if (current != s) {
+            return; // a replaced subscription still draining: its successor delivers
+        }
         UUID sessionId = RedisKeys.sessionOfChannel(channel);
         if (sessionId != null) {
             deliverToSession(sessionId, payload);
             return;
         }
         if (probeChannel.equals(channel)) {
-            lastProbeReceived = System.currentTimeMillis();
+            s.probeOutstandingSince = 0;
             return;
         }
         UUID userId = RedisKeys.userOfChannel(channel);
@@ -121,6 +232,46 @@ public class SessionEvents {
                 send(live.connection(), payload);
             }
         }
+    }
+
+    private void onEnd(Subscription s) {
+        if (current == s && !stopping) {
+            LOG.warn("Redis subscription ended; subscribing again on the next tick");
+        }
+        ended(s);
+    }
+
+    private void onFailure(Subscription s, Throwable failure) {
+        if (current == s && !stopping) {
+            if (unavailableLogged) {
+                LOG.debugf("Redis pub/sub still unavailable: %s", failure.toString());
+            } else {
+                LOG.warnf("Redis pub/sub unavailable, delivering events locally only: %s", failure.toString());
+                unavailableLogged = true;
+            }
+        }
+        ended(s);
+    }
+
+    private synchronized void ended(Subscription s) {
+        close(s);
+        if (current == s) {
+            current = null;
+        }
+    }
+
+    private static void close(Subscription s) {
+        s.closed = true;
+        ReactiveRedisSubscriber subscriber = s.subscriber;
+        if (subscriber != null) {
+            unsubscribe(subscriber);
+        }
+    }
+
+    private static void unsubscribe(ReactiveRedisSubscriber subscriber) {
+        // PUNSUBSCRIBE then close: the connection is tainted by pub/sub, so the pool discards it
+        subscriber.unsubscribe().subscribe().with(ok -> {
+        }, failure -> LOG.debugf("unsubscribe failed: %s", failure.toString()));
     }
 
     /** Relays only well-formed progress messages (anything else on the user channel is not for clients). */
@@ -133,42 +284,41 @@ public class SessionEvents {
         }
     }
 
-    private void deliverToSession(UUID sessionId, String json) {
-        for (ConnectionRegistry.Live live : connections.ofSession(sessionId)) {
-            send(live.connection(), json);
+    private void deliverToSession(UUID sessionId, String message) {
+        Collection<ConnectionRegistry.Live> local = connections.ofSession(sessionId);
+        if (local.isEmpty()) {
+            return;
+        }
+        if (message.indexOf('\n') < 0) {
+            for (ConnectionRegistry.Live live : local) {
+                send(live.connection(), message);
+            }
+            return;
+        }
+        // split once, then each connection gets the frames in order (the same String instances for all)
+        String[] frames = message.split(FRAME_SEPARATOR);
+        for (ConnectionRegistry.Live live : local) {
+            for (String frame : frames) {
+                if (!frame.isEmpty()) {
+                    send(live.connection(), frame);
+                }
+            }
         }
     }
 
     private static void send(WebSocketConnection connection, String json) {
         if (connection.isOpen()) {
-            connection.sendText(json).subscribe().with(ok -> {
-            }, failure -> LOG.debugf("Could not send to connection %s: %s", connection.id(), failure.toString()));
-        }
-    }
-
-    private void onEnd() {
-        if (!stopping) {
-            LOG.warn("Redis subscription ended");
-        }
-        subscriber = null;
-    }
-
-    private void onFailure(Throwable failure) {
-        LOG.warnf("Redis subscription failed: %s", failure.toString());
-        subscriber = null;
-    }
-
-    private void drop() {
-        ReactivePubSubCommands.ReactiveRedisSubscriber current = subscriber;
-        subscriber = null;
-        if (current != null) {
-            current.unsubscribe().subscribe().with(ok -> {
-            }, failure -> LOG.debugf("unsubscribe failed: %s", failure.toString()));
+            // shared callbacks: nothing allocated per connection beyond the write itself
+            connection.sendText(json).subscribe().with(SENT, NOT_SENT);
         }
     }
 
     void stop(@Observes ShutdownEvent event) {
         stopping = true;
-        drop();
+        Subscription s = current;
+        current = null;
+        if (s != null) {
+            close(s);
+        }
     }
 }

@@ -29,6 +29,11 @@ public class BestEffortRedis {
         return System.currentTimeMillis() >= skipUntil;
     }
 
+    /** Redis answered just now elsewhere (e.g. a subscription was confirmed): end the cool-down early. */
+    public void answered() {
+        skipUntil = 0;
+    }
+
     /** @return the operation's result, or {@code whenDown} when Redis is unreachable or failed */
     public <T> T call(String what, Function<RedisDataSource, T> operation, T whenDown) {
         if (!available()) {

@@ -18,6 +18,7 @@ import dev.lectavera.study.service.rag.QuestionCondenser;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,9 +71,19 @@ public class AskService {
         StreamingSink sink = new StreamingSink(sessionId, answerId);
         try {
             MessageRow answer = answer(userId, accessToken, asked.session(), question, answerId, sink, started);
-            events.publish(sessionId, new LiveEvents.Complete(sessionId, answer.id(), question.id(),
+            LiveEvents.Complete complete = new LiveEvents.Complete(sessionId, answer.id(), question.id(),
                     answer.verdict(), answer.citations(), answer.model(), Boolean.TRUE.equals(answer.cacheHit()),
-                    sink.fallback, answer.content(), answer.createdAt()));
+                    sink.fallback, answer.content(), answer.createdAt());
+            if (Boolean.TRUE.equals(answer.cacheHit())) {
+                // nothing was streamed: the whole cached answer goes out as one message, after its commit
+                List<Object> all = new ArrayList<>(answer.citations().size() + 2);
+                all.add(new LiveEvents.Chunk(sessionId, answer.id(), answer.content()));
+                answer.citations().forEach(c -> all.add(new LiveEvents.CitationAdded(sessionId, answer.id(), c)));
+                all.add(complete);
+                events.publishAll(sessionId, all);
+            } else {
+                events.publish(sessionId, complete);
+            }
             return new Answered(question, answer);
         } catch (StudyProblem problem) {
             events.publish(sessionId, new LiveEvents.Error(sessionId, answerId, problem.code(), problem.getDetail(),
@@ -95,8 +106,9 @@ public class AskService {
             versions.put(document.id(), document.version());
         }
         List<UUID> documentIds = List.copyOf(versions.keySet());
-        List<QuestionCondenser.Turn> turns = chatLog.turnsBefore(session, question.id(),
-                config.chat().condenseHistory());
+        // a question that stands alone is condensed to itself: the history is not read at all
+        List<QuestionCondenser.Turn> turns = session.messageCount() > 1 && rag.needsHistory(question.content())
+                ? chatLog.turnsBefore(session, question.id(), config.chat().condenseHistory()) : List.of();
         String condensed = rag.condense(question.content(), turns);
         String cacheKey = CacheKeys.hash(userId, condensed, versions);
 
@@ -104,8 +116,6 @@ public class AskService {
         GeneratedAnswer generated;
         if (hit.isPresent()) {
             AnswerCache.CachedAnswer cached = hit.get();
-            sink.chunk(cached.content());
-            cached.citations().forEach(sink::citation);
             generated = new GeneratedAnswer(cached.content(), cached.citations(), cached.verdict(), cached.model(),
                     0, 0, false);
         } else {

@@ -103,7 +103,9 @@ public class ChatLog {
         }
         Long afterSeq = after == null ? null : messages.seqOf(session.id(), after)
                 .orElseThrow(() -> StudyProblem.unknownMessage(after));
-        Optional<List<MessageRow>> cached = window.read(session.id());
+        // without `after` only the newest `limit` entries are needed: read (and parse) just those
+        Optional<List<MessageRow>> cached = afterSeq == null ? window.readNewest(session.id(), limit)
+                : window.read(session.id());
         if (cached.isPresent() && LiveWindow.usable(cached.get(), session.lastMessageSeq())) {
             List<MessageRow> live = cached.get();
             boolean complete = live.size() >= session.messageCount();

@@ -4,7 +4,7 @@ import dev.lectavera.study.config.StudyConfig;
 import dev.lectavera.study.redis.BestEffortRedis;
 import dev.lectavera.study.redis.RedisKeys;
 import io.quarkus.redis.datasource.RedisDataSource;
-import io.quarkus.redis.datasource.value.SetArgs;
+import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Map;
@@ -13,12 +13,22 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Chat questions per user per minute (HTTP and WebSocket together): a Redis counter shared by every instance,
- * a fixed window that starts with the first question. Redis down: the same window counted per instance.
+ * a fixed window that starts with the first question (one Redis round trip per question). Redis down: the same
+ * window counted per instance.
  */
 @ApplicationScoped
 public class ChatRateLimiter {
 
     private static final long WINDOW_SECONDS = 60;
+    private static final String COUNT_SCRIPT = """
+            local count = redis.call('INCR', KEYS[1])
+            local ttl = redis.call('TTL', KEYS[1])
+            if ttl < 0 then
+              redis.call('EXPIRE', KEYS[1], ARGV[1])
+              ttl = tonumber(ARGV[1])
+            end
+            return {count, ttl}
+            """;
 
     private record LocalWindow(long startedAt, int count) {
     }
@@ -45,19 +55,13 @@ public class ChatRateLimiter {
 
     /** @return 0 when allowed, else seconds to wait */
     private long countInRedis(RedisDataSource r, UUID userId) {
-        String key = RedisKeys.chatRate(userId);
-        // SET NX EX opens the window with its expiry; INCR keeps it. Never a counter without a TTL.
-        r.value(String.class).set(key, "0", new SetArgs().nx().ex(WINDOW_SECONDS));
-        long count = r.value(String.class).incr(key);
-        if (count <= limit) {
-            return 0;
-        }
-        long ttl = r.key().ttl(key);
-        if (ttl < 0) {
-            r.key().expire(key, WINDOW_SECONDS);
-            ttl = WINDOW_SECONDS;
-        }
-        return Math.max(1, ttl);
+        // One round trip: INCR, and in the same atomic script the window's expiry when the key has none (a new
+        // window, or a counter that lost its TTL). Never a counter without a TTL.
+        Response reply = r.execute("EVAL", COUNT_SCRIPT, "1", RedisKeys.chatRate(userId),
+                Long.toString(WINDOW_SECONDS));
+        long count = reply.get(0).toLong();
+        long ttl = reply.get(1).toLong();
+        return count <= limit ? 0 : Math.max(1, ttl);
     }
 
     long countLocally(UUID userId, long nowMs) {

@@ -3,37 +3,47 @@ package dev.lectavera.study.service;
 import dev.lectavera.study.client.DocumentApi;
 import dev.lectavera.study.client.DocumentInfo;
 import dev.lectavera.study.client.DocumentRejected;
+import dev.lectavera.study.config.StudyConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Titles and versions of documents, asked from document-service with the user's token and remembered briefly
- * in this instance (document events evict an entry at once; the short lifetime covers a missed event). The
- * versions go into the answer cache key.
+ * Titles and versions of documents, kept in this instance's memory. The versions go into the answer cache key, so
+ * this is on the path of every question: a known document costs no call to document-service. Every instance reads
+ * the document events (DocumentIndexed/DocumentUpdated carry the new version, DocumentDeleted removes the entry;
+ * {@code event/DocumentVersionsConsumer}), so an entry stays current without expiring. An entry older than
+ * {@code catalog.refresh-after} is still used and re-checked with document-service in the background with the
+ * asking user's token — the safety net for an event this instance missed. Only an unknown document is asked on the
+ * request path.
  */
 @ApplicationScoped
 public class DocumentCatalog {
 
-    private static final long TTL_MS = 30_000;
+    private static final Logger LOG = Logger.getLogger(DocumentCatalog.class);
     private static final int MAX_ENTRIES = 10_000;
 
     /** The session's documents that still exist, and those that are gone. */
     public record Resolved(List<DocumentInfo> documents, List<UUID> missing) {
     }
 
-    private record Entry(UUID userId, DocumentInfo info, long expiresAt) {
+    private record Entry(UUID userId, DocumentInfo info, long checkedAt) {
     }
 
     private final DocumentApi api;
+    private final long refreshAfterMs;
     private final Map<UUID, Entry> entries = new ConcurrentHashMap<>();
+    private final Set<UUID> refreshing = ConcurrentHashMap.newKeySet();
 
-    DocumentCatalog(DocumentApi api) {
+    DocumentCatalog(DocumentApi api, StudyConfig config) {
         this.api = api;
+        this.refreshAfterMs = config.catalog().refreshAfter().toMillis();
     }
 
     /** For a new or changed selection: asked fresh; must exist for this user and be INDEXED. */
@@ -57,8 +67,11 @@ public class DocumentCatalog {
         long now = System.currentTimeMillis();
         for (UUID id : documentIds) {
             Entry entry = entries.get(id);
-            if (entry != null && entry.userId().equals(userId) && entry.expiresAt() > now) {
+            if (entry != null && entry.userId().equals(userId)) {
                 found.add(entry.info());
+                if (now - entry.checkedAt() > refreshAfterMs) {
+                    refreshInBackground(userId, accessToken, id);
+                }
                 continue;
             }
             try {
@@ -75,15 +88,54 @@ public class DocumentCatalog {
         return new Resolved(found, missing);
     }
 
+    /** A document event with the document's new state (DocumentIndexed: known to be INDEXED). */
+    public void indexed(UUID userId, UUID documentId, String title, long version, int pageCount) {
+        entries.compute(documentId, (id, old) -> old != null && old.info().version() > version ? old
+                : new Entry(userId, new DocumentInfo(documentId, title, DocumentInfo.INDEXED, version, pageCount),
+                        System.currentTimeMillis()));
+        bound();
+    }
+
+    /** DocumentUpdated: a known entry takes the new version and title (its status is unchanged). */
+    public void updated(UUID documentId, String title, long version) {
+        entries.computeIfPresent(documentId, (id, old) -> old.info().version() > version ? old
+                : new Entry(old.userId(), new DocumentInfo(documentId, title == null ? old.info().title() : title,
+                        old.info().status(), version, old.info().pageCount()), System.currentTimeMillis()));
+    }
+
     public void evict(UUID documentId) {
         entries.remove(documentId);
     }
 
+    private void refreshInBackground(UUID userId, String accessToken, UUID documentId) {
+        if (!refreshing.add(documentId)) {
+            return;
+        }
+        Thread.ofVirtual().name("catalog-refresh").start(() -> {
+            try {
+                remember(userId, api.document(accessToken, documentId));
+            } catch (DocumentRejected rejected) {
+                if (rejected.notFound()) {
+                    evict(documentId);
+                }
+            } catch (RuntimeException e) {
+                // document-service unreachable: keep what we have, the next question tries again
+                LOG.debugf("Background check of document %s failed: %s", documentId, e.toString());
+            } finally {
+                refreshing.remove(documentId);
+            }
+        });
+    }
+
     private void remember(UUID userId, DocumentInfo info) {
-        if (entries.size() >= MAX_ENTRIES) {
+        entries.put(info.id(), new Entry(userId, info, System.currentTimeMillis()));
+        bound();
+    }
+
+    private void bound() {
+        if (entries.size() > MAX_ENTRIES) {
             entries.clear(); // crude but bounded; entries are cheap to fetch again
         }
-        entries.put(info.id(), new Entry(userId, info, System.currentTimeMillis() + TTL_MS));
     }
 
     private static StudyProblem rejection(DocumentRejected rejected, UUID documentId) {

@@ -27,6 +27,14 @@ public class LiveWindow {
     public record MessageStored(MessageRow message) {
     }
 
+    private static final String APPEND_SCRIPT = """
+            if redis.call('RPUSHX', KEYS[1], ARGV[1]) > 0 then
+              redis.call('LTRIM', KEYS[1], -tonumber(ARGV[2]), -1)
+              redis.call('EXPIRE', KEYS[1], ARGV[3])
+            end
+            return 1
+            """;
+
     private final BestEffortRedis redis;
     private final StudyConfig config;
 
@@ -41,18 +49,24 @@ public class LiveWindow {
 
     void append(MessageRow message) {
         String key = RedisKeys.window(message.sessionId());
-        redis.run("live window append", r -> {
-            if (r.list(String.class).rpushx(key, Json.write(message)) > 0) {
-                r.list(String.class).ltrim(key, -config.chat().windowSize(), -1);
-                r.key().expire(key, config.chat().windowTtl());
-            }
-        });
+        // RPUSHX, LTRIM and EXPIRE in one round trip (only while the window exists)
+        redis.run("live window append", r -> r.execute("EVAL", APPEND_SCRIPT, "1", key, Json.write(message),
+                Integer.toString(config.chat().windowSize()), Long.toString(config.chat().windowTtl().toSeconds())));
     }
 
     /** @return the window, or empty when Redis has none (or is down, or holds junk) */
     public Optional<List<MessageRow>> read(UUID sessionId) {
+        return read(sessionId, 0);
+    }
+
+    /** @return the newest {@code count} messages of the window (fewer when it is shorter), or empty as above */
+    public Optional<List<MessageRow>> readNewest(UUID sessionId, int count) {
+        return read(sessionId, -Math.max(1, count));
+    }
+
+    private Optional<List<MessageRow>> read(UUID sessionId, int from) {
         List<String> raw = redis.call("live window read",
-                r -> r.list(String.class).lrange(RedisKeys.window(sessionId), 0, -1), List.of());
+                r -> r.list(String.class).lrange(RedisKeys.window(sessionId), from, -1), List.of());
         if (raw.isEmpty()) {
             return Optional.empty();
         }

@@ -49,6 +49,11 @@ public class CorrectiveRag {
         return config.model().provider() == StudyConfig.Provider.OPENAI;
     }
 
+    /** Whether condensing this question can use the history (the offline rules leave a standalone one as is). */
+    public boolean needsHistory(String question) {
+        return modelConfigured() || OfflineCondenser.isFollowUp(question.strip());
+    }
+
     public String condense(String question, List<QuestionCondenser.Turn> history) {
         QuestionCondenser condenser = modelConfigured() ? modelCondenser.get() : offlineCondenser;
         return condenser.condense(question, history);
