@@ -133,19 +133,7 @@ class FanOutRecoveryTest {
     private static void answerGoesThroughRedis(LiveClient client, UUID session, String earlierAnswer) {
         List<String> onRedis = new CopyOnWriteArrayList<>();
         try (RespClient subscriber = PrivateRedis.client()) {
-            subscriber.send("SUBSCRIBE", RedisKeys.sessionChannel(session));
-            subscriber.next(); // subscription confirmed
-            Thread listener = Thread.ofVirtual().start(() -> {
-                try {
-                    while (true) {
-                        if (subscriber.next() instanceof List<?> push && push.size() == 3) {
-                            onRedis.add(String.valueOf(push.get(2)));
-                        }
-                    }
-                } catch (RuntimeException closed) {
-                    // the test closed the connection
-                }
-            });
+            Thread listener = subscriber.recordChannel(RedisKeys.sessionChannel(session), onRedis);
             // asked again (once the previous answer is in) until one answer is seen on the channel
             AtomicInteger asked = new AtomicInteger();
             await("an answer on the Redis channel").atMost(RESUMES).pollInterval(Duration.ofSeconds(1)).until(() -> {

@@ -85,19 +85,7 @@ class LiveSocketTest {
         try (RespClient subscriber = RespClient.local();
              LiveClient asker = LiveClient.connectReady(api.wsUrl(session, user.token()));
              LiveClient watcher = LiveClient.connectReady(api.wsUrl(session, user.token()))) {
-            subscriber.send("SUBSCRIBE", RedisKeys.sessionChannel(session));
-            subscriber.next(); // subscription confirmed
-            Thread listener = Thread.ofVirtual().start(() -> {
-                try {
-                    while (true) {
-                        if (subscriber.next() instanceof List<?> push && push.size() == 3) {
-                            onRedis.add(String.valueOf(push.get(2)));
-                        }
-                    }
-                } catch (RuntimeException closed) {
-                    // the test ended and closed the connection
-                }
-            });
+            Thread listener = subscriber.recordChannel(RedisKeys.sessionChannel(session), onRedis);
 
             asker.ask(TestPdfs.PAGE_3_QUESTION);
             JsonNode complete = asker.awaitEvent("complete", e -> true);

@@ -55,6 +55,26 @@ public final class RespClient implements AutoCloseable {
         }
     }
 
+    /**
+     * Subscribes this connection to {@code channel} and adds every message published there to {@code into}, from a
+     * virtual thread that ends when this client is closed (or the returned thread is interrupted).
+     */
+    public Thread recordChannel(String channel, java.util.List<String> into) {
+        send("SUBSCRIBE", channel);
+        next(); // subscription confirmed
+        return Thread.ofVirtual().start(() -> {
+            try {
+                while (true) {
+                    if (next() instanceof java.util.List<?> push && push.size() == 3) {
+                        into.add(String.valueOf(push.get(2)));
+                    }
+                }
+            } catch (RuntimeException closed) {
+                // the test closed the connection
+            }
+        });
+    }
+
     public Object next() {
         try {
             return read();
