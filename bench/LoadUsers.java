@@ -391,8 +391,11 @@ public class LoadUsers {
         List<Long> all = new ArrayList<>();
         List<Long> sameInstance = new ArrayList<>();
         List<Long> otherInstance = new ArrayList<>();
+        List<Long> afterFirst = new ArrayList<>();
+        List<String> perQuestion = new ArrayList<>();
         long missing = 0;
         for (String id : asked) {
+            List<Long> thisQuestion = new ArrayList<>();
             long[] times = completeAt.get(id);
             long first = Arrays.stream(times).filter(t -> t != 0).min().orElse(0);
             for (int s = 0; s < socketCount; s++) {
@@ -402,8 +405,11 @@ public class LoadUsers {
                 }
                 long d = times[s] - first;
                 all.add(d);
+                thisQuestion.add(d);
                 (sockets[s].instance == 0 ? sameInstance : otherInstance).add(d);
             }
+            if (!perQuestion.isEmpty()) afterFirst.addAll(thisQuestion);
+            perQuestion.add(fmt(pct(thisQuestion, 0.99)));
         }
         int closedEarly = closed.get();
         for (Socket s : sockets) {
@@ -421,6 +427,9 @@ public class LoadUsers {
         report.append(row3("all", all));
         report.append(row3("on the asker's instance", sameInstance));
         report.append(row3("on the other instance (via Redis)", otherInstance));
+        // The first event finds code paths not yet compiled (above all on the freshly started second instance).
+        report.append(row3("from the second question on", afterFirst));
+        report.append(String.format(Locale.ROOT, "%np99 per question, in order (ms): %s.%n", String.join(", ", perQuestion)));
         report.append(String.format(Locale.ROOT, "%nEvents delivered: %d of %d (%d missing; %d questions not seen on every socket). "
                         + "Sockets closed early: %d.%n%n",
                 all.size(), (long) asked.size() * socketCount, missing, incompleteEvents, closedEarly));
@@ -432,7 +441,8 @@ public class LoadUsers {
         double p99 = pct(all, 0.99);
         boolean everyEvent = missing == 0 && asked.size() == questions && connectFailures.get() == 0;
         summary("WebSocket fan-out p99, " + socketCount + " sockets on 2 instances", "p99 <= 25 ms, every socket gets every event",
-                fmt(p99) + " ms (p50 " + fmt(pct(all, 0.5)) + ", max " + fmt(pct(all, 1.0)) + "); "
+                fmt(p99) + " ms (p50 " + fmt(pct(all, 0.5)) + ", max " + fmt(pct(all, 1.0)) + "; from the second question on p99 "
+                        + fmt(pct(afterFirst, 0.99)) + " ms); "
                         + (everyEvent ? "all " + all.size() + " events delivered" : missing + " events missing"),
                 !all.isEmpty() && p99 <= 25 && everyEvent);
     }
