@@ -37,8 +37,8 @@ public class DocumentVersionsConsumer {
             return;
         }
         switch (envelope.data()) {
-            case DocumentIndexed indexed -> catalog.indexed(indexed.userId(), indexed.documentId(), indexed.title(),
-                    indexed.version(), indexed.pageCount());
+            case DocumentIndexed indexed -> catalog.indexed(indexed.documentId(), indexed.title(), indexed.version(),
+                    indexed.pageCount());
             case DocumentUpdated updated -> catalog.updated(updated.documentId(), updated.title(), updated.version());
             case DocumentDeleted deleted -> catalog.evict(deleted.documentId());
             default -> {

@@ -289,13 +289,8 @@ public class SessionEvents {
         if (local.isEmpty()) {
             return;
         }
-        if (message.indexOf('\n') < 0) {
-            for (ConnectionRegistry.Live live : local) {
-                send(live.connection(), message);
-            }
-            return;
-        }
-        // split once, then each connection gets the frames in order (the same String instances for all)
+        // split once (a single-character split takes no regex), then each connection gets the frames in order,
+        // the same String instances for all
         String[] frames = message.split(FRAME_SEPARATOR);
         for (ConnectionRegistry.Live live : local) {
             for (String frame : frames) {

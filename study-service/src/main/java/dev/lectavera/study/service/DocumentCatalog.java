@@ -88,12 +88,15 @@ public class DocumentCatalog {
         return new Resolved(found, missing);
     }
 
-    /** A document event with the document's new state (DocumentIndexed: known to be INDEXED). */
-    public void indexed(UUID userId, UUID documentId, String title, long version, int pageCount) {
-        entries.compute(documentId, (id, old) -> old != null && old.info().version() > version ? old
-                : new Entry(userId, new DocumentInfo(documentId, title, DocumentInfo.INDEXED, version, pageCount),
+    /**
+     * DocumentIndexed (again): a known entry takes the new state. A document nobody asked about on this instance is
+     * not stored — every instance sees every user's documents, which would crowd out the ones in use; its first
+     * question asks document-service once.
+     */
+    public void indexed(UUID documentId, String title, long version, int pageCount) {
+        entries.computeIfPresent(documentId, (id, old) -> old.info().version() > version ? old
+                : new Entry(old.userId(), new DocumentInfo(documentId, title, DocumentInfo.INDEXED, version, pageCount),
                         System.currentTimeMillis()));
-        bound();
     }
 
     /** DocumentUpdated: a known entry takes the new version and title (its status is unchanged). */
@@ -128,14 +131,10 @@ public class DocumentCatalog {
     }
 
     private void remember(UUID userId, DocumentInfo info) {
-        entries.put(info.id(), new Entry(userId, info, System.currentTimeMillis()));
-        bound();
-    }
-
-    private void bound() {
-        if (entries.size() > MAX_ENTRIES) {
+        if (entries.size() >= MAX_ENTRIES) {
             entries.clear(); // crude but bounded; entries are cheap to fetch again
         }
+        entries.put(info.id(), new Entry(userId, info, System.currentTimeMillis()));
     }
 
     private static StudyProblem rejection(DocumentRejected rejected, UUID documentId) {
