@@ -271,9 +271,14 @@ public class LectaVeraSystem implements BeforeAllCallback, ParameterResolver {
                     .replace("9092", String.valueOf(ports.get("kafka")))
                     + "\nlog.dirs=" + dir.resolve("data") + "\n";
             Files.writeString(dir.resolve("server.properties"), properties);
-            byte[] id = new byte[16];
-            new java.security.SecureRandom().nextBytes(id);
-            String clusterId = Base64.getUrlEncoder().withoutPadding().encodeToString(id);
+            // Base64url may start with '-', which the storage tool's argument parser takes for an option (1 run in 64
+            // failed that way): draw again, as Kafka's own Uuid.randomUuid does.
+            String clusterId;
+            do {
+                byte[] id = new byte[16];
+                new java.security.SecureRandom().nextBytes(id);
+                clusterId = Base64.getUrlEncoder().withoutPadding().encodeToString(id);
+            } while (clusterId.startsWith("-"));
             Process format = new ProcessBuilder(kafkaCommand("kafka.tools.StorageTool", "format",
                     "-t", clusterId, "-c", dir.resolve("server.properties").toString()))
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log("kafka").toFile())).start();
