@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import static org.awaitility.Awaitility.await;
@@ -17,7 +18,8 @@ import static org.awaitility.Awaitility.await;
 /** A study WebSocket client that keeps every event it receives, in order, and knows when it was closed. */
 final class LiveSocket implements WebSocket.Listener, AutoCloseable {
 
-    private static final HttpClient CLIENT = HttpClient.newHttpClient();
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
 
     private final List<JsonObject> events = new CopyOnWriteArrayList<>();
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
@@ -26,7 +28,7 @@ final class LiveSocket implements WebSocket.Listener, AutoCloseable {
 
     private LiveSocket(URI uri) {
         this.socket = CLIENT.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
-                .buildAsync(uri, this).join();
+                .buildAsync(uri, this).orTimeout(30, TimeUnit.SECONDS).join();
     }
 
     /** Connects and waits for the server's {@code ready}. */

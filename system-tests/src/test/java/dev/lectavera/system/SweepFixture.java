@@ -114,11 +114,16 @@ final class SweepFixture {
         return endpoints;
     }
 
+    private static final HttpClient INVENTORY_CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
     private static Set<Endpoint> openApiEndpoints(URI openApi) {
         HttpResponse<String> response;
         try {
-            response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(openApi).GET().build(),
-                    BodyHandlers.ofString());
+            // HTTP/1.1 and a deadline: the JDK client's default h2c upgrade once hung until the server's 30-minute
+            // idle timeout ended it with "EOF reached while reading".
+            response = INVENTORY_CLIENT.send(HttpRequest.newBuilder(openApi).timeout(Duration.ofSeconds(30)).GET()
+                    .build(), BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -78,7 +78,7 @@ class EndpointLatencyBench extends EventDrivenTest {
         int warmup = Integer.getInteger("bench.warmup", 50);
         int requests = Integer.getInteger("bench.requests", 300);
         String token = Tokens.forUser(user);
-        HttpClient client = HttpClient.newHttpClient();
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         StringBuilder table = new StringBuilder("| endpoint | p50 ms | p95 ms | p99 ms | max ms |\n|---|---|---|---|---|\n");
         for (var endpoint : endpoints.entrySet()) {
             HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl.toString()).resolve(endpoint.getValue()))

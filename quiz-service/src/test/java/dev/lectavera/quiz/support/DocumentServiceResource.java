@@ -100,7 +100,8 @@ public class DocumentServiceResource implements QuarkusTestResourceLifecycleMana
             process = builder.start();
 
             String url = "http://localhost:" + port;
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(2)).build();
             await("document-service ready (log: " + log + ")").atMost(START_TIMEOUT)
                     .pollInterval(Duration.ofMillis(500))
                     .until(() -> {

@@ -102,7 +102,8 @@ public final class DocumentServiceProcess {
     }
 
     private static void awaitReady(Process process, String baseUrl, Path log) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(2)).build();
         try {
             Awaitility.await("document-service ready (log: " + log + ")")
                     .atMost(Duration.ofSeconds(180))
@@ -113,7 +114,8 @@ public final class DocumentServiceProcess {
                                     + "; see " + log);
                         }
                         try {
-                            return http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/q/health/ready")).build(),
+                            return http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/q/health/ready"))
+                                    .timeout(Duration.ofSeconds(5)).build(),
                                     HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
                         } catch (IOException e) {
                             return false;

@@ -34,7 +34,7 @@ public final class LiveClient implements AutoCloseable {
     private final WebSocket socket;
 
     private LiveClient(String url) {
-        this.socket = HttpClient.newHttpClient().newWebSocketBuilder()
+        this.socket = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().newWebSocketBuilder()
                 .connectTimeout(Duration.ofSeconds(10))
                 .buildAsync(URI.create(url), new Listener())
                 .orTimeout(30, TimeUnit.SECONDS)

@@ -65,7 +65,8 @@ public final class StudyServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(2)).build();
         Awaitility.await("study-service " + name + " ready (log: " + log + ")")
                 .atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500))
                 .until(() -> {
@@ -73,7 +74,8 @@ public final class StudyServiceProcess implements AutoCloseable {
                         throw new IllegalStateException("study-service " + name + " exited; see " + log);
                     }
                     try {
-                        return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready")).build(),
+                        return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
+                                .timeout(Duration.ofSeconds(5)).build(),
                                 HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
                     } catch (IOException e) {
                         return false;
