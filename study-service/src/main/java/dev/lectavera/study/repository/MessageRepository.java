@@ -4,6 +4,8 @@ import dev.lectavera.study.model.Citation;
 import dev.lectavera.study.model.Json;
 import dev.lectavera.study.model.MessageRow;
 import dev.lectavera.study.model.Role;
+import dev.lectavera.study.model.SessionRow;
+import dev.lectavera.study.model.SessionStatus;
 import dev.lectavera.study.model.Verdict;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,7 +22,7 @@ import java.util.UUID;
 
 /**
  * chat_message over plain JDBC. Messages are ordered by {@code seq}, a global identity: a message is only inserted
- * while its session row is locked (ChatLog), so within one session seq order is commit order and a poll for
+ * while its session row is locked (see append), so within one session seq order is commit order and a poll for
  * "after X" never misses a message that was still committing. The UUID is the public id; seq stays internal.
  */
 @ApplicationScoped
@@ -45,25 +47,51 @@ public class MessageRepository {
         this.dataSource = dataSource;
     }
 
-    public MessageRow insert(NewMessage m) {
+    /** A stored message and its session as the same statement left it (counters moved). */
+    public record Appended(MessageRow message, SessionRow session) {
+    }
+
+    /**
+     * Stores a message in a session of the user's and moves the session's counters, in one statement (one round
+     * trip instead of lock, insert and update): the session row is locked before the insert draws its seq.
+     * Empty when the session is not the user's, or when {@code activeOnly} and it is not active.
+     */
+    public Optional<Appended> append(UUID userId, NewMessage m, boolean activeOnly) {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("INSERT INTO chat_message (id, session_id, role, content,"
-                     + " citations, verdict, model, cache_hit, prompt_tokens, completion_tokens, latency_ms)"
-                     + " VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?) RETURNING " + COLUMNS)) {
-            ps.setObject(1, m.id());
-            ps.setObject(2, m.sessionId());
-            ps.setString(3, m.role().name());
-            ps.setString(4, m.content());
-            ps.setString(5, Json.write(m.citations()));
-            ps.setString(6, m.verdict() == null ? null : m.verdict().name());
-            ps.setString(7, m.model());
-            setNullable(ps, 8, m.cacheHit(), Types.BOOLEAN);
-            setNullable(ps, 9, m.promptTokens(), Types.INTEGER);
-            setNullable(ps, 10, m.completionTokens(), Types.INTEGER);
-            setNullable(ps, 11, m.latencyMs(), Types.BIGINT);
+             PreparedStatement ps = c.prepareStatement("WITH s AS (SELECT id FROM chat_session"
+                     + " WHERE id = ? AND user_id = ?" + (activeOnly ? " AND status = 'ACTIVE'" : "") + " FOR UPDATE),"
+                     + " m AS (INSERT INTO chat_message (id, session_id, role, content, citations, verdict, model,"
+                     + " cache_hit, prompt_tokens, completion_tokens, latency_ms)"
+                     + " SELECT ?, s.id, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ? FROM s RETURNING " + COLUMNS + "),"
+                     + " u AS (UPDATE chat_session c SET message_count = c.message_count + 1,"
+                     + " last_message_seq = m.seq, last_activity_at = m.created_at, archive_after = NULL"
+                     + " FROM m WHERE c.id = m.session_id RETURNING c.user_id, c.title, c.document_ids, c.status,"
+                     + " c.started_at, c.archived_at, c.message_count)"
+                     + " SELECT m.*, u.* FROM m, u")) {
+            ps.setObject(1, m.sessionId());
+            ps.setObject(2, userId);
+            ps.setObject(3, m.id());
+            ps.setString(4, m.role().name());
+            ps.setString(5, m.content());
+            ps.setString(6, Json.write(m.citations()));
+            ps.setString(7, m.verdict() == null ? null : m.verdict().name());
+            ps.setString(8, m.model());
+            setNullable(ps, 9, m.cacheHit(), Types.BOOLEAN);
+            setNullable(ps, 10, m.promptTokens(), Types.INTEGER);
+            setNullable(ps, 11, m.completionTokens(), Types.INTEGER);
+            setNullable(ps, 12, m.latencyMs(), Types.BIGINT);
             try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return map(rs);
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                MessageRow message = map(rs);
+                SessionRow session = new SessionRow(message.sessionId(), rs.getObject("user_id", UUID.class),
+                        rs.getString("title"), SessionRepository.uuids(rs.getArray("document_ids")),
+                        SessionStatus.valueOf(rs.getString("status")),
+                        SessionRepository.instant(rs.getTimestamp("started_at")), message.createdAt(),
+                        SessionRepository.instant(rs.getTimestamp("archived_at")), rs.getInt("message_count"),
+                        message.seq());
+                return Optional.of(new Appended(message, session));
             }
         } catch (SQLException e) {
             throw new DataAccessException(e);

@@ -110,16 +110,6 @@ public class SessionRepository {
         }) == 1;
     }
 
-    /** A message was stored: counters and activity move, a pending disconnect-archive is cancelled. */
-    public void messageAdded(UUID id, long seq, Instant at) {
-        execute("UPDATE chat_session SET message_count = message_count + 1, last_message_seq = ?,"
-                + " last_activity_at = ?, archive_after = NULL WHERE id = ?", ps -> {
-            ps.setLong(1, seq);
-            ps.setTimestamp(2, Timestamp.from(at));
-            ps.setObject(3, id);
-        });
-    }
-
     /** ACTIVE → ARCHIVED; empty when the session was not active (only one caller ever wins). */
     public Optional<SessionRow> archiveIfActive(UUID id, Instant at) {
         return single("UPDATE chat_session SET status = 'ARCHIVED', archived_at = ?, archive_after = NULL"
@@ -253,7 +243,7 @@ public class SessionRepository {
         return timestamp == null ? null : timestamp.toInstant();
     }
 
-    private static List<UUID> uuids(Array array) throws SQLException {
+    static List<UUID> uuids(Array array) throws SQLException {
         if (array == null) {
             return List.of();
         }

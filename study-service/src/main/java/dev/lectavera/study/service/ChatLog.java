@@ -21,7 +21,7 @@ import java.util.UUID;
 
 /**
  * The messages of sessions. Every message is committed to PostgreSQL (with its session row locked, see
- * MessageRepository) before anyone is told about it; the Redis live window follows after the commit. Reads of
+ * MessageRepository.append) before anyone is told about it; the Redis live window follows after the commit. Reads of
  * recent messages come from the window when it is complete and current, otherwise from PostgreSQL (and the
  * window is rebuilt).
  */
@@ -54,15 +54,11 @@ public class ChatLog {
     /** Stores a user's question in an active session of theirs. */
     @Transactional
     public Asked appendQuestion(UUID userId, UUID sessionId, String content) {
-        SessionRow session = sessions.lockOwned(userId, sessionId)
-                .orElseThrow(() -> StudyProblem.sessionNotFound(sessionId));
-        if (!session.active()) {
-            throw StudyProblem.sessionArchived(sessionId);
-        }
-        MessageRow question = store(NewMessage.user(Ids.next(), sessionId, content));
-        return new Asked(question, new SessionRow(session.id(), session.userId(), session.title(),
-                session.documentIds(), session.status(), session.startedAt(), question.createdAt(),
-                session.archivedAt(), session.messageCount() + 1, question.seq()));
+        MessageRepository.Appended appended = messages.append(userId, NewMessage.user(Ids.next(), sessionId, content),
+                true).orElseThrow(() -> sessions.findOwned(userId, sessionId).isPresent()
+                        ? StudyProblem.sessionArchived(sessionId) : StudyProblem.sessionNotFound(sessionId));
+        stored.fire(new LiveWindow.MessageStored(appended.message()));
+        return new Asked(appended.message(), appended.session());
     }
 
     /**
@@ -71,9 +67,9 @@ public class ChatLog {
      */
     @Transactional
     public MessageRow appendAnswer(UUID userId, NewMessage answer, List<UUID> documentIds) {
-        sessions.lockOwned(userId, answer.sessionId())
-                .orElseThrow(() -> StudyProblem.sessionNotFound(answer.sessionId()));
-        MessageRow message = store(answer);
+        MessageRow message = messages.append(userId, answer, false)
+                .orElseThrow(() -> StudyProblem.sessionNotFound(answer.sessionId())).message();
+        stored.fire(new LiveWindow.MessageStored(message));
         outbox.write(answer.sessionId(), new QueryAnswered(message.id(), message.sessionId(), userId,
                 List.copyOf(documentIds), message.latencyMs(), Boolean.TRUE.equals(message.cacheHit()),
                 message.verdict().name(), message.citations().size(),
@@ -81,13 +77,6 @@ public class ChatLog {
                 message.completionTokens() == null ? 0 : message.completionTokens(), message.model(),
                 message.createdAt()));
         return message;
-    }
-
-    private MessageRow store(NewMessage message) {
-        MessageRow row = messages.insert(message);
-        sessions.messageAdded(row.sessionId(), row.seq(), row.createdAt());
-        stored.fire(new LiveWindow.MessageStored(row));
-        return row;
     }
 
     /**
