@@ -1,6 +1,8 @@
 package dev.lectavera.study.redis;
 
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.RedisDataSource;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -19,10 +21,12 @@ public class BestEffortRedis {
     private static final long COOL_DOWN_MS = 3_000;
 
     private final RedisDataSource redis;
+    private final ReactiveRedisDataSource reactive;
     private volatile long skipUntil;
 
-    BestEffortRedis(RedisDataSource redis) {
+    BestEffortRedis(RedisDataSource redis, ReactiveRedisDataSource reactive) {
         this.redis = redis;
+        this.reactive = reactive;
     }
 
     public boolean available() {
@@ -55,7 +59,23 @@ public class BestEffortRedis {
         }, Boolean.FALSE);
     }
 
-    private void failed(String what, RuntimeException e) {
+    /**
+     * Starts the operation without waiting for its answer; a failure only starts the cool-down. Only for writes
+     * whose loss, delay or reordering the readers detect themselves.
+     */
+    public void runLater(String what, Function<ReactiveRedisDataSource, Uni<?>> operation) {
+        if (!available()) {
+            return;
+        }
+        try {
+            operation.apply(reactive).subscribe().with(ignored -> {
+            }, failure -> failed(what, failure));
+        } catch (RuntimeException e) {
+            failed(what, e);
+        }
+    }
+
+    private void failed(String what, Throwable e) {
         boolean wasAvailable = available();
         skipUntil = System.currentTimeMillis() + COOL_DOWN_MS;
         if (wasAvailable) {

@@ -49,8 +49,9 @@ public class LiveWindow {
 
     void append(MessageRow message) {
         String key = RedisKeys.window(message.sessionId());
-        // RPUSHX, LTRIM and EXPIRE in one round trip (only while the window exists)
-        redis.run("live window append", r -> r.execute("EVAL", APPEND_SCRIPT, "1", key, Json.write(message),
+        // RPUSHX, LTRIM and EXPIRE in one round trip (only while the window exists), not waited for: an append
+        // that is lost, late or overtaken leaves a window that readers do not trust (usable) and rebuild
+        redis.runLater("live window append", r -> r.execute("EVAL", APPEND_SCRIPT, "1", key, Json.write(message),
                 Integer.toString(config.chat().windowSize()), Long.toString(config.chat().windowTtl().toSeconds())));
     }
 
