@@ -7,6 +7,8 @@ import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.sortedset.ScoreRange;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.websockets.next.WebSocketConnection;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Collection;
@@ -30,13 +32,16 @@ public class ConnectionRegistry {
     /** One open, authenticated connection. The token can be renewed by the client during the connection. */
     public static final class Live {
         private final WebSocketConnection connection;
+        private final Context context;
         private final UUID userId;
         private final UUID sessionId;
         private volatile String accessToken;
         private volatile long tokenExpiresAt;
 
-        Live(WebSocketConnection connection, UUID userId, UUID sessionId, String accessToken, long tokenExpiresAt) {
+        Live(WebSocketConnection connection, Context context, UUID userId, UUID sessionId, String accessToken,
+             long tokenExpiresAt) {
             this.connection = connection;
+            this.context = context;
             this.userId = userId;
             this.sessionId = sessionId;
             this.accessToken = accessToken;
@@ -45,6 +50,11 @@ public class ConnectionRegistry {
 
         public WebSocketConnection connection() {
             return connection;
+        }
+
+        /** The Vert.x context the connection was opened on (its event loop); null when opened outside one. */
+        public Context context() {
+            return context;
         }
 
         public UUID userId() {
@@ -87,7 +97,8 @@ public class ConnectionRegistry {
     }
 
     public Live attach(WebSocketConnection connection, UUID userId, UUID sessionId, String token, long expiresAt) {
-        Live live = new Live(connection, userId, sessionId, token, expiresAt);
+        // called from the connection's @OnOpen, so the current context is the connection's (its event loop)
+        Live live = new Live(connection, Vertx.currentContext(), userId, sessionId, token, expiresAt);
         byConnection.put(connection.id(), live);
         bySession.computeIfAbsent(sessionId, k -> ConcurrentHashMap.newKeySet()).add(live);
         byUser.computeIfAbsent(userId, k -> ConcurrentHashMap.newKeySet()).add(live);

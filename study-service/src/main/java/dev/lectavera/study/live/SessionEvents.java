@@ -10,14 +10,18 @@ import io.quarkus.redis.datasource.pubsub.ReactivePubSubCommands.ReactiveRedisSu
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.netty.channel.EventLoop;
 import io.quarkus.websockets.next.WebSocketConnection;
+import io.vertx.core.impl.ContextInternal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -292,11 +296,30 @@ public class SessionEvents {
         // split once (a single-character split takes no regex), then each connection gets the frames in order,
         // the same String instances for all
         String[] frames = message.split(FRAME_SEPARATOR);
+        // One task per event loop writes to all of that loop's connections: a write from another thread would
+        // otherwise be a task (and often a wake-up) of its own, per connection and frame.
+        Map<EventLoop, List<ConnectionRegistry.Live>> byLoop = new IdentityHashMap<>(4);
         for (ConnectionRegistry.Live live : local) {
-            for (String frame : frames) {
-                if (!frame.isEmpty()) {
-                    send(live.connection(), frame);
-                }
+            if (live.context() instanceof ContextInternal context) {
+                byLoop.computeIfAbsent(context.nettyEventLoop(), loop -> new ArrayList<>(local.size())).add(live);
+            } else {
+                sendAll(live, frames);
+            }
+        }
+        for (Map.Entry<EventLoop, List<ConnectionRegistry.Live>> group : byLoop.entrySet()) {
+            List<ConnectionRegistry.Live> lives = group.getValue();
+            if (group.getKey().inEventLoop()) {
+                lives.forEach(live -> sendAll(live, frames));
+            } else {
+                lives.getFirst().context().runOnContext(ignored -> lives.forEach(live -> sendAll(live, frames)));
+            }
+        }
+    }
+
+    private static void sendAll(ConnectionRegistry.Live live, String[] frames) {
+        for (String frame : frames) {
+            if (!frame.isEmpty()) {
+                send(live.connection(), frame);
             }
         }
     }
