@@ -306,14 +306,17 @@ public class SessionEvents {
                 sendAll(live, frames);
             }
         }
+        // the other loops' tasks first, so they write while this thread writes to its own loop's connections
+        List<ConnectionRegistry.Live> own = List.of();
         for (Map.Entry<EventLoop, List<ConnectionRegistry.Live>> group : byLoop.entrySet()) {
             List<ConnectionRegistry.Live> lives = group.getValue();
             if (group.getKey().inEventLoop()) {
-                lives.forEach(live -> sendAll(live, frames));
+                own = lives;
             } else {
                 lives.getFirst().context().runOnContext(ignored -> lives.forEach(live -> sendAll(live, frames)));
             }
         }
+        own.forEach(live -> sendAll(live, frames));
     }
 
     private static void sendAll(ConnectionRegistry.Live live, String[] frames) {
