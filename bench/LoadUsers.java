@@ -18,11 +18,19 @@
 // (or client) that falls behind shows as queueing instead of silently slowing the load (no coordinated omission).
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,17 +38,17 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -89,6 +97,15 @@ public class LoadUsers {
             "How do enzymes speed up chemical reactions?",
             "How does diffusion move molecules?",
             "What is osmosis?",
+    };
+
+    /** The fan-out part's warm-up: other wordings of the facts, so none is answered from the cache. */
+    static final String[] WARMUP_QUESTIONS = {
+            "Which organelle makes adenosine triphosphate?",
+            "What translates messenger RNA into amino acid chains?",
+            "Where is chromatin kept?",
+            "Which organelle captures light energy?",
+            "What does the cytoskeleton give the cell?",
     };
 
     static Map<String, String> opts = new HashMap<>();
@@ -304,50 +321,47 @@ public class LoadUsers {
     static void fanout() throws Exception {
         int socketCount = intOpt("sockets", 1000);
         int questions = Math.min(intOpt("questions", 15), QUESTIONS.length);
+        // Asked first and not counted: the second instance has just started and compiles its hot paths on the
+        // first questions (with the 15 measured, 20 questions: the chat limit's 20 per minute).
+        int warmupQuestions = Math.min(intOpt("warmup-questions", 5), WARMUP_QUESTIONS.length);
         List<String> instances = List.of(opt("instances", "").split(","));
         if (instances.size() < 2 || instances.get(0).isBlank()) throw new HarnessBroke("instances=<url>,<url> is required");
         long eventTimeout = durationNanos(opt("event-timeout", "30s"));
         User user = setUpUsers(1, true).get(0);
 
-        // Several clients so that one selector thread does not serialise the reading of 1,000 sockets.
-        int clientCount = Math.max(1, Math.min(8, socketCount / 100));
-        List<HttpClient> clients = new ArrayList<>();
-        for (int i = 0; i < clientCount; i++) {
-            clients.add(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build());
-        }
+        // A lean reader (NIO, a selector thread per core, frames parsed in place) rather than java.net.http's
+        // WebSocket: the load generator shares the 2 cores with the instances it measures, and the JDK client
+        // spent more CPU reading the frames than an instance spent writing them.
+        int readerCount = Math.max(1, intOpt("readers", Runtime.getRuntime().availableProcessors()));
         Map<String, long[]> completeAt = new ConcurrentHashMap<>();   // messageId -> receive time per socket
         List<String> completeOrder = Collections.synchronizedList(new ArrayList<>());
         List<String> errors = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger readyEvents = new AtomicInteger();
         AtomicInteger closed = new AtomicInteger();
         Socket[] sockets = new Socket[socketCount];
-        Semaphore connecting = new Semaphore(intOpt("connect-concurrency", 16));
         long settle = durationNanos(opt("settle", "5s"));
-        CountDownLatch opened = new CountDownLatch(socketCount);
         AtomicInteger connectFailures = new AtomicInteger();
+        List<SocketReader> readers = new ArrayList<>();
+        for (int r = 0; r < readerCount; r++) {
+            SocketReader reader = new SocketReader();
+            readers.add(reader);
+            Thread thread = new Thread(reader, "fanout-reader-" + r);
+            thread.setDaemon(true);
+            thread.start();
+        }
         progress("fanout: opening %d WebSockets to %s", socketCount, instances);
         long connectStart = System.nanoTime();
         for (int i = 0; i < socketCount; i++) {
-            int index = i;
-            String base = instances.get(i % instances.size()).replaceFirst("^http", "ws");
-            URI uri = URI.create(base + "/ws/study/" + user.sessionId + "?token=" + user.token);
-            Socket socket = new Socket(index, i % instances.size(), socketCount, completeAt, completeOrder, errors, readyEvents, closed);
-            sockets[i] = socket;
-            connecting.acquire();
-            clients.get(i % clientCount).newWebSocketBuilder().connectTimeout(Duration.ofSeconds(20))
-                    .buildAsync(uri, socket)
-                    .whenComplete((ws, failure) -> {
-                        connecting.release();
-                        if (failure != null) {
-                            connectFailures.incrementAndGet();
-                            if (connectFailures.get() <= 3) errors.add("connect " + index + ": " + failure);
-                        } else {
-                            socket.ws = ws;
-                        }
-                        opened.countDown();
-                    });
+            URI base = URI.create(instances.get(i % instances.size()));
+            Socket socket = new Socket(i, i % instances.size(), socketCount, completeAt, completeOrder, errors, readyEvents, closed);
+            try {
+                socket.open(base.getHost(), base.getPort(), "/ws/study/" + user.sessionId + "?token=" + user.token);
+                sockets[i] = socket;
+                readers.get(i % readerCount).add(socket);
+            } catch (IOException e) {
+                if (connectFailures.incrementAndGet() <= 3) errors.add("connect " + i + ": " + e);
+            }
         }
-        opened.await(120, TimeUnit.SECONDS);
         long connectMs = (System.nanoTime() - connectStart) / 1_000_000;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (readyEvents.get() < socketCount - connectFailures.get() && System.nanoTime() < deadline) {
@@ -355,20 +369,31 @@ public class LoadUsers {
         }
         progress("fanout: %d connected (%d failed) in %d ms, %d ready events", socketCount - connectFailures.get(),
                 connectFailures.get(), connectMs, readyEvents.get());
-        if (sockets[0].ws == null) throw new HarnessBroke("the asking socket could not connect: " + errors);
+        if (sockets[0] == null) throw new HarnessBroke("the asking socket could not connect: " + errors);
         // Let presence writes and any Redis cool-down of the instances pass before asking.
         Thread.sleep(settle / 1_000_000L);
 
         List<String> asked = new ArrayList<>();
         int incompleteEvents = 0;
+        for (int w = 0; w < warmupQuestions; w++) {
+            int before = completeOrder.size();
+            sockets[0].sendText("{\"type\":\"ask\",\"content\":\"" + WARMUP_QUESTIONS[w] + "\"}");
+            long until = System.nanoTime() + eventTimeout;
+            while (completeOrder.size() == before && System.nanoTime() < until) Thread.sleep(5);
+            Thread.sleep(300);
+        }
+        if (warmupQuestions > 0) progress("fanout: %d warm-up questions asked (not counted)", warmupQuestions);
+        Set<String> warmup = Set.copyOf(completeOrder);
         for (int q = 0; q < questions; q++) {
             int before = completeOrder.size();
-            sockets[0].ws.sendText("{\"type\":\"ask\",\"content\":\"" + QUESTIONS[q] + "\"}", true).join();
+            sockets[0].sendText("{\"type\":\"ask\",\"content\":\"" + QUESTIONS[q] + "\"}");
             long until = System.nanoTime() + eventTimeout;
             String messageId = null;
             while (System.nanoTime() < until) {
                 synchronized (completeOrder) {
-                    if (completeOrder.size() > before) messageId = completeOrder.get(before);
+                    for (int i = before; i < completeOrder.size() && messageId == null; i++) {
+                        if (!warmup.contains(completeOrder.get(i))) messageId = completeOrder.get(i);
+                    }
                 }
                 if (messageId != null) {
                     long[] times = completeAt.get(messageId);
@@ -413,16 +438,16 @@ public class LoadUsers {
         }
         int closedEarly = closed.get();
         for (Socket s : sockets) {
-            s.done = true;
-            if (s.ws != null) s.ws.sendClose(WebSocket.NORMAL_CLOSURE, "bench done");
+            if (s != null) s.close();
         }
+        readers.forEach(SocketReader::stop);
         report.append("### fanout-1000: one session's events to WebSockets on two study-service instances\n\n");
         report.append(String.format(Locale.ROOT,
                 "One user, one session; %d WebSockets (`/ws/study/{sessionId}?token=`) opened directly on the two instances "
-                        + "(%s), alternating, in %d ms (%d failed); %d questions asked over socket 0 (instance 1). For each "
+                        + "(%s), alternating, in %d ms (%d failed); %d warm-up questions (not counted), then %d questions asked over socket 0 (instance 1). For each "
                         + "`complete` event, per socket: receive time - the earliest receive time of that event over all sockets "
-                        + "(one JVM, one monotonic clock; %d HTTP clients read the sockets).%n%n",
-                socketCount, String.join(", ", instances), connectMs, connectFailures.get(), asked.size(), clientCount));
+                        + "(one JVM, one monotonic clock; %d NIO reader threads read the sockets).%n%n",
+                socketCount, String.join(", ", instances), connectMs, connectFailures.get(), warmupQuestions, asked.size(), readerCount));
         report.append("| sockets | samples | p50 | p99 | max |\n|---|---|---|---|---|\n");
         report.append(row3("all", all));
         report.append(row3("on the asker's instance", sameInstance));
@@ -447,7 +472,50 @@ public class LoadUsers {
                 !all.isEmpty() && p99 <= 25 && everyEvent);
     }
 
-    static final class Socket implements WebSocket.Listener {
+    /** Reads the frames of its sockets on one thread (a selector); sockets join it once their handshake is done. */
+    static final class SocketReader implements Runnable {
+        private final Selector selector;
+        private final ConcurrentLinkedQueue<Socket> joining = new ConcurrentLinkedQueue<>();
+        private volatile boolean running = true;
+
+        SocketReader() throws IOException {
+            selector = Selector.open();
+        }
+
+        void add(Socket socket) {
+            joining.add(socket);
+            selector.wakeup();
+        }
+
+        void stop() {
+            running = false;
+            selector.wakeup();
+        }
+
+        @Override
+        public void run() {
+            try {
+                while (running) {
+                    selector.select(100);
+                    long now = System.nanoTime();
+                    for (Socket s; (s = joining.poll()) != null; ) {
+                        s.channel.register(selector, SelectionKey.OP_READ, s);
+                        s.frames(now);   // what came with the handshake answer
+                    }
+                    for (SelectionKey key : selector.selectedKeys()) {
+                        ((Socket) key.attachment()).read(key, now);
+                    }
+                    selector.selectedKeys().clear();
+                }
+                selector.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** One client WebSocket (RFC 6455): a blocking handshake, then frames parsed in place by its reader. */
+    static final class Socket {
         final int index;
         final int instance;
         final int socketCount;
@@ -456,9 +524,10 @@ public class LoadUsers {
         final List<String> errors;
         final AtomicInteger readyEvents;
         final AtomicInteger closed;
-        volatile WebSocket ws;
-        volatile boolean done;
-        private final StringBuilder buffer = new StringBuilder();
+        SocketChannel channel;
+        private ByteBuffer in = ByteBuffer.allocate(16 * 1024);
+        private final ByteArrayOutputStream fragments = new ByteArrayOutputStream();
+        private volatile boolean done;
 
         Socket(int index, int instance, int socketCount, Map<String, long[]> completeAt, List<String> completeOrder,
                List<String> errors, AtomicInteger readyEvents, AtomicInteger closed) {
@@ -472,42 +541,183 @@ public class LoadUsers {
             this.closed = closed;
         }
 
-        @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            long now = System.nanoTime();
-            buffer.append(data);
-            if (last) {
-                String text = buffer.toString();
-                buffer.setLength(0);
-                String type = stringField(text, "type");
-                if ("complete".equals(type)) {
-                    String id = stringField(text, "messageId");
-                    long[] times = completeAt.computeIfAbsent(id, k -> {
-                        completeOrder.add(k);
-                        return new long[socketCount];
-                    });
-                    times[index] = now;
-                } else if ("ready".equals(type)) {
-                    readyEvents.incrementAndGet();
-                } else if ("error".equals(type)) {
-                    if (errors.size() < 20) errors.add("socket " + index + ": " + text);
+        void open(String host, int port, String target) throws IOException {
+            channel = SocketChannel.open();
+            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            channel.socket().connect(new InetSocketAddress(host, port), 20_000);
+            channel.socket().setSoTimeout(20_000);
+            byte[] nonce = new byte[16];
+            ThreadLocalRandom.current().nextBytes(nonce);
+            String handshake = "GET " + target + " HTTP/1.1\r\nHost: " + host + ":" + port
+                    + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: "
+                    + Base64.getEncoder().encodeToString(nonce) + "\r\n\r\n";
+            channel.write(ByteBuffer.wrap(handshake.getBytes(StandardCharsets.US_ASCII)));
+            InputStream stream = channel.socket().getInputStream();
+            int headerEnd = -1;
+            while (headerEnd < 0) {
+                int n = stream.read(in.array(), in.position(), in.remaining());
+                if (n < 0) throw new IOException("closed during the handshake");
+                in.position(in.position() + n);
+                headerEnd = indexOf(in.array(), in.position(), "\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                if (headerEnd < 0 && !in.hasRemaining()) throw new IOException("handshake answer too long");
+            }
+            String status = new String(in.array(), 0, Math.max(0, indexOf(in.array(), headerEnd, "\r\n".getBytes(StandardCharsets.US_ASCII))), StandardCharsets.US_ASCII);
+            if (!status.startsWith("HTTP/1.1 101")) {
+                channel.close();
+                throw new IOException("handshake answered " + status);
+            }
+            // keep what followed the header (frames sent right after the upgrade)
+            in.flip();
+            in.position(headerEnd + 4);
+            in.compact();
+            channel.configureBlocking(false);
+        }
+
+        void read(SelectionKey key, long now) {
+            try {
+                int n = channel.read(in);
+                if (n < 0) {
+                    key.cancel();
+                    ended("closed by the server");
+                    return;
+                }
+                frames(now);
+            } catch (IOException e) {
+                key.cancel();
+                ended(e.toString());
+            }
+        }
+
+        /** Parses the complete frames in the buffer (in write mode before and after). */
+        void frames(long now) throws IOException {
+            in.flip();
+            while (in.remaining() >= 2) {
+                int at = in.position();
+                int b0 = in.get(at) & 0xff;
+                int b1 = in.get(at + 1) & 0xff;
+                long length = b1 & 0x7f;
+                int header = 2;
+                if (length == 126) {
+                    if (in.remaining() < 4) break;
+                    length = in.getShort(at + 2) & 0xffff;
+                    header = 4;
+                } else if (length == 127) {
+                    if (in.remaining() < 10) break;
+                    length = in.getLong(at + 2);
+                    header = 10;
+                }
+                if (in.remaining() < header + length) {
+                    if (header + length > in.capacity()) {   // a frame larger than the buffer: grow it
+                        ByteBuffer bigger = ByteBuffer.allocate((int) (header + length) * 2);
+                        bigger.put(in);
+                        in = bigger;
+                        return;
+                    }
+                    break;
+                }
+                int opcode = b0 & 0x0f;
+                int payload = at + header;
+                if (opcode == 0x1 || opcode == 0x0) {
+                    if ((b0 & 0x80) != 0 && fragments.size() == 0) {
+                        text(new String(in.array(), payload, (int) length, StandardCharsets.UTF_8), now);
+                    } else {
+                        fragments.write(in.array(), payload, (int) length);
+                        if ((b0 & 0x80) != 0) {
+                            text(fragments.toString(StandardCharsets.UTF_8), now);
+                            fragments.reset();
+                        }
+                    }
+                } else if (opcode == 0x9) {
+                    send(0xA, Arrays.copyOfRange(in.array(), payload, payload + (int) length));
+                } else if (opcode == 0x8) {
+                    ended("close frame");
+                }
+                in.position(at + header + (int) length);
+            }
+            in.compact();
+        }
+
+        private void text(String text, long now) {
+            String type = jsonString(text, "\"type\"");
+            if ("complete".equals(type)) {
+                String id = jsonString(text, "\"messageId\"");
+                long[] times = completeAt.computeIfAbsent(id, k -> {
+                    completeOrder.add(k);
+                    return new long[socketCount];
+                });
+                times[index] = now;
+            } else if ("ready".equals(type)) {
+                readyEvents.incrementAndGet();
+            } else if ("error".equals(type)) {
+                if (errors.size() < 20) errors.add("socket " + index + ": " + text);
+            }
+        }
+
+        void sendText(String text) throws IOException {
+            send(0x1, text.getBytes(StandardCharsets.UTF_8));
+        }
+
+        /** A masked frame (clients must mask), written whole. */
+        private synchronized void send(int opcode, byte[] payload) throws IOException {
+            ByteBuffer frame = ByteBuffer.allocate(14 + payload.length);
+            frame.put((byte) (0x80 | opcode));
+            if (payload.length < 126) {
+                frame.put((byte) (0x80 | payload.length));
+            } else if (payload.length < 65_536) {
+                frame.put((byte) (0x80 | 126)).putShort((short) payload.length);
+            } else {
+                frame.put((byte) (0x80 | 127)).putLong(payload.length);
+            }
+            byte[] mask = new byte[4];
+            ThreadLocalRandom.current().nextBytes(mask);
+            frame.put(mask);
+            for (int i = 0; i < payload.length; i++) frame.put((byte) (payload[i] ^ mask[i & 3]));
+            frame.flip();
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (frame.hasRemaining()) {
+                if (channel.write(frame) == 0) {
+                    if (System.nanoTime() > until) throw new IOException("socket " + index + ": write stalled");
+                    Thread.onSpinWait();
                 }
             }
-            webSocket.request(1);
-            return null;
         }
 
-        @Override
-        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-            if (done) return null;
+        void close() {
+            done = true;
+            try {
+                send(0x8, new byte[] {0x03, (byte) 0xE8});   // 1000, normal closure
+                channel.close();
+            } catch (IOException e) {
+                // going anyway
+            }
+        }
+
+        private void ended(String why) {
+            if (done) return;
+            done = true;
             closed.incrementAndGet();
-            if (errors.size() < 20) errors.add("socket " + index + " closed " + statusCode + " " + reason);
-            return null;
+            if (errors.size() < 20) errors.add("socket " + index + " " + why);
         }
 
-        @Override
-        public void onError(WebSocket webSocket, Throwable error) {
-            if (errors.size() < 20) errors.add("socket " + index + ": " + error);
+        /** The string value after {@code "name":} (no escapes in the values read here); null when absent. */
+        static String jsonString(String json, String quotedName) {
+            int i = json.indexOf(quotedName);
+            if (i < 0) return null;
+            int colon = json.indexOf(':', i + quotedName.length());
+            int open = colon < 0 ? -1 : json.indexOf('"', colon + 1);
+            int close = open < 0 ? -1 : json.indexOf('"', open + 1);
+            return close < 0 ? null : json.substring(open + 1, close);
+        }
+
+        static int indexOf(byte[] data, int limit, byte[] needle) {
+            outer:
+            for (int i = 0; i + needle.length <= limit; i++) {
+                for (int j = 0; j < needle.length; j++) {
+                    if (data[i + j] != needle[j]) continue outer;
+                }
+                return i;
+            }
+            return -1;
         }
     }
 
