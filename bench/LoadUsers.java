@@ -1,10 +1,10 @@
 // Load generator of bench/run: real users against a running LectaVera, JDK classes only.
 // Run in Java's source-file mode (JDK 21+):
 //
-//   java bench/LoadUsers.java api     gateway=http://127.0.0.1:8080 users=200 rate=1 warmup=20s duration=60s
-//   java bench/LoadUsers.java chat    gateway=http://127.0.0.1:8080 users=100 interval=4s warmup=20s duration=60s
+//   java bench/LoadUsers.java api     gateway=http://127.0.0.1:8080 users=200 rate=1 warmup=60s duration=60s
+//   java bench/LoadUsers.java chat    gateway=http://127.0.0.1:8080 users=100 interval=4s warmup=60s duration=60s
 //   java bench/LoadUsers.java fanout  gateway=http://127.0.0.1:8080 instances=http://127.0.0.1:8083,http://127.0.0.1:PORT
-//                                     sockets=1000 questions=15
+//                                     sockets=1000 questions=15 warmup-questions=5 readers=<cores>
 //   common: summary=<file> (rows "measure<TAB>goal<TAB>result<TAB>met" for the final table of bench/run),
 //           setup-concurrency=8, index-timeout=300s
 //
@@ -158,7 +158,7 @@ public class LoadUsers {
     static void api() throws Exception {
         int users = intOpt("users", 200);
         double rate = Double.parseDouble(opt("rate", "1"));
-        long warmup = durationNanos(opt("warmup", "20s"));
+        long warmup = durationNanos(opt("warmup", "60s"));
         long duration = durationNanos(opt("duration", "60s"));
         List<User> ready = setUpUsers(users, false);
 
@@ -225,7 +225,7 @@ public class LoadUsers {
     static void chat() throws Exception {
         int users = intOpt("users", 100);
         long interval = durationNanos(opt("interval", "4s"));
-        long warmup = durationNanos(opt("warmup", "20s"));
+        long warmup = durationNanos(opt("warmup", "60s"));
         long duration = durationNanos(opt("duration", "60s"));
         String question = QUESTIONS[0];
         List<User> ready = setUpUsers(users, true);
