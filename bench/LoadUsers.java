@@ -109,6 +109,7 @@ public class LoadUsers {
     };
 
     static Map<String, String> opts = new HashMap<>();
+    static final Map<String, Pattern> FIELD_PATTERNS = new ConcurrentHashMap<>();
     static HttpClient http;
     static String gateway;
     static final StringBuilder report = new StringBuilder();
@@ -638,9 +639,9 @@ public class LoadUsers {
         }
 
         private void text(String text, long now) {
-            String type = jsonString(text, "\"type\"");
+            String type = stringField(text, "type");
             if ("complete".equals(type)) {
-                String id = jsonString(text, "\"messageId\"");
+                String id = stringField(text, "messageId");
                 long[] times = completeAt.computeIfAbsent(id, k -> {
                     completeOrder.add(k);
                     return new long[socketCount];
@@ -697,16 +698,6 @@ public class LoadUsers {
             done = true;
             closed.incrementAndGet();
             if (errors.size() < 20) errors.add("socket " + index + " " + why);
-        }
-
-        /** The string value after {@code "name":} (no escapes in the values read here); null when absent. */
-        static String jsonString(String json, String quotedName) {
-            int i = json.indexOf(quotedName);
-            if (i < 0) return null;
-            int colon = json.indexOf(':', i + quotedName.length());
-            int open = colon < 0 ? -1 : json.indexOf('"', colon + 1);
-            int close = open < 0 ? -1 : json.indexOf('"', open + 1);
-            return close < 0 ? null : json.substring(open + 1, close);
         }
 
         static int indexOf(byte[] data, int limit, byte[] needle) {
@@ -1038,7 +1029,9 @@ public class LoadUsers {
 
     /** The first string value of {@code "name": "..."} in a JSON text (no escapes inside the values we read). */
     static String stringField(String json, String name) {
-        Matcher m = Pattern.compile("\"" + Pattern.quote(name) + "\"\\s*:\\s*\"([^\"]*)\"").matcher(json);
+        // compiled once per field name: the fan-out reader calls this for every frame
+        Matcher m = FIELD_PATTERNS.computeIfAbsent(name,
+                n -> Pattern.compile("\"" + Pattern.quote(n) + "\"\\s*:\\s*\"([^\"]*)\"")).matcher(json);
         return m.find() ? m.group(1) : null;
     }
 
