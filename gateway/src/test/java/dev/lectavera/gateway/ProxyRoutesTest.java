@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -85,6 +86,32 @@ class ProxyRoutesTest {
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(200, upload.statusCode());
             assertTrue(upload.body().contains("\"uri\":\"/api/v1/documents\""));
+        }
+    }
+
+    @Test
+    void aBodyStreamedWithoutALengthIsCutOffAtTheRouteLimitByTheGateway() throws Exception {
+        // 12 MB chunked to a 10M route. The fake upstream would echo any body with 200: only the gateway's own count
+        // can answer 413, and it does so without ever handing the upstream a byte over the limit.
+        byte[] body = new byte[12 * 1024 * 1024];
+        try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+            HttpResponse<String> refused = client.send(HttpRequest.newBuilder(gateway.resolve("/api/v1/quiz/generate"))
+                    .header("Authorization", tokens.issue().bearer()).header("Content-Type", "application/octet-stream")
+                    .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(413, refused.statusCode(), refused.body());
+            assertEquals("application/problem+json", refused.headers().firstValue("Content-Type").orElse(""));
+            assertTrue(refused.body().contains("10485760"), refused.body());
+
+            // Under the limit, the same streamed body passes whole.
+            byte[] small = new byte[64 * 1024];
+            HttpResponse<String> passed = client.send(HttpRequest.newBuilder(gateway.resolve("/api/v1/quiz/generate"))
+                    .header("Authorization", tokens.issue().bearer()).header("Content-Type", "application/octet-stream")
+                    .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(small))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, passed.statusCode(), passed.body());
+            assertTrue(passed.body().contains("\"bodyLength\":65536"), passed.body());
+            assertTrue(passed.body().contains("\"transfer-encoding\":\"chunked\""), passed.body());
         }
     }
 

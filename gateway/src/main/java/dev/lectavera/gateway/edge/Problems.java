@@ -67,7 +67,7 @@ public final class Problems {
      * Closes once the client has stopped sending, or after {@link #LINGER} at the latest: a client still writing
      * its body when the socket closes would get a reset instead of the answer (what nginx's lingering close avoids).
      */
-    private static void lingeringClose(HttpServerRequest request) {
+    public static void lingeringClose(HttpServerRequest request) {
         Context context = Vertx.currentContext();
         if (request.isEnded() || context == null) {
             request.connection().close();

@@ -17,6 +17,7 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.PoolOptions;
@@ -54,6 +55,7 @@ public final class Upstream {
     private final Origins origins;
     private final long timeoutMillis;
     private final long connectTimeoutMillis;
+    private final long maxBodySize;
     private final HttpClient tunnelClient;
     private final HttpClientOptions clientOptions;
     private final PoolOptions poolOptions;
@@ -88,6 +90,7 @@ public final class Upstream {
         this.vertx = vertx;
         this.timeoutMillis = route.timeout().toMillis();
         this.connectTimeoutMillis = route.connectTimeout().toMillis();
+        this.maxBodySize = route.maxBodySize().asLongValue();
         this.origins = new Origins(name, route.upstream(), connectTimeoutMillis, timeoutMillis,
                 route.ejectionTime().toNanos(), System::nanoTime);
         this.breaker = new CircuitBreaker(route.breaker().failureThreshold(), route.breaker().openDuration().toNanos(),
@@ -244,17 +247,28 @@ public final class Upstream {
         @Override
         public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
             Buffer body = pendingBody.get();
+            CappedBody capped = null;
             if (body != null) {
                 pendingBody.remove();
                 context.request().setBody(Body.body(body));
+            } else if (context.request().getBody().length() < 0 && mayHaveBody(context.request().getMethod())) {
+                // No Content-Length (declared lengths were checked at the edge): count while streaming.
+                capped = new CappedBody(context.request().getBody().stream(), maxBodySize);
+                context.request().setBody(Body.body(capped));
             }
             if (!breaker.tryAcquire()) {
                 return Future.succeededFuture(unavailable(context, true));
             }
+            CappedBody streamed = capped;
             return context.sendRequest().transform(sent -> {
                 if (sent.succeeded()) {
                     breaker.onSuccess();
                     return Future.succeededFuture(sent.result());
+                }
+                if (streamed != null && streamed.exceeded()) {
+                    // The gateway cut the body off and reset the upstream request: the client's 413, not a failure.
+                    breaker.release();
+                    return Future.succeededFuture(tooLarge(context));
                 }
                 if (context.request().proxiedRequest().response().closed()) {
                     // The client went away and the proxy reset the upstream request: not the upstream's failure.
@@ -289,8 +303,26 @@ public final class Upstream {
             return context.sendResponse();
         }
 
+        private static boolean mayHaveBody(HttpMethod method) {
+            return method != HttpMethod.GET && method != HttpMethod.HEAD && method != HttpMethod.OPTIONS;
+        }
+
         private static boolean isEmpty(Body body) {
             return body == null || body.length() == 0;
+        }
+
+        private ProxyResponse tooLarge(ProxyContext context) {
+            HttpServerRequest request = context.request().proxiedRequest();
+            // As for the edge's own refusals: the rest of the body is dropped, and the connection closed once the
+            // client has stopped sending (or after a short linger), instead of reading an unbounded body to its end.
+            request.response().endHandler(sent -> Problems.lingeringClose(request));
+            return context.request().release().response()
+                    .setStatusCode(413)
+                    .putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE)
+                    .putHeader(HttpHeaders.CONTENT_TYPE, Problems.CONTENT_TYPE)
+                    .setBody(Body.body(Problems.body(413, "Payload Too Large",
+                            "The request body may not exceed " + maxBodySize + " bytes on this path.",
+                            request.path(), request.getHeader(RequestIds.HEADER))));
         }
 
         private ProxyResponse unavailable(ProxyContext context, boolean circuitOpen) {
