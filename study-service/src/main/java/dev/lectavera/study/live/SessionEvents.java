@@ -7,12 +7,16 @@ import dev.lectavera.study.redis.BestEffortRedis;
 import dev.lectavera.study.redis.RedisKeys;
 import io.netty.channel.EventLoop;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
-import io.quarkus.redis.datasource.pubsub.ReactivePubSubCommands.ReactiveRedisSubscriber;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.vertx.core.impl.ContextInternal;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisConnection;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
@@ -52,11 +56,16 @@ public class SessionEvents {
     private static final Consumer<Throwable> NOT_SENT = failure ->
             LOG.debugf("Could not send to a connection (closing?): %s", failure.toString());
 
-    /** One subscription attempt and, once Redis confirmed it, the live subscription. */
+    /** One subscription attempt and, once Redis confirmed both patterns, the live subscription. */
     static final class Subscription {
         final long startedAt;
-        volatile ReactiveRedisSubscriber subscriber;
+        /** The connection given to this subscription (its own: pub/sub taints a connection for anything else). */
+        volatile RedisConnection connection;
+        /** Patterns Redis has confirmed; touched on the connection's event loop only. */
+        int patternsConfirmed;
+        volatile boolean live;
         volatile boolean closed;
+        private boolean connectionClosed;
         /** When the oldest probe not yet seen back was published; 0 when none is outstanding. */
         volatile long probeOutstandingSince;
 
@@ -65,11 +74,22 @@ public class SessionEvents {
         }
 
         boolean confirmed() {
-            return subscriber != null && !closed;
+            return live && !closed;
+        }
+
+        /** Closes the connection once, whoever gets here first (a tick giving up, or the connect callback). */
+        synchronized void closeConnection() {
+            RedisConnection open = connection;
+            if (open != null && !connectionClosed) {
+                connectionClosed = true;
+                // tainted by pub/sub: closing it ends the subscription, and the pool discards it
+                open.close().onFailure(failure -> LOG.debugf("closing the subscription failed: %s", failure.toString()));
+            }
         }
     }
 
     private final ReactiveRedisDataSource reactiveRedis;
+    private final Redis redisClient;
     private final BestEffortRedis redis;
     private final ConnectionRegistry connections;
     private final long probeTimeoutMs;
@@ -79,9 +99,10 @@ public class SessionEvents {
     private volatile boolean unavailableLogged;
     private volatile boolean stopping;
 
-    SessionEvents(ReactiveRedisDataSource reactiveRedis, BestEffortRedis redis, ConnectionRegistry connections,
-                  StudyConfig config) {
+    SessionEvents(ReactiveRedisDataSource reactiveRedis, Redis redisClient, BestEffortRedis redis,
+                  ConnectionRegistry connections, StudyConfig config) {
         this.reactiveRedis = reactiveRedis;
+        this.redisClient = redisClient;
         this.redis = redis;
         this.connections = connections;
         this.probeTimeoutMs = config.fanOut().probeTimeout().toMillis();
@@ -185,28 +206,60 @@ public class SessionEvents {
         }
     }
 
-    /** Starts a subscription attempt unless one is under way; never blocks (the callbacks complete it). */
+    /**
+     * Starts a subscription attempt unless one is under way; never blocks (the callbacks complete it).
+     * <p>
+     * On the Vert.x Redis connection itself rather than Quarkus' pub/sub subscriber: that one sends PSUBSCRIBE first
+     * and sets the connection's handler only once the send has completed, so under load Redis' confirmations can
+     * arrive before there is a handler ("No handler waiting for message") and the attempt never completes. Here the
+     * handler is in place before anything is sent, and messages are handled on the connection's event loop with
+     * no further hop.
+     */
     private synchronized void subscribe() {
         if (stopping || (current != null && !current.closed)) {
             return;
         }
         Subscription s = new Subscription(System.currentTimeMillis());
         current = s;
-        reactiveRedis.pubsub(String.class)
-                .subscribeToPatterns(List.of(RedisKeys.SESSION_CHANNELS, RedisKeys.USER_CHANNELS),
-                        (channel, payload) -> onMessage(s, channel, payload), () -> onEnd(s),
-                        failure -> onFailure(s, failure))
-                .subscribe().with(subscriber -> subscribed(s, subscriber), failure -> onFailure(s, failure));
+        redisClient.connect().onComplete(connected -> {
+            if (connected.failed()) {
+                onFailure(s, connected.cause());
+                return;
+            }
+            RedisConnection connection = connected.result();
+            s.connection = connection; // before reading `closed`: a concurrent close sees it, or we see theirs
+            if (s.closed) {
+                s.closeConnection(); // given up on while connecting
+                return;
+            }
+            connection.handler(reply -> onReply(s, reply));
+            connection.endHandler(ended -> onEnd(s));
+            connection.exceptionHandler(failure -> onFailure(s, failure));
+            connection.send(Request.cmd(Command.PSUBSCRIBE).arg(RedisKeys.SESSION_CHANNELS).arg(RedisKeys.USER_CHANNELS))
+                    .onFailure(failure -> onFailure(s, failure));
+        });
     }
 
-    private void subscribed(Subscription s, ReactiveRedisSubscriber subscriber) {
-        s.subscriber = subscriber;
-        if (s.closed || current != s) {
-            // given up on meanwhile (or replaced): do not keep a second subscription (and its connection)
-            s.closed = true;
-            unsubscribe(subscriber);
+    /** What arrives on the subscription's connection: the confirmation of each pattern, then the messages. */
+    private void onReply(Subscription s, Response reply) {
+        if (reply == null || reply.size() < 3) {
             return;
         }
+        String kind = reply.get(0).toString();
+        if ("pmessage".equalsIgnoreCase(kind) && reply.size() >= 4) {
+            onMessage(s, reply.get(2).toString(), reply.get(3).toString());
+        } else if ("psubscribe".equalsIgnoreCase(kind) && ++s.patternsConfirmed == 2) {
+            subscribed(s);
+        }
+    }
+
+    private void subscribed(Subscription s) {
+        if (s.closed || current != s) {
+            // given up on meanwhile (or replaced): do not keep a second subscription (and its connection)
+            close(s);
+            return;
+        }
+        s.live = true;
         // Redis just confirmed a subscription: publishes need not wait for the cool-down of an earlier failure
         redis.answered();
         if (unavailableLogged) {
@@ -266,16 +319,7 @@ public class SessionEvents {
 
     private static void close(Subscription s) {
         s.closed = true;
-        ReactiveRedisSubscriber subscriber = s.subscriber;
-        if (subscriber != null) {
-            unsubscribe(subscriber);
-        }
-    }
-
-    private static void unsubscribe(ReactiveRedisSubscriber subscriber) {
-        // PUNSUBSCRIBE then close: the connection is tainted by pub/sub, so the pool discards it
-        subscriber.unsubscribe().subscribe().with(ok -> {
-        }, failure -> LOG.debugf("unsubscribe failed: %s", failure.toString()));
+        s.closeConnection();
     }
 
     /** Relays only well-formed progress messages (anything else on the user channel is not for clients). */
