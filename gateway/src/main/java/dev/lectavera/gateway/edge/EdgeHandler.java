@@ -75,8 +75,7 @@ public class EdgeHandler {
         request.pause();
         prepare(request);
         if (declaredLength(request) > maxBodySize) {
-            Problems.send(request, 413, "Payload Too Large",
-                    "The request body may not exceed " + maxBodySize + " bytes on this path.");
+            Problems.send(request, 413, "Payload Too Large", Problems.bodyOverLimit(maxBodySize));
             return;
         }
         String path = RouteRules.normalise(rc.normalizedPath());

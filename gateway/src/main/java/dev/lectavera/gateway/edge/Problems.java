@@ -25,6 +25,11 @@ public final class Problems {
     private Problems() {
     }
 
+    /** The detail of a 413 for a body over a route's limit (refused by its declared length or while streaming). */
+    public static String bodyOverLimit(long maxBodySize) {
+        return "The request body may not exceed " + maxBodySize + " bytes on this path.";
+    }
+
     public static Buffer body(int status, String title, String detail, String instance, String requestId) {
         JsonObject problem = new JsonObject()
                 .put("title", title)

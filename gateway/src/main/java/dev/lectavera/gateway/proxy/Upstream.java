@@ -316,26 +316,26 @@ public final class Upstream {
             // As for the edge's own refusals: the rest of the body is dropped, and the connection closed once the
             // client has stopped sending (or after a short linger), instead of reading an unbounded body to its end.
             request.response().endHandler(sent -> Problems.lingeringClose(request));
-            return context.request().release().response()
-                    .setStatusCode(413)
-                    .putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE)
-                    .putHeader(HttpHeaders.CONTENT_TYPE, Problems.CONTENT_TYPE)
-                    .setBody(Body.body(Problems.body(413, "Payload Too Large",
-                            "The request body may not exceed " + maxBodySize + " bytes on this path.",
-                            request.path(), request.getHeader(RequestIds.HEADER))));
+            return problem(context, 413, "Payload Too Large", Problems.bodyOverLimit(maxBodySize))
+                    .putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
         }
 
         private ProxyResponse unavailable(ProxyContext context, boolean circuitOpen) {
-            HttpServerRequest request = context.request().proxiedRequest();
-            ProxyResponse response = context.request().release().response()
-                    .setStatusCode(503)
-                    .putHeader(HttpHeaders.CONTENT_TYPE, Problems.CONTENT_TYPE)
-                    .setBody(Body.body(Problems.body(503, "Service Unavailable", unavailableDetail(circuitOpen),
-                            request.path(), request.getHeader(RequestIds.HEADER))));
+            ProxyResponse response = problem(context, 503, "Service Unavailable", unavailableDetail(circuitOpen));
             if (circuitOpen) {
                 response.putHeader(HttpHeaders.RETRY_AFTER, Long.toString(breaker.secondsUntilTrial()));
             }
             return response;
+        }
+
+        /** The gateway's own answer instead of the upstream's: the client's body is released, a problem goes back. */
+        private static ProxyResponse problem(ProxyContext context, int status, String title, String detail) {
+            HttpServerRequest request = context.request().proxiedRequest();
+            return context.request().release().response()
+                    .setStatusCode(status)
+                    .putHeader(HttpHeaders.CONTENT_TYPE, Problems.CONTENT_TYPE)
+                    .setBody(Body.body(Problems.body(status, title, detail, request.path(),
+                            request.getHeader(RequestIds.HEADER))));
         }
     }
 }

@@ -6,7 +6,6 @@ import dev.lectavera.study.model.Json;
 import dev.lectavera.study.redis.BestEffortRedis;
 import dev.lectavera.study.redis.RedisKeys;
 import io.netty.channel.EventLoop;
-import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -88,7 +87,6 @@ public class SessionEvents {
         }
     }
 
-    private final ReactiveRedisDataSource reactiveRedis;
     private final Redis redisClient;
     private final BestEffortRedis redis;
     private final ConnectionRegistry connections;
@@ -99,9 +97,7 @@ public class SessionEvents {
     private volatile boolean unavailableLogged;
     private volatile boolean stopping;
 
-    SessionEvents(ReactiveRedisDataSource reactiveRedis, Redis redisClient, BestEffortRedis redis,
-                  ConnectionRegistry connections, StudyConfig config) {
-        this.reactiveRedis = reactiveRedis;
+    SessionEvents(Redis redisClient, BestEffortRedis redis, ConnectionRegistry connections, StudyConfig config) {
         this.redisClient = redisClient;
         this.redis = redis;
         this.connections = connections;
@@ -189,8 +185,7 @@ public class SessionEvents {
         }
         // Not through BestEffortRedis: its cool-down after an unrelated failure must not silence the probe. A probe
         // that could not be published proves nothing either way, so it is not awaited.
-        reactiveRedis.pubsub(String.class).publish(probeChannel, "probe").subscribe().with(ok -> {
-        }, failure -> {
+        redisClient.send(Request.cmd(Command.PUBLISH).arg(probeChannel).arg("probe")).onFailure(failure -> {
             if (s.probeOutstandingSince == now) {
                 s.probeOutstandingSince = 0;
             }
