@@ -22,6 +22,11 @@ wait_for() {
   done
 }
 
+# The services' garbage collector (./lectavera start, the bench's own service instances). SerialGC: the
+# smallest footprint and no GC threads competing for a small machine's cores; LV_GC=-XX:+UseZGC trades
+# some throughput and memory for pauses under a millisecond (docs/PERFORMANCE.md compares them).
+LV_GC=${LV_GC:--XX:+UseSerialGC}
+
 # Exports JAVA_HOME for a JDK 21+ (with javac): $JAVA_HOME, then the java on PATH, then /usr/lib/jvm/*.
 lv_find_jdk() {
   local cand version
