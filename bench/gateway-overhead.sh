@@ -68,7 +68,7 @@ MP_JWT_VERIFY_PUBLICKEY_LOCATION="http://127.0.0.1:$UPSTREAM_PORT/.well-known/jw
 GATEWAY_RATE_LIMIT_DEFAULT_LIMIT=1000000000 \
 QUARKUS_HTTP_ACCESS_LOG_ENABLED=$ACCESS_LOG \
 QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
-  java -Xmx"$GATEWAY_HEAP" -XX:+UseSerialGC $LV_JAVA_RUN_OPTS -jar "$JAR" >"$WORK/gateway.log" 2>&1 &
+  java -Xmx"$GATEWAY_HEAP" $LV_GC $LV_JAVA_RUN_OPTS -jar "$JAR" >"$WORK/gateway.log" 2>&1 &
 PIDS+=($!)
 wait_for 60 "the gateway" curl -fs -o /dev/null "http://127.0.0.1:$GATEWAY_PORT/q/health/ready"
 

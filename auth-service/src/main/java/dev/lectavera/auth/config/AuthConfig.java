@@ -26,8 +26,8 @@ public interface AuthConfig {
 
     interface Jwt {
         /**
-         * PEM file (PKCS#8 {@code BEGIN PRIVATE KEY} or PKCS#1 {@code BEGIN RSA PRIVATE KEY}) with the RSA signing
-         * key. Absent: a 2048-bit key pair is generated at start-up and tokens die with the process.
+         * PEM file (PKCS#8 {@code BEGIN PRIVATE KEY}; a PKCS#1 key is refused with the openssl command that
+         * converts it) with the RSA signing key. Absent: a 2048-bit key pair is generated at start-up and tokens die with the process.
          */
         Optional<String> privateKeyLocation();
 

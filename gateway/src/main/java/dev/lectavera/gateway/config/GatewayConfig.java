@@ -52,8 +52,9 @@ public interface GatewayConfig {
         Duration connectTimeout();
 
         /**
-         * Largest request body this route accepts, by its Content-Length: larger → 413 problem+json before any
-         * byte is sent on. Bodies without a length stream through and the service enforces its own limit.
+         * Largest request body this route accepts: by its Content-Length, larger → 413 problem+json before any
+         * byte is sent on; a body without a length is counted as it streams and cut off with the same 413
+         * (proxy/CappedBody).
          */
         @WithDefault("10M")
         MemorySize maxBodySize();

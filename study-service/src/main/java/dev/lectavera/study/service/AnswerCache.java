@@ -35,6 +35,10 @@ public class AnswerCache {
         this.config = config;
     }
 
+    public boolean enabled() {
+        return config.cache().enabled();
+    }
+
     public Optional<CachedAnswer> get(String hash) {
         if (!config.cache().enabled()) {
             return Optional.empty();

@@ -80,6 +80,18 @@ public class ChatLog {
     }
 
     /**
+     * Stores a question together with an answer that was known before it was stored (from the answer cache), and
+     * the answer's QueryAnswered event: one transaction, one commit. Fails like {@link #appendQuestion} (and stores
+     * nothing) when the session is not the user's active one.
+     */
+    @Transactional
+    public AskService.Answered appendExchange(UUID userId, UUID sessionId, String question, NewMessage answer,
+                                              List<UUID> documentIds) {
+        MessageRow asked = appendQuestion(userId, sessionId, question).question();
+        return new AskService.Answered(asked, appendAnswer(userId, answer, documentIds));
+    }
+
+    /**
      * Messages after {@code after} (exclusive), oldest first; without {@code after}, the newest {@code limit}.
      * Served from the live window when it covers the request.
      */

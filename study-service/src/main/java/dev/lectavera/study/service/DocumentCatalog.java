@@ -10,6 +10,7 @@ import org.jboss.logging.Logger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -66,12 +67,9 @@ public class DocumentCatalog {
         List<UUID> missing = new ArrayList<>();
         long now = System.currentTimeMillis();
         for (UUID id : documentIds) {
-            Entry entry = entries.get(id);
-            if (entry != null && entry.userId().equals(userId)) {
-                found.add(entry.info());
-                if (now - entry.checkedAt() > refreshAfterMs) {
-                    refreshInBackground(userId, accessToken, id);
-                }
+            DocumentInfo known = known(userId, accessToken, id, now);
+            if (known != null) {
+                found.add(known);
                 continue;
             }
             try {
@@ -86,6 +84,35 @@ public class DocumentCatalog {
             }
         }
         return new Resolved(found, missing);
+    }
+
+    /**
+     * The documents when this instance knows every one of them, with no call to document-service; empty as soon as
+     * one is unknown (then {@link #resolve} asks).
+     */
+    public Optional<List<DocumentInfo>> knownOnly(UUID userId, String accessToken, List<UUID> documentIds) {
+        List<DocumentInfo> found = new ArrayList<>(documentIds.size());
+        long now = System.currentTimeMillis();
+        for (UUID id : documentIds) {
+            DocumentInfo known = known(userId, accessToken, id, now);
+            if (known == null) {
+                return Optional.empty();
+            }
+            found.add(known);
+        }
+        return Optional.of(found);
+    }
+
+    /** This user's document as this instance knows it (re-checked in the background when old), or null. */
+    private DocumentInfo known(UUID userId, String accessToken, UUID documentId, long now) {
+        Entry entry = entries.get(documentId);
+        if (entry == null || !entry.userId().equals(userId)) {
+            return null;
+        }
+        if (now - entry.checkedAt() > refreshAfterMs) {
+            refreshInBackground(userId, accessToken, documentId);
+        }
+        return entry.info();
     }
 
     /**

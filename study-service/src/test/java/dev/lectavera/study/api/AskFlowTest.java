@@ -17,6 +17,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -41,12 +45,14 @@ class AskFlowTest {
     private static final Duration EVENTUAL = Duration.ofSeconds(60);
 
     private final OutboxRows outbox;
+    private final AgroalDataSource dataSource;
     private final RedisDataSource redis;
     private Users reader;
     private UUID biology;
 
     AskFlowTest(AgroalDataSource dataSource, RedisDataSource redis) {
         this.outbox = new OutboxRows(dataSource);
+        this.dataSource = dataSource;
         this.redis = redis;
     }
 
@@ -207,6 +213,52 @@ class AskFlowTest {
         redis.list(String.class).rpop(window);
         api.messages(reader, session, "?after=" + ids.get(2)).statusCode(200).body("items.id", equalTo(ids.subList(3, 4)));
         api.history(reader, session).statusCode(200).body("messages.id", equalTo(ids));
+    }
+
+    @Test
+    void aCacheHitIsStoredWithItsQuestionInOneCommitAndStillObeysTheSession() {
+        StudyApi api = api();
+        Users user = Users.random();
+        UUID document = Documents.indexedBiology(user);
+        UUID first = api.newSession(user, document);
+        JsonPath miss = api.ask(user, first, TestPdfs.PAGE_3_QUESTION).statusCode(200)
+                .body("answer.cached", equalTo(false)).extract().jsonPath();
+        // the key is the user's question over these document versions: a new session of theirs hits it at once
+        UUID second = api.newSession(user, document);
+        JsonPath hit = api.ask(user, second, TestPdfs.PAGE_3_QUESTION).statusCode(200)
+                .body("answer.cached", equalTo(true))
+                .body("question.content", equalTo(TestPdfs.PAGE_3_QUESTION)).extract().jsonPath();
+
+        assertEquals(2, transactionsOf(miss.getString("question.id"), miss.getString("answer.id")),
+                "a computed answer is stored after its question, in a second commit");
+        assertEquals(1, transactionsOf(hit.getString("question.id"), hit.getString("answer.id")),
+                "a hit known up front: question and answer in one commit");
+        api.history(user, second).statusCode(200)
+                .body("messages.id", equalTo(List.of(hit.getString("question.id"), hit.getString("answer.id"))));
+        await().atMost(EVENTUAL).until(() -> outbox.of(OutboxRows.QUERY_ANSWERED, second).size() == 1);
+        assertTrue(outbox.of(OutboxRows.QUERY_ANSWERED, second).getFirst().data().get("cacheHit").asBoolean());
+
+        // the answer is cached, but the session decides: archived → 409, somebody else's → 404; nothing stored
+        api.archive(user, second).statusCode(200);
+        api.ask(user, second, TestPdfs.PAGE_3_QUESTION).statusCode(409).body("code", equalTo("session_archived"));
+        api.ask(Users.random(), first, TestPdfs.PAGE_3_QUESTION).statusCode(404);
+        api.session(user, second).statusCode(200).body("messageCount", equalTo(2));
+        api.session(user, first).statusCode(200).body("messageCount", equalTo(2));
+    }
+
+    /** How many transactions wrote these messages (PostgreSQL's xmin: the id of the transaction that inserted a row). */
+    private long transactionsOf(String... messageIds) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "SELECT count(DISTINCT xmin::text) FROM chat_message WHERE id = ANY (?::uuid[])")) {
+            ps.setArray(1, c.createArrayOf("text", messageIds));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.TestInstance;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -120,6 +121,34 @@ class LiveSocketTest {
             // the fan-out went through the session's Redis channel
             await().atMost(EVENTUAL).until(() -> onRedis.stream().anyMatch(m -> m.contains("\"complete\"")));
             listener.interrupt();
+        }
+    }
+
+    @Test
+    void aCachedAnswerArrivesWholeRightAfterItsThinkingEvent() {
+        StudyApi api = api();
+        Users asker = Users.random();
+        UUID biology = Documents.indexedBiology(asker);
+        api.ask(asker, api.newSession(asker, biology), TestPdfs.PAGE_3_QUESTION).statusCode(200)
+                .body("answer.cached", equalTo(false));
+        UUID session = api.newSession(asker, biology);
+        try (LiveClient client = LiveClient.connectReady(api.wsUrl(session, asker.token()))) {
+            client.ask(TestPdfs.PAGE_3_QUESTION);
+            JsonNode complete = client.awaitEvent("complete", e -> true);
+            assertTrue(complete.get("cached").asBoolean());
+            List<String> types = client.received().stream().map(LiveClient.Received::type)
+                    .filter(t -> !t.equals("ready")).toList();
+            List<String> expected = new ArrayList<>(List.of("thinking", "chunk"));
+            complete.get("citations").forEach(c -> expected.add("citation"));
+            expected.add("complete");
+            assertEquals(expected, types);
+            assertEquals(complete.get("content").asText(), client.events("chunk").getFirst().get("delta").asText());
+            JsonNode thinking = client.events("thinking").getFirst();
+            assertEquals(complete.get("messageId"), thinking.get("messageId"));
+            assertEquals(thinking.get("question").get("id"), complete.get("questionId"));
+            // announced means stored: both messages are already in PostgreSQL
+            assertEquals(List.of(thinking.get("question").get("id").asText(), complete.get("messageId").asText()),
+                    api.history(asker, session).statusCode(200).extract().jsonPath().getList("messages.id"));
         }
     }
 
