@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -108,7 +109,9 @@ final class ManifestChecker {
      */
     static List<String> checkKubernetes(List<Doc> docs) {
         List<String> violations = new ArrayList<>();
-        Set<String> configMaps = namesOfKind(docs, "ConfigMap");
+        Map<String, Map<String, Object>> configMaps = new HashMap<>();
+        docs.stream().filter(d -> d.kind().equals("ConfigMap"))
+                .forEach(d -> configMaps.put(str(map(d.body().get("metadata")).get("name")), map(d.body().get("data"))));
         Set<String> claims = namesOfKind(docs, "PersistentVolumeClaim");
         List<Doc> services = docs.stream().filter(d -> d.kind().equals("Service")).toList();
         for (Doc doc : docs) {
@@ -126,8 +129,8 @@ final class ManifestChecker {
         return violations;
     }
 
-    private static void checkDeployment(Doc doc, List<Doc> services, Set<String> configMaps, Set<String> claims,
-                                        List<String> violations) {
+    private static void checkDeployment(Doc doc, List<Doc> services, Map<String, Map<String, Object>> configMaps,
+                                        Set<String> claims, List<String> violations) {
         Map<String, Object> spec = map(doc.body().get("spec"));
         Map<String, Object> template = map(spec.get("template"));
         Map<String, Object> podLabels = map(map(template.get("metadata")).get("labels"));
@@ -192,11 +195,15 @@ final class ManifestChecker {
             if (configMapRefs.isEmpty()) {
                 violations.add(where + ": takes no configuration through envFrom.configMapRef");
             }
+            Map<String, Object> settings = new HashMap<>();
             for (String name : configMapRefs) {
-                if (!configMaps.contains(name)) {
+                if (!configMaps.containsKey(name)) {
                     violations.add(where + ": envFrom ConfigMap '" + name + "' is not defined in the manifests");
+                } else {
+                    settings.putAll(configMaps.get(name));
                 }
             }
+            checkGracefulShutdown(where, settings, podSpec.get("terminationGracePeriodSeconds"), violations);
         }
 
         for (Map<String, Object> volume : maps(podSpec.get("volumes"))) {
@@ -210,6 +217,38 @@ final class ManifestChecker {
         boolean served = services.stream().anyMatch(service -> selects(service, podLabels, allPorts));
         if (!served) {
             violations.add(doc.id() + ": no Service selects its pods on a container port");
+        }
+    }
+
+    private static final Pattern SECONDS = Pattern.compile("(\\d+)s");
+    /** Kubernetes' default when a pod spec does not say. */
+    static final int DEFAULT_GRACE_SECONDS = 30;
+    /** For the JVM to exit after the last request, before Kubernetes would kill it. */
+    static final int EXIT_MARGIN_SECONDS = 5;
+
+    /**
+     * Rolling updates lose no request: after SIGTERM the service keeps serving with readiness DOWN for
+     * QUARKUS_SHUTDOWN_DELAY (while the Service stops routing to it), then lets in-flight requests finish within
+     * QUARKUS_SHUTDOWN_TIMEOUT; Kubernetes must not SIGKILL it before both have passed.
+     */
+    private static void checkGracefulShutdown(String where, Map<String, Object> settings, Object graceSeconds,
+                                              List<String> violations) {
+        int total = 0;
+        for (String key : List.of("QUARKUS_SHUTDOWN_DELAY", "QUARKUS_SHUTDOWN_TIMEOUT")) {
+            String value = str(settings.get(key));
+            Matcher seconds = SECONDS.matcher(value);
+            if (value.isEmpty()) {
+                violations.add(where + ": its ConfigMap does not set " + key + " (graceful shutdown, deploy/README.md)");
+            } else if (!seconds.matches()) {
+                violations.add(where + ": " + key + " '" + value + "' is not whole seconds like 5s");
+            } else {
+                total += Integer.parseInt(seconds.group(1));
+            }
+        }
+        int grace = graceSeconds instanceof Number number ? number.intValue() : DEFAULT_GRACE_SECONDS;
+        if (grace < total + EXIT_MARGIN_SECONDS) {
+            violations.add(where + ": terminationGracePeriodSeconds " + grace + " is shorter than the shutdown delay"
+                    + " and timeout (" + total + " s) plus " + EXIT_MARGIN_SECONDS + " s to exit");
         }
     }
 

@@ -29,6 +29,8 @@ class ManifestCheckerTest {
               name: demo-config
             data:
               KAFKA_BOOTSTRAP_SERVERS: kafka:9092
+              QUARKUS_SHUTDOWN_DELAY: 5s
+              QUARKUS_SHUTDOWN_TIMEOUT: 25s
             ---
             apiVersion: apps/v1
             kind: Deployment
@@ -44,6 +46,7 @@ class ManifestCheckerTest {
                     app.kubernetes.io/name: demo
                     app.kubernetes.io/part-of: lectavera
                 spec:
+                  terminationGracePeriodSeconds: 40
                   securityContext:
                     runAsNonRoot: true
                   containers:
@@ -220,6 +223,18 @@ class ManifestCheckerTest {
                                 name: demo-config
                 """);
         assertCaught(kubernetes(broken), "no configuration through envFrom.configMapRef");
+    }
+
+    @Test
+    void aPodKilledBeforeItsGracefulShutdownEndsIsCaught() {
+        assertCaught(kubernetes(cut(GOOD, "  QUARKUS_SHUTDOWN_DELAY: 5s\n")),
+                "does not set QUARKUS_SHUTDOWN_DELAY");
+        assertCaught(kubernetes(change(GOOD, "QUARKUS_SHUTDOWN_TIMEOUT: 25s", "QUARKUS_SHUTDOWN_TIMEOUT: PT25S")),
+                "QUARKUS_SHUTDOWN_TIMEOUT 'PT25S' is not whole seconds");
+        assertCaught(kubernetes(change(GOOD, "terminationGracePeriodSeconds: 40", "terminationGracePeriodSeconds: 30")),
+                "terminationGracePeriodSeconds 30 is shorter than the shutdown delay and timeout (30 s)");
+        // Kubernetes' default grace (30 s) when the pod spec does not say
+        assertCaught(kubernetes(cut(GOOD, "      terminationGracePeriodSeconds: 40\n")), "terminationGracePeriodSeconds 30");
     }
 
     @Test

@@ -93,8 +93,7 @@ public class LectaVeraSystem implements BeforeAllCallback, ParameterResolver {
             Files.createDirectories(logs);
             Files.createDirectories(work.resolve("blobs"));
             this.signingKey = writeSigningKey(work);
-            Stream.concat(SERVICES.keySet().stream(), Stream.of("redis", "kafka", "kafka-controller"))
-                    .forEach(name -> ports.put(name, freePort()));
+            reservePorts(Stream.concat(SERVICES.keySet().stream(), Stream.of("redis", "kafka", "kafka-controller")).toList());
         }
 
         /** The gateway: the only door a client uses. */
@@ -169,6 +168,29 @@ public class LectaVeraSystem implements BeforeAllCallback, ParameterResolver {
             awaitReady(name);
         }
 
+        /**
+         * Stops a service and starts it again with extra environment (e.g. a shutdown delay, as a deployment sets
+         * it), keeping its database; waits until it is ready. {@link #restart} brings the usual one back.
+         */
+        public void restartWith(String name, Map<String, String> extraEnvironment) {
+            stop(name);
+            Path jar = jarOf(name);
+            Map<String, String> env = environment(name, false);
+            env.putAll(extraEnvironment);
+            launchProcess(name, javaCommand(jar), env);
+            awaitReady(name);
+        }
+
+        /** Asks a service to stop (SIGTERM, as Kubernetes does) and returns at once: it shuts down in its own time. */
+        public ProcessHandle terminate(String name) {
+            Process process = processes.remove(name);
+            if (process == null) {
+                throw new IllegalStateException(name + " is not running");
+            }
+            process.destroy();
+            return process.toHandle();
+        }
+
         public void stopRedis() {
             stop("redis");
         }
@@ -192,13 +214,20 @@ public class LectaVeraSystem implements BeforeAllCallback, ParameterResolver {
         // ------------------------------------------------------------------ processes
 
         private void launch(String name, boolean fresh) {
+            launchProcess(name, javaCommand(jarOf(name)), environment(name, fresh && !name.equals("study-2")));
+        }
+
+        private Path jarOf(String name) {
             Path jar = root.resolve(SERVICES.get(name)).resolve("target/quarkus-app/quarkus-run.jar");
             if (!Files.isRegularFile(jar)) {
                 throw new IllegalStateException(jar + " is missing: package the services first (./mvnw verify builds them before this module)");
             }
-            List<String> command = List.of(javaCommand(), "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+            return jar;
+        }
+
+        private static List<String> javaCommand(Path jar) {
+            return List.of(javaCommand(), "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                     "--add-opens", "java.base/java.lang=ALL-UNNAMED", "-jar", jar.toString());
-            launchProcess(name, command, environment(name, fresh && !name.equals("study-2")));
         }
 
         private synchronized void launchProcess(String name, List<String> command, Map<String, String> env) {
@@ -363,11 +392,22 @@ public class LectaVeraSystem implements BeforeAllCallback, ParameterResolver {
             }
         }
 
-        private static int freePort() {
-            try (ServerSocket socket = new ServerSocket(0)) {
-                return socket.getLocalPort();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+        /**
+         * A free port for each name, all different: every probe socket stays open until all are chosen (probes
+         * opened and closed one at a time may be handed the same port twice — two services then race for it).
+         */
+        private void reservePorts(List<String> names) throws IOException {
+            List<ServerSocket> probes = new ArrayList<>();
+            try {
+                for (String name : names) {
+                    ServerSocket probe = new ServerSocket(0);
+                    probes.add(probe);
+                    ports.put(name, probe.getLocalPort());
+                }
+            } finally {
+                for (ServerSocket probe : probes) {
+                    probe.close();
+                }
             }
         }
 
