@@ -20,4 +20,15 @@ class PlatformIT {
                     .body("checks.find { it.name == 'Kafka connection health check' }.status", equalTo("UP"));
         }
     }
+
+    @Test
+    void everyProcessIsBuiltToShutDownGracefully(LectaVeraSystem.Running system) {
+        // quarkus.shutdown.delay-enabled is a build-time switch: its readiness check is the sign a jar has it, so a
+        // rolling update (Kubernetes sets the delay, deploy/README.md) drains every service, the gateway included.
+        for (String name : new String[]{"gateway", "auth", "document", "study", "quiz", "analytics"}) {
+            given().baseUri(system.service(name).toString()).get("/q/health/ready").then()
+                    .statusCode(200)
+                    .body("checks.find { it.name == 'Graceful Shutdown' }.status", equalTo("UP"));
+        }
+    }
 }
