@@ -7,6 +7,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
@@ -57,7 +58,7 @@ class GracefulShutdownIT {
         } finally {
             if (stopping != null) {
                 // the port must be free again before the usual instance comes back
-                stopping.onExit().orTimeout(60, java.util.concurrent.TimeUnit.SECONDS).exceptionally(timeout -> null).join();
+                stopping.onExit().orTimeout(60, TimeUnit.SECONDS).exceptionally(timeout -> null).join();
             }
             system.restart("study-2");
         }
