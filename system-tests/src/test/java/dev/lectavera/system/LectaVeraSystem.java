@@ -38,6 +38,10 @@ import java.util.stream.Stream;
  */
 public class LectaVeraSystem implements BeforeAllCallback, ParameterResolver {
 
+    /** Per-student document quota of the system under test (see {@code Running#hardening}). */
+    public static final int DOCUMENT_QUOTA_COUNT = 4;
+    public static final long DOCUMENT_QUOTA_BYTES = 4L * 1024 * 1024;
+
     /** Process name → module directory, in start order; the gateway starts last, once its upstreams are up. */
     private static final Map<String, String> SERVICES = new LinkedHashMap<>();
 
@@ -283,7 +287,24 @@ public class LectaVeraSystem implements BeforeAllCallback, ParameterResolver {
                 default -> {
                 }
             }
+            env.putAll(hardening(service));
             return env;
+        }
+
+        /**
+         * The attack tests' settings: the tests are the gateway's one trusted proxy (each student then brings its own
+         * address in X-Forwarded-For, so per-address limits apply per student, as behind a real ingress), and
+         * document-service runs with a quota small enough to reach in a few uploads (no other test stores more than
+         * two documents per student).
+         */
+        private static Map<String, String> hardening(String service) {
+            return switch (service) {
+                case "gateway" -> Map.of("GATEWAY_CLIENT_ADDRESS_TRUSTED_PROXIES", "127.0.0.1/32");
+                case "document" -> Map.of(
+                        "LECTAVERA_DOCUMENTS_QUOTA_MAX_DOCUMENTS", String.valueOf(DOCUMENT_QUOTA_COUNT),
+                        "LECTAVERA_DOCUMENTS_QUOTA_MAX_BYTES", String.valueOf(DOCUMENT_QUOTA_BYTES));
+                default -> Map.of();
+            };
         }
 
         /** A fresh single-node KRaft broker in this run's work directory, from the jars dev/stack fetched. */

@@ -21,30 +21,36 @@ final class Student {
     private static final String PASSWORD = "correct horse battery staple";
 
     private final URI gateway;
+    /** The student's own client address: the tests are the gateway's trusted proxy, as an ingress would be. */
+    private final String address;
     final String email;
     final String token;
 
-    private Student(URI gateway, String email, String token) {
+    private Student(URI gateway, String address, String email, String token) {
         this.gateway = gateway;
+        this.address = address;
         this.email = email;
         this.token = token;
     }
 
     static Student register(LectaVeraSystem.Running system) {
         String email = "student-" + UUID.randomUUID() + "@example.org";
+        String address = SweepFixture.newClientAddress();
         RestAssured.given().baseUri(system.gateway().toString()).contentType(ContentType.JSON)
+                .header("X-Forwarded-For", address)
                 .body(Map.of("email", email, "password", PASSWORD, "fullName", "Test Student"))
                 .post("/api/v1/auth/register").then().statusCode(201);
-        return new Student(system.gateway(), email, login(system.gateway(), email));
+        return new Student(system.gateway(), address, email, login(system.gateway(), address, email));
     }
 
     /** A second access token of the same student (e.g. to revoke one and keep the other). */
     String newToken() {
-        return login(gateway, email);
+        return login(gateway, address, email);
     }
 
-    private static String login(URI gateway, String email) {
+    private static String login(URI gateway, String address, String email) {
         return RestAssured.given().baseUri(gateway.toString()).contentType(ContentType.JSON)
+                .header("X-Forwarded-For", address)
                 .body(Map.of("email", email, "password", PASSWORD))
                 .post("/api/v1/auth/login").then().statusCode(200).extract().path("accessToken");
     }

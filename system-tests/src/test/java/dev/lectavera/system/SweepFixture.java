@@ -250,13 +250,23 @@ final class SweepFixture {
 
     /** Talks to the gateway and records every exchange. */
     static final class Http {
-        private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        private final HttpClient client;
         private final URI gateway;
         private final List<Exchange> exchanges = Collections.synchronizedList(new ArrayList<>());
 
         Http(URI gateway) {
+            this(gateway, null);
+        }
+
+        /** Connects from {@code localAddress} (e.g. 127.0.0.2: a loopback client the gateway does not trust as a proxy). */
+        Http(URI gateway, java.net.InetAddress localAddress) {
             this.gateway = gateway;
+            HttpClient.Builder builder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(5));
+            if (localAddress != null) {
+                builder.localAddress(localAddress);
+            }
+            this.client = builder.build();
         }
 
         URI gateway() {
@@ -298,7 +308,12 @@ final class SweepFixture {
         /** Opens {@code /ws/study/{sessionId}?token=} and reports what happened within a few seconds. */
         Socket websocket(String caseName, String sessionId, String token, Duration listen) {
             String query = token == null ? "" : "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
-            URI uri = URI.create("ws://" + gateway.getAuthority() + "/ws/study/" + sessionId + query);
+            return websocket(caseName, "/ws/study/" + sessionId + query, Map.of(), listen);
+        }
+
+        /** Opens {@code target} (path and raw query, sent as written) with extra handshake headers. */
+        Socket websocket(String caseName, String target, Map<String, String> headers, Duration listen) {
+            URI uri = URI.create("ws://" + gateway.getAuthority() + target);
             List<String> frames = Collections.synchronizedList(new ArrayList<>());
             CompletableFuture<Integer> closed = new CompletableFuture<>();
             StringBuilder partial = new StringBuilder();
@@ -327,8 +342,9 @@ final class SweepFixture {
             };
             Socket result;
             try {
-                WebSocket socket = client.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5))
-                        .buildAsync(uri, listener).get(15, TimeUnit.SECONDS);
+                WebSocket.Builder builder = client.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
+                headers.forEach(builder::header);
+                WebSocket socket = builder.buildAsync(uri, listener).get(15, TimeUnit.SECONDS);
                 Integer closeCode;
                 try {
                     closeCode = closed.get(listen.toMillis(), TimeUnit.MILLISECONDS);
@@ -354,7 +370,7 @@ final class SweepFixture {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
-            exchanges.add(new Exchange(caseName, WEBSOCKET, "WS /ws/study/" + sessionId, result.handshakeStatus()));
+            exchanges.add(new Exchange(caseName, WEBSOCKET, "WS " + uri.getRawPath(), result.handshakeStatus()));
             return result;
         }
 
@@ -394,10 +410,14 @@ final class SweepFixture {
                 + "@example.org";
         String password = PASSWORD_PREFIX + UUID.randomUUID();
         String fullName = "Sweep " + label + " " + UUID.randomUUID();
+        // Each student from an address of its own (the per-address registration and auth limits bite per student).
+        String address = newClientAddress();
         Reply registered = http.send("setup: register " + label, Call.of("POST", "/api/v1/auth/register")
+                .header("X-Forwarded-For", address)
                 .json(new JsonObject().put("email", email).put("password", password).put("fullName", fullName)));
         expect(registered, 201, "register " + label);
         Reply login = http.send("setup: login " + label, Call.of("POST", "/api/v1/auth/login")
+                .header("X-Forwarded-For", address)
                 .json(new JsonObject().put("email", email).put("password", password)));
         expect(login, 200, "login " + label);
         return new Student(registered.json().getString("id"), email, password, fullName,
