@@ -37,6 +37,7 @@ class HostileUploadIT {
 
     /** How often the bystanders look while the bomb is being read. */
     private static final Duration WATCH = Duration.ofMillis(250);
+    private static final Duration SEARCH_WATCH = Duration.ofSeconds(3);
 
     @Test
     void aPdfBombFailsAloneWhileEveryoneElseIsServed(LectaVeraSystem.Running running) throws InterruptedException {
@@ -50,14 +51,19 @@ class HostileUploadIT {
         boolean peakReset = memory.resetPeak();
 
         // While the bomb is read: the neighbour's list, document-service's health and its resident memory, 4× a second.
-        Map<Integer, Integer> listStatuses = new ConcurrentHashMap<>();
+        Map<Integer, Integer> neighbourStatuses = new ConcurrentHashMap<>();
         List<String> unhealthy = new CopyOnWriteArrayList<>();
         AtomicLong healthChecks = new AtomicLong();
         AtomicLong peakRss = new AtomicLong(rssBefore);
-        ScheduledExecutorService watcher = Executors.newScheduledThreadPool(2);
-        watcher.scheduleWithFixedDelay(() -> listStatuses.merge(http.send("neighbour lists during the bomb",
+        ScheduledExecutorService watcher = Executors.newScheduledThreadPool(3);
+        watcher.scheduleWithFixedDelay(() -> neighbourStatuses.merge(http.send("neighbour lists during the bomb",
                 Call.of("GET", "/api/v1/documents").bearer(neighbour.accessToken())).status(), 1, Integer::sum),
                 0, WATCH.toMillis(), TimeUnit.MILLISECONDS);
+        // Search too, within its rate class (30 a minute): the neighbour's questions are answered meanwhile.
+        watcher.scheduleWithFixedDelay(() -> neighbourStatuses.merge(http.send("neighbour searches during the bomb",
+                Call.of("POST", "/api/v1/documents/search").bearer(neighbour.accessToken())
+                        .json(new JsonObject().put("query", "Which organelle produces ATP?"))).status(), 1, Integer::sum),
+                0, SEARCH_WATCH.toMillis(), TimeUnit.MILLISECONDS);
         watcher.scheduleWithFixedDelay(() -> {
             Reply health = management.send("document health during the bomb", Call.of("GET", "/q/health"));
             healthChecks.incrementAndGet();
@@ -81,25 +87,28 @@ class HostileUploadIT {
         watcher.awaitTermination(30, TimeUnit.SECONDS);
         OptionalLong hwm = memory.peakKib();
 
+        JsonObject bomberUsage = usage(http, bomber);
         Reply search = http.send("neighbour searches after the bomb", Call.of("POST", "/api/v1/documents/search")
                 .bearer(neighbour.accessToken()).json(new JsonObject().put("query", "Which organelle produces ATP?")));
         System.out.printf("PDF bomb: %,d bytes, %d pages sharing one stream of %,d glyphs; upload → %s in %.1f s (%s: %s); "
-                        + "document-service RSS %,d MiB before, peak %,d MiB sampled every %d ms%s; neighbour's list %s; health %d looks, %d not UP%n",
+                        + "document-service RSS %,d MiB before, peak %,d MiB sampled every %d ms%s; neighbour's list and search %s; health %d looks, %d not UP%n",
                 bomb.length, HostilePdf.BOMB_PAGES, (long) HostilePdf.BOMB_LINES * HostilePdf.BOMB_GLYPHS_PER_LINE,
                 failed.getString("status"), toFailed.toMillis() / 1000.0, failed.getString("failureCode"),
                 failed.getString("failureReason"), rssBefore / 1024, peakRss.get() / 1024, WATCH.toMillis(),
                 peakReset && hwm.isPresent() ? " (kernel high-water mark " + hwm.getAsLong() / 1024 + " MiB)" : "",
-                new TreeMap<>(listStatuses), healthChecks.get(), unhealthy.size());
+                new TreeMap<>(neighbourStatuses), healthChecks.get(), unhealthy.size());
 
         assertAll(
                 () -> assertEquals("FAILED", failed.getString("status"), "the bomb's status: " + failed),
                 () -> assertTrue(failed.getString("failureReason", "").length() > 10
                         && !failed.getString("failureReason").contains("Exception"), "a reason a student understands: " + failed),
-                () -> assertEquals(Map.of(200, listStatuses.values().stream().mapToInt(Integer::intValue).sum()),
-                        Map.copyOf(listStatuses), "the neighbour's document list, polled during the bomb: status → count"),
-                () -> assertTrue(listStatuses.getOrDefault(200, 0) >= 2, "the list was polled during the bomb: " + listStatuses),
+                () -> assertEquals(Map.of(200, neighbourStatuses.values().stream().mapToInt(Integer::intValue).sum()),
+                        Map.copyOf(neighbourStatuses), "the neighbour's list and search, polled during the bomb: status → count"),
+                () -> assertTrue(neighbourStatuses.getOrDefault(200, 0) >= 2, "the list was polled during the bomb: " + neighbourStatuses),
                 () -> assertTrue(unhealthy.isEmpty(), "document-service's health during the bomb: " + unhealthy),
                 () -> assertTrue(running.process("document").isAlive(), "document-service is still the same process"),
+                () -> assertEquals(List.of(1L, 0L), List.of(documentsUsed(bomberUsage), bytesUsed(bomberUsage)),
+                        "the FAILED bomb keeps its row and not its file: " + bomberUsage),
                 () -> assertEquals(200, search.status(), "search after the bomb: " + search.brief()),
                 () -> assertTrue(http.serverErrors().isEmpty(), "5xx or transport failures during the bomb: "
                         + http.serverErrors()));
@@ -146,10 +155,11 @@ class HostileUploadIT {
                 () -> assertEquals(0L, documentsUsed(empty), "usage of a new student: " + empty),
                 () -> assertEquals((long) maxDocuments, documentsUsed(full), "usage at the count quota: " + full),
                 () -> assertEquals(storedBytes, bytesUsed(full), "bytes used at the count quota: " + full),
-                () -> assertTrue(full.encode().contains(String.valueOf(maxBytes))
-                        && full.encode().contains(String.valueOf(maxDocuments)), "usage shows the quota: " + full),
+                () -> assertEquals(List.of(maxBytes, (long) maxDocuments), List.of(full.getLong("bytesQuota"),
+                        full.getLong("documentsQuota")), "usage shows the quota: " + full),
                 () -> assertQuotaExceeded(overCount, 409, "document " + (maxDocuments + 1)),
-                () -> assertTrue(overCount.body().contains(String.valueOf(maxDocuments)), "the figures: " + overCount.brief()),
+                () -> assertEquals(List.of((long) maxDocuments, (long) maxDocuments), List.of(overCount.json().getLong("documents"),
+                        overCount.json().getLong("documentsQuota")), "the figures: " + overCount.brief()),
                 () -> assertQuotaExceeded(overBytes, 413, "a file over the byte quota"),
                 () -> assertQuotaExceeded(overBytesStreamed, 413, "a file over the byte quota, streamed"),
                 () -> assertEquals(0L, documentsUsed(hoarded), "refused uploads store nothing: " + hoarded),
@@ -174,10 +184,10 @@ class HostileUploadIT {
     }
 
     private static long documentsUsed(JsonObject usage) {
-        return usage.getJsonObject("documents").getLong("used");
+        return usage.getLong("documents");
     }
 
     private static long bytesUsed(JsonObject usage) {
-        return usage.getJsonObject("bytes").getLong("used");
+        return usage.getLong("bytesUsed");
     }
 }
