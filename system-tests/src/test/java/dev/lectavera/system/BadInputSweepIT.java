@@ -180,8 +180,9 @@ class BadInputSweepIT {
         bodies.put(Call.of("POST", "/api/v1/auth/verify-email").fromNewAddress(), Map.of("token", Map.of("a", 1)));
         bodies.put(Call.of("POST", "/api/v1/auth/logout"), Map.of("refreshToken", List.of("x")));
         bodies.put(Call.of("PATCH", "/api/v1/users/me"), Map.of("fullName", List.of("x")));
-        bodies.put(Call.of("POST", "/api/v1/users/me/password"), Map.of("currentPassword", 1, "newPassword", false));
-        bodies.put(Call.of("DELETE", "/api/v1/users/me"), Map.of("password", List.of(owner.password())));
+        // The password-confirming routes are in the auth class, per client address: each case from its own.
+        bodies.put(Call.of("POST", "/api/v1/users/me/password").fromNewAddress(), Map.of("currentPassword", 1, "newPassword", false));
+        bodies.put(Call.of("DELETE", "/api/v1/users/me").fromNewAddress(), Map.of("password", List.of(owner.password())));
         bodies.put(Call.of("PATCH", "/api/v1/documents/{id}", doc), Map.of("tags", "one", "archived", "yes"));
         bodies.put(Call.of("POST", "/api/v1/documents/search"), Map.of("query", List.of("q"), "topK", "many"));
         bodies.put(Call.of("POST", "/api/v1/study/sessions"), Map.of("title", 5, "documentIds", lib.documentId()));
@@ -288,11 +289,11 @@ class BadInputSweepIT {
         }
 
         // Values of the right type but out of bounds, where bounds matter most.
-        cases.add(new Case("quiz of 0 questions", Call.of("POST", "/api/v1/quiz/generate").bearer(token.apply(RateClass.DEFAULT))
+        cases.add(new Case("quiz of 0 questions", Call.of("POST", "/api/v1/quiz/generate").bearer(token.apply(RateClass.QUIZ))
                 .json(new JsonObject().put("documentIds", new JsonArray().add(lib.documentId())).put("count", 0))));
-        cases.add(new Case("quiz of 51 questions", Call.of("POST", "/api/v1/quiz/generate").bearer(token.apply(RateClass.DEFAULT))
+        cases.add(new Case("quiz of 51 questions", Call.of("POST", "/api/v1/quiz/generate").bearer(token.apply(RateClass.QUIZ))
                 .json(new JsonObject().put("documentIds", new JsonArray().add(lib.documentId())).put("count", 51))));
-        cases.add(new Case("quiz of an unknown type", Call.of("POST", "/api/v1/quiz/generate").bearer(token.apply(RateClass.DEFAULT))
+        cases.add(new Case("quiz of an unknown type", Call.of("POST", "/api/v1/quiz/generate").bearer(token.apply(RateClass.QUIZ))
                 .json(new JsonObject().put("documentIds", new JsonArray().add(lib.documentId())).put("count", 2)
                         .put("types", new JsonArray().add("essay")))));
         cases.add(new Case("attempt answering a question twice", Call.of("POST", "/api/v1/quiz/{id}/attempts", quiz + "/attempts")
@@ -322,10 +323,10 @@ class BadInputSweepIT {
         cases.add(new Case("login with a wrong password", Call.of("POST", "/api/v1/auth/login").fromNewAddress()
                 .json(new JsonObject().put("email", owner.email()).put("password", "wrong"))));
         cases.add(new Case("change password with a wrong current one", Call.of("POST", "/api/v1/users/me/password")
-                .bearer(token.apply(RateClass.DEFAULT)).json(new JsonObject().put("currentPassword", "wrong")
+                .fromNewAddress().bearer(token.apply(RateClass.DEFAULT)).json(new JsonObject().put("currentPassword", "wrong")
                         .put("newPassword", "A long enough passphrase 42!"))));
         cases.add(new Case("delete account with a wrong password", Call.of("DELETE", "/api/v1/users/me")
-                .bearer(token.apply(RateClass.DEFAULT)).json(new JsonObject().put("password", "wrong"))));
+                .fromNewAddress().bearer(token.apply(RateClass.DEFAULT)).json(new JsonObject().put("password", "wrong"))));
         cases.add(new Case("jwks by POST", Call.of("POST", "/.well-known/jwks.json").json(new JsonObject()), 401, 405));
         return cases;
     }

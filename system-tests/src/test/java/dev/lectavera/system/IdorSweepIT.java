@@ -146,6 +146,7 @@ class IdorSweepIT {
                 .json(new JsonObject().put("query", "mitochondria ATP").put("documentIds",
                         new JsonArray().add(a.documentId()).add(b.documentId()))), Expect.NOTHING_OF_A));
         cases.add(new Case("B's documents", Call.of("GET", "/api/v1/documents"), Expect.OWN_ONLY));
+        cases.add(new Case("B's storage usage", Call.of("GET", "/api/v1/documents/usage"), Expect.OWN_ONLY));
         cases.add(new Case("B's archived documents", Call.of("GET", "/api/v1/documents", "/api/v1/documents?archived=true"), Expect.OWN_ONLY));
         cases.add(new Case("B's documents searched by A's title", Call.of("GET", "/api/v1/documents",
                 "/api/v1/documents?q=" + java.net.URLEncoder.encode(a.documentTitle(), java.nio.charset.StandardCharsets.UTF_8)), Expect.OWN_ONLY));

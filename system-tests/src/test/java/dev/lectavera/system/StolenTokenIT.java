@@ -134,7 +134,7 @@ class StolenTokenIT {
         String caller = login(http, student.email(), password[0]);
         String newPassword = SweepFixture.PASSWORD_PREFIX + "changed " + Instant.now().toEpochMilli();
         closedAfter.put("password change", revokeWhileOpen(running, session, beforeChange, () -> {
-            expect(http.send("change password", Call.of("POST", "/api/v1/users/me/password").bearer(caller)
+            expect(http.send("change password", Call.of("POST", "/api/v1/users/me/password").fromNewAddress().bearer(caller)
                     .json(new JsonObject().put("currentPassword", password[0]).put("newPassword", newPassword))), 204, "change password");
             password[0] = newPassword;
         }));
@@ -143,7 +143,7 @@ class StolenTokenIT {
         String beforeDeletion = login(http, student.email(), password[0]);
         String deleter = login(http, student.email(), password[0]);
         closedAfter.put("account deletion", revokeWhileOpen(running, session, beforeDeletion, () ->
-                expect(http.send("delete account", Call.of("DELETE", "/api/v1/users/me").bearer(deleter)
+                expect(http.send("delete account", Call.of("DELETE", "/api/v1/users/me").fromNewAddress().bearer(deleter)
                         .json(new JsonObject().put("password", password[0]))), 204, "delete account")));
 
         System.out.println("Study sockets closed after revocation (gateway, study, study-2): " + closedAfter);
@@ -160,7 +160,7 @@ class StolenTokenIT {
         SERVICE_CALLS.forEach((service, path) -> expect(new Http(running.service(service))
                 .send("old token before, " + service, Call.of("GET", path).bearer(old)), 200, service + " before"));
 
-        expect(http.send("change password", Call.of("POST", "/api/v1/users/me/password").bearer(caller)
+        expect(http.send("change password", Call.of("POST", "/api/v1/users/me/password").fromNewAddress().bearer(caller)
                 .json(new JsonObject().put("currentPassword", student.password())
                         .put("newPassword", SweepFixture.PASSWORD_PREFIX + "changed " + Instant.now().toEpochMilli()))),
                 204, "change password");

@@ -433,7 +433,7 @@ final class SweepFixture {
 
     /** Rate-limit classes of the gateway, and how much of each a pool student may spend in a sweep. */
     enum RateClass {
-        CHAT(16), UPLOAD(4), SEARCH(26), DEFAULT(90);
+        CHAT(16), UPLOAD(4), SEARCH(26), QUIZ(5), DEFAULT(90);
 
         final int budget;
 
@@ -451,6 +451,9 @@ final class SweepFixture {
             }
             if (endpoint.method().equals("POST") && t.equals("/api/v1/documents/search")) {
                 return SEARCH;
+            }
+            if (endpoint.method().equals("POST") && t.equals("/api/v1/quiz/generate")) {
+                return QUIZ;
             }
             return DEFAULT;
         }
