@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.UUID;
 
 /** Hostile PDFs, generated in the test: small files that are expensive to read. */
@@ -21,6 +22,9 @@ final class HostilePdf {
     static final int BOMB_PAGES = 200;
     static final int BOMB_GLYPHS_PER_LINE = 1_000;
     static final int BOMB_LINES = 12_000;
+
+    /** Decoded size of the stream bomb's one content stream: four times document-service's default cap (64 MiB). */
+    static final long STREAM_BOMB_BYTES = 256L * 1024 * 1024;
 
     private HostilePdf() {
     }
@@ -52,6 +56,32 @@ final class HostilePdf {
                 page.getCOSObject().setItem(COSName.CONTENTS, content);
                 document.addPage(page);
             }
+            document.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A decompression bomb: one page whose content stream inflates to {@value #STREAM_BOMB_BYTES} bytes of blanks
+     * (valid content that draws nothing) from about a quarter of a megabyte of Flate data. A reader that inflates
+     * streams into memory before it looks at them holds all of it at once.
+     */
+    static byte[] streamBomb() {
+        try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            COSStream content = document.getDocument().createCOSStream();
+            byte[] blanks = new byte[1024 * 1024];
+            Arrays.fill(blanks, (byte) ' ');
+            try (OutputStream stream = content.createOutputStream(COSName.FLATE_DECODE)) {
+                stream.write(("% " + UUID.randomUUID() + "\n").getBytes(StandardCharsets.US_ASCII));
+                for (long written = 0; written < STREAM_BOMB_BYTES; written += blanks.length) {
+                    stream.write(blanks);
+                }
+            }
+            PDPage page = new PDPage();
+            page.getCOSObject().setItem(COSName.CONTENTS, content);
+            document.addPage(page);
             document.save(out);
             return out.toByteArray();
         } catch (IOException e) {
