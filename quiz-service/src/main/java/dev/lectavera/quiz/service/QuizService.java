@@ -81,10 +81,7 @@ public class QuizService {
             }
             sources.add(document);
         }
-        List<SourcePage> pageTexts = new ArrayList<>();
-        for (DocumentInfo document : sources) {
-            pageTexts.addAll(readPages(authorization, document));
-        }
+        List<SourcePage> pageTexts = readPages(authorization, sources);
         GenerationResult result = generators.generate(
                 new GenerationRequest(pageTexts, command.count(), command.difficulty(), command.types()));
         Duration took = Duration.ofNanos(System.nanoTime() - started);
@@ -164,9 +161,9 @@ public class QuizService {
         }
     }
 
-    private List<SourcePage> readPages(String authorization, DocumentInfo document) {
+    private List<SourcePage> readPages(String authorization, List<DocumentInfo> sources) {
         try {
-            return pages.read(authorization, document);
+            return pages.read(authorization, sources);
         } catch (DocumentServiceUnavailableException e) {
             throw QuizProblems.documentsUnavailable();
         } catch (DocumentRequestRejectedException e) {
