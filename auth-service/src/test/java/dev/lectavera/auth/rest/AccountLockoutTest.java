@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -38,8 +39,9 @@ class AccountLockoutTest {
 
     @BeforeEach
     void holdTheClock() {
-        // Real time (the access tokens are verified against it), moved by hand.
-        clock = new MutableClock(Instant.now());
+        // Real time (the access tokens are verified against it), moved by hand; in milliseconds, which PostgreSQL
+        // stores exactly (it rounds nanoseconds to microseconds: a lock could outlast its Retry-After by 1 ns).
+        clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.MILLIS));
         QuarkusMock.installMockForType(clock, Clock.class);
     }
 
@@ -89,11 +91,11 @@ class AccountLockoutTest {
     }
 
     @Test
-    void eachLockInARowLastsTwiceAsLongUpToFifteenMinutes() {
+    void theNextLockInARowLastsTwiceAsLong() {
+        // (the doubling up to 15 minutes and its reset are covered by model/PasswordFailuresTest)
         String email = randomEmail();
         Api.registerUser(email);
-        long[] expected = {60, 120, 240, 480, 900, 900};
-        for (long seconds : expected) {
+        for (long seconds : new long[]{60, 120}) {
             for (int i = 1; i <= MAX_FAILURES; i++) {
                 login(email, WRONG, null).statusCode(401);
             }
