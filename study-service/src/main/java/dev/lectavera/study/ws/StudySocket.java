@@ -15,6 +15,7 @@ import dev.lectavera.study.service.ChatRateLimiter;
 import dev.lectavera.study.service.StudyProblem;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnClose;
+import io.quarkus.websockets.next.OnError;
 import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocket;
@@ -44,6 +45,8 @@ public class StudySocket {
 
     private static final Logger LOG = Logger.getLogger(StudySocket.class);
     static final int POLICY_VIOLATION = 1008;
+    static final int MESSAGE_TOO_BIG = 1009;
+    static final int INTERNAL_ERROR = 1011;
     static final int MAX_CONTENT = 4000;
 
     private final SocketAuthenticator authenticator;
@@ -222,6 +225,22 @@ public class StudySocket {
                 archives.lastConnectionClosed(detached.connection().sessionId());
             }
         });
+    }
+
+    /**
+     * A message over {@code quarkus.websockets-next.server.max-message-size} sent in several frames (one oversized
+     * frame is closed by the WebSocket codec itself, with 1009): Vert.x drops it with this exception, and the socket
+     * closes with 1009 too rather than the generic 1011.
+     */
+    @OnError
+    public void onError(WebSocketConnection connection, IllegalStateException failure) {
+        boolean tooBig = failure.getMessage() != null && failure.getMessage().contains("max message size");
+        if (!tooBig) {
+            LOG.warnf("WebSocket %s failed: %s", connection.id(), failure.toString());
+        }
+        connection.close(tooBig ? new CloseReason(MESSAGE_TOO_BIG, "message too big")
+                : new CloseReason(INTERNAL_ERROR, "internal error")).subscribe().with(ignored -> {
+                }, closing -> LOG.debugf("Closing socket %s failed: %s", connection.id(), closing.toString()));
     }
 
     private static ConnectionRegistry.Token token(SocketAuthenticator.VerifiedUser user) {
