@@ -81,7 +81,9 @@ public final class DocumentServiceProcess {
             Map<String, String> env = builder.environment();
             env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
             env.put("QUARKUS_MANAGEMENT_PORT", String.valueOf(ports[1]));
-            env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://localhost:5432/lv_document_it");
+            // -Dlectavera.test.document-database=… gives a test run a database of its own (runs in parallel)
+            env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://localhost:5432/"
+                    + System.getProperty("lectavera.test.document-database", "lv_document_it"));
             env.put("QUARKUS_DATASOURCE_PASSWORD", "lv_document");
             env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.publicKeyLocation());
             env.put("LECTAVERA_BLOBS_DIRECTORY", work.resolve("blobs").toString());

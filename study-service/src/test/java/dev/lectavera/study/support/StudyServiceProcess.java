@@ -58,7 +58,9 @@ public final class StudyServiceProcess implements AutoCloseable {
         Map<String, String> env = builder.environment();
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
         env.put("QUARKUS_MANAGEMENT_PORT", String.valueOf(managementPort));
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://localhost:5432/lv_study_it");
+        // -Dlectavera.test.study-database=… gives a test run a database of its own (runs in parallel)
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://localhost:5432/"
+                + System.getProperty("lectavera.test.study-database", "lv_study_it"));
         env.put("QUARKUS_DATASOURCE_PASSWORD", "lv_study");
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", documents.keys().publicKeyLocation());
         env.put("QUARKUS_REST_CLIENT_DOCUMENTS_URL", documents.baseUrl());
