@@ -152,7 +152,8 @@ public class DocumentProcessor {
             notIndexed(claim, e.toUnreadable(pageCount), pageCount, start);
         } catch (LeaseLostException e) {
             LOG.infof("Document %s: work dropped, %s", claim.documentId(), e.getMessage());
-        } catch (Exception e) {
+        } catch (Exception | LinkageError e) {
+            // a LinkageError is the environment (a native library that did not load), not the file: retried
             if (deadline.passed()) {
                 // the lease keeper interrupts a worker stuck past its deadline (in I/O, say)
                 Thread.interrupted();
@@ -221,7 +222,7 @@ public class DocumentProcessor {
         }
     }
 
-    private void retryOrGiveUp(Claim claim, Exception failure) {
+    private void retryOrGiveUp(Claim claim, Throwable failure) {
         if (claim.attempts() >= config.processing().maxAttempts()) {
             LOG.errorf(failure, "Document %s: attempt %d failed, giving up", claim.documentId(), claim.attempts());
             endUnreadable(claim, FailureCode.FAILED_REPEATEDLY, GAVE_UP, null);
