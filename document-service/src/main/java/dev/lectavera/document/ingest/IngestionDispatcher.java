@@ -121,6 +121,7 @@ public class IngestionDispatcher {
             try {
                 workers.execute(() -> {
                     try {
+                        Thread.interrupted(); // a late deadline interrupt meant for this thread's previous document
                         processor.process(claim, deadline);
                     } catch (RuntimeException e) {
                         LOG.errorf(e, "Document %s: unexpected failure; its lease will lapse", claim.documentId());

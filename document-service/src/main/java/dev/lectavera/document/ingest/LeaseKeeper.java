@@ -25,6 +25,7 @@ final class LeaseKeeper implements AutoCloseable {
     private final Claim claim;
     private final ScheduledFuture<?> renewal;
     private volatile boolean lost;
+    private volatile boolean closed;
 
     LeaseKeeper(Claim claim, DocumentJobRepository jobs, Duration lease, Deadline deadline,
                 ScheduledExecutorService timer) {
@@ -35,7 +36,7 @@ final class LeaseKeeper implements AutoCloseable {
         boolean[] interrupted = {false};
         this.renewal = timer.scheduleWithFixedDelay(() -> {
             if (deadline.passed()) {
-                if (!interrupted[0] && deadline.passedBy(grace)) {
+                if (!interrupted[0] && !closed && deadline.passedBy(grace)) {
                     interrupted[0] = true;
                     LOG.warnf("Document %s: its worker is past the deadline; interrupting it", claim.documentId());
                     worker.interrupt();
@@ -66,6 +67,7 @@ final class LeaseKeeper implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         renewal.cancel(false);
     }
 }
