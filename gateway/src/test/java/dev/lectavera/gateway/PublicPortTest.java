@@ -38,14 +38,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTestResource(JwtKeys.class)
 class PublicPortTest {
 
-    /** The shipped defaults where the test profile differs: nobody trusted, management interface and access log on. */
+    /** The shipped defaults where the test profile differs: nobody trusted, access log on. */
     public static class AsShipped implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of(
                     "gateway.client-address.trusted-proxies", "",
-                    "quarkus.management.enabled", "true",
-                    "quarkus.management.test-port", "0",
                     "quarkus.http.access-log.enabled", "true",
                     // Every request here comes from 127.0.0.1, in every run: keep that address's shared buckets out of the way.
                     "gateway.rate-limit.auth-ip.limit", "100000",

@@ -137,9 +137,7 @@ public class AdmissionControl {
                      @ConfigProperty(name = "quarkus.redis.hosts") List<String> redisHosts,
                      @ConfigProperty(name = "quarkus.redis.password") Optional<String> redisPassword) {
         this.redis = redis;
-        RedisOptions laneOptions = new RedisOptions().setConnectionString(redisHosts.get(0))
-                .setMaxWaitingHandlers(4096).setMaxPoolSize(4).setMaxPoolWaiting(4096);
-        redisPassword.ifPresent(laneOptions::setPassword);
+        RedisOptions laneOptions = RedisLanes.options(redisHosts.get(0), redisPassword);
         this.vertx = vertx;
         GatewayConfig.RateLimit rateLimit = config.rateLimit();
         this.limiting = rateLimit.enabled();
