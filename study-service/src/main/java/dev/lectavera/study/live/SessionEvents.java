@@ -52,6 +52,8 @@ public class SessionEvents {
 
     private static final Logger LOG = Logger.getLogger(SessionEvents.class);
     private static final String FRAME_SEPARATOR = "\n";
+    /** Patterns of the subscription: session channels, user channels, the revocation channel. */
+    private static final int PATTERNS = 3;
     private static final Consumer<Void> SENT = ignored -> {
     };
     private static final Consumer<Throwable> NOT_SENT = failure ->
@@ -240,9 +242,6 @@ public class SessionEvents {
                     .onFailure(failure -> onFailure(s, failure));
         });
     }
-
-    /** Patterns of the subscription: session channels, user channels, the revocation channel. */
-    private static final int PATTERNS = 3;
 
     /** What arrives on the subscription's connection: the confirmation of each pattern, then the messages. */
     private void onReply(Subscription s, Response reply) {
