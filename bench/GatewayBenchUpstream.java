@@ -64,7 +64,7 @@ public class GatewayBenchUpstream {
 
         long now = System.currentTimeMillis() / 1000;
         String header = b64(("{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"" + kid + "\"}").getBytes(StandardCharsets.UTF_8));
-        String payload = b64(("{\"iss\":\"lectavera-auth\",\"sub\":\"" + UUID.randomUUID() + "\",\"jti\":\"" + UUID.randomUUID()
+        String payload = b64(("{\"iss\":\"lectavera-auth\",\"aud\":\"lectavera-api\",\"sub\":\"" + UUID.randomUUID() + "\",\"jti\":\"" + UUID.randomUUID()
                 + "\",\"upn\":\"bench@example.test\",\"email\":\"bench@example.test\",\"groups\":[\"user\"],\"iat\":" + now
                 + ",\"exp\":" + (now + 900) + "}").getBytes(StandardCharsets.UTF_8));
         Signature signer = Signature.getInstance("SHA256withRSA");

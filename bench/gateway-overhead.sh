@@ -60,9 +60,10 @@ UPSTREAM_PORT=$(cat "$WORK/port")
 TOKEN=$(cat "$WORK/token")
 
 GATEWAY_PORT=$(free_port)
-say "Starting the gateway on $GATEWAY_PORT (upstream $UPSTREAM_PORT) ..."
+MANAGEMENT_PORT=$(free_port)
+say "Starting the gateway on $GATEWAY_PORT (management $MANAGEMENT_PORT, upstream $UPSTREAM_PORT) ..."
 # Limits raised out of the way: every request still runs the full rate-limit script in Redis.
-QUARKUS_HTTP_PORT=$GATEWAY_PORT \
+QUARKUS_HTTP_PORT=$GATEWAY_PORT QUARKUS_MANAGEMENT_PORT=$MANAGEMENT_PORT \
 GATEWAY_ROUTES_DOCUMENT_UPSTREAM="http://127.0.0.1:$UPSTREAM_PORT" \
 MP_JWT_VERIFY_PUBLICKEY_LOCATION="http://127.0.0.1:$UPSTREAM_PORT/.well-known/jwks.json" \
 GATEWAY_RATE_LIMIT_DEFAULT_LIMIT=1000000000 \
@@ -70,7 +71,7 @@ QUARKUS_HTTP_ACCESS_LOG_ENABLED=$ACCESS_LOG \
 QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
   java -Xmx"$GATEWAY_HEAP" $LV_GC $LV_JAVA_RUN_OPTS -jar "$JAR" >"$WORK/gateway.log" 2>&1 &
 PIDS+=($!)
-wait_for 60 "the gateway" curl -fs -o /dev/null "http://127.0.0.1:$GATEWAY_PORT/q/health/ready"
+wait_for 60 "the gateway" curl -fs -o /dev/null "http://127.0.0.1:$MANAGEMENT_PORT/q/health/ready"
 
 DIRECT_URL="http://127.0.0.1:$UPSTREAM_PORT$PATH_UNDER_TEST"
 GATEWAY_URL="http://127.0.0.1:$GATEWAY_PORT$PATH_UNDER_TEST"

@@ -40,9 +40,10 @@ lv_find_jdk() {
       export JAVA_HOME="$cand"
       export PATH="$JAVA_HOME/bin:$PATH"
       LV_JAVA_MAJOR=${version%%.*}
-      # Flags for running Quarkus jars: thread-local reset needs java.lang opened on JDK 24+, and
-      # Netty's off-heap access warns on JDK 24+ unless allowed.
-      LV_JAVA_RUN_OPTS="--add-opens java.base/java.lang=ALL-UNNAMED"
+      # Flags for every JVM the project runs: an OutOfMemoryError ends the process (./lectavera status shows it
+      # DIED, start brings it back) instead of leaving it running half-dead; thread-local reset needs java.lang
+      # opened on JDK 24+, and Netty's off-heap access warns on JDK 24+ unless allowed.
+      LV_JAVA_RUN_OPTS="-XX:+ExitOnOutOfMemoryError --add-opens java.base/java.lang=ALL-UNNAMED"
       [ "$LV_JAVA_MAJOR" -ge 24 ] && LV_JAVA_RUN_OPTS+=" --sun-misc-unsafe-memory-access=allow"
       return 0
     fi

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
+import static dev.lectavera.auth.support.Management.management;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -37,7 +38,7 @@ class ServiceFoundationTest {
 
     @Test
     void readinessChecksDatabaseKafkaAndReportsRedis() {
-        given().get("/q/health/ready").then()
+        management().get("/q/health/ready").then()
                 .statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("Database connections health check"))
@@ -47,9 +48,18 @@ class ServiceFoundationTest {
 
     @Test
     void livenessStartupMetricsAndOpenApiAnswer() {
-        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
-        given().get("/q/health/started").then().statusCode(200).body("status", equalTo("UP"));
-        given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
-        given().get("/q/openapi?format=json").then().statusCode(200).body("openapi", containsString("3."));
+        management().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        management().get("/q/health/started").then().statusCode(200).body("status", equalTo("UP"));
+        management().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
+        management().get("/q/openapi?format=json").then().statusCode(200).body("openapi", containsString("3."));
+        management().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger-ui"));
+    }
+
+    @Test
+    void operatorEndpointsAreNotServedOnThePublicPort() {
+        for (String path : new String[]{"/q/health", "/q/health/ready", "/q/metrics", "/q/openapi", "/q/swagger-ui", "/q/swagger-ui/"}) {
+            given().get(path).then().statusCode(404);
+        }
+        management().get("/q/health").then().statusCode(200).body("status", equalTo("UP"));
     }
 }

@@ -111,6 +111,50 @@ class DeploymentFilesTest {
         assertNoViolations(violations);
     }
 
+    @Test
+    void networkPoliciesDenyByDefaultAndAdmitOnlyTheGatewayAndCallers() {
+        assertNoViolations(NetworkPolicyChecker.check(k8sDocs, APPS, Set.of("gateway"), ManifestChecker.MANAGEMENT_OFFSET));
+    }
+
+    @Test
+    void theCallGraphReadFromTheConfigMapsIsTheOneThePoliciesAreCheckedAgainst() {
+        // Guards the check above: a call graph read as empty would let policies admit nobody and still pass.
+        Map<String, Set<String>> callers = NetworkPolicyChecker.callers(ManifestChecker.workloads(k8sDocs));
+        assertEquals(Map.of(
+                "auth-service", Set.of("gateway", "document-service", "study-service", "quiz-service", "analytics-service"),
+                "document-service", Set.of("gateway", "study-service", "quiz-service"),
+                "study-service", Set.of("gateway"),
+                "quiz-service", Set.of("gateway"),
+                "analytics-service", Set.of("gateway")), callers);
+    }
+
+    @Test
+    void probesAndScrapesUseTheManagementPortWhichNoServiceRoutes() {
+        assertNoViolations(ManifestChecker.checkManagementPorts(k8sDocs, APPS));
+    }
+
+    @Test
+    void redisPasswordAndKafkaCredentialsComeFromSecrets() {
+        assertNoViolations(ManifestChecker.checkCredentials(k8sDocs));
+        Set<String> secrets = ManifestChecker.referencedSecrets(k8sDocs);
+        assertTrue(secrets.containsAll(Set.of("redis", "kafka-sasl")), "Redis and Kafka credentials: " + secrets);
+    }
+
+    @Test
+    void theGatewayTrustsForwardedAddressesOnlyFromConfiguredProxies() {
+        assertNoViolations(ManifestChecker.checkTrustedProxies(k8sDocs, "gateway", "GATEWAY_CLIENT_ADDRESS_TRUSTED_PROXIES"));
+    }
+
+    @Test
+    void everyImageStartsAJvmThatExitsOnOutOfMemoryError() {
+        assertNoViolations(ManifestChecker.checkDockerfiles(root, APPS.keySet()));
+    }
+
+    @Test
+    void composeRestartsAppsChecksTheirManagementPortsAndProtectsRedis() {
+        assertNoViolations(ManifestChecker.checkComposeOperations(compose, APPS));
+    }
+
     static void assertNoViolations(List<String> violations) {
         assertTrue(violations.isEmpty(), () -> violations.size() + " problem(s):\n  " + String.join("\n  ", violations));
     }

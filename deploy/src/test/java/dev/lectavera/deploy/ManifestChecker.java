@@ -44,6 +44,67 @@ final class ManifestChecker {
         }
     }
 
+    /**
+     * A Deployment as the other checks see it: its pod labels, containers, and the settings of the
+     * ConfigMaps its containers read through envFrom (merged).
+     */
+    record Workload(Doc doc, String name, Map<String, Object> labels, List<Map<String, Object>> containers,
+                    Map<String, Object> settings) {
+        String id() {
+            return doc.id();
+        }
+
+        /** Every container port, by name and number ({@link #portKey} keys). */
+        Set<Object> ports() {
+            Set<Object> ports = new HashSet<>();
+            containers.forEach(container -> ports.addAll(containerPorts(container)));
+            return ports;
+        }
+
+        /** The number of a named container port, or the number itself; null when the pod has no such port. */
+        Integer resolvePort(Object port) {
+            Object key = portKey(port);
+            if (key instanceof Integer number) {
+                return number;
+            }
+            for (Map<String, Object> container : containers) {
+                for (Map<String, Object> declared : maps(container.get("ports"))) {
+                    if (key.equals(str(declared.get("name")))) {
+                        return (Integer) portKey(declared.get("containerPort"));
+                    }
+                }
+            }
+            return null;
+        }
+
+        /** The containers' env entries, by variable name. */
+        Map<String, Map<String, Object>> env() {
+            Map<String, Map<String, Object>> env = new LinkedHashMap<>();
+            containers.forEach(container -> maps(container.get("env")).forEach(entry -> env.put(str(entry.get("name")), entry)));
+            return env;
+        }
+    }
+
+    static List<Workload> workloads(List<Doc> docs) {
+        Map<String, Map<String, Object>> configMaps = new HashMap<>();
+        docs.stream().filter(d -> d.kind().equals("ConfigMap")).forEach(d -> configMaps.put(d.name(), map(d.body().get("data"))));
+        List<Workload> workloads = new ArrayList<>();
+        for (Doc doc : docs) {
+            if (!doc.kind().equals("Deployment")) {
+                continue;
+            }
+            Map<String, Object> template = map(map(doc.body().get("spec")).get("template"));
+            List<Map<String, Object>> containers = maps(map(template.get("spec")).get("containers"));
+            Map<String, Object> settings = new LinkedHashMap<>();
+            containers.forEach(container -> maps(container.get("envFrom")).forEach(source -> {
+                Map<String, Object> ref = map(source.get("configMapRef"));
+                settings.putAll(configMaps.getOrDefault(str(ref.get("name")), Map.of()));
+            }));
+            workloads.add(new Workload(doc, doc.name(), map(map(template.get("metadata")).get("labels")), containers, settings));
+        }
+        return workloads;
+    }
+
     /** The one health endpoint each probe must call (SmallRye Health). */
     static final Map<String, String> PROBE_PATHS = orderedMap(
             "startupProbe", "/q/health/started",
@@ -253,7 +314,7 @@ final class ManifestChecker {
     }
 
     /** The Service's selector picks these pod labels and one of its ports targets a container port. */
-    private static boolean selects(Doc service, Map<String, Object> podLabels, Set<Object> containerPorts) {
+    static boolean selects(Doc service, Map<String, Object> podLabels, Set<Object> containerPorts) {
         Map<String, Object> spec = map(service.body().get("spec"));
         Map<String, Object> selector = map(spec.get("selector"));
         if (selector.isEmpty() || !containsAll(podLabels, selector)) {
@@ -266,7 +327,7 @@ final class ManifestChecker {
     }
 
     /** A container's ports, by number and by name, as {@link #portKey} keys. */
-    private static Set<Object> containerPorts(Map<String, Object> container) {
+    static Set<Object> containerPorts(Map<String, Object> container) {
         Set<Object> ports = new HashSet<>();
         for (Map<String, Object> port : maps(container.get("ports"))) {
             ports.add(portKey(port.get("containerPort")));
@@ -278,7 +339,7 @@ final class ManifestChecker {
     }
 
     /** 8080 and "8080" are the same port; any other string is a port name. */
-    private static Object portKey(Object port) {
+    static Object portKey(Object port) {
         String text = str(port);
         return text.matches("\\d+") ? (Object) Integer.valueOf(text) : text;
     }
@@ -512,7 +573,7 @@ final class ManifestChecker {
         return violations;
     }
 
-    private static void walkStrings(Object node, java.util.function.Consumer<String> visitor) {
+    static void walkStrings(Object node, java.util.function.Consumer<String> visitor) {
         if (node instanceof Map<?, ?> m) {
             m.values().forEach(value -> walkStrings(value, visitor));
         } else if (node instanceof List<?> list) {
@@ -520,6 +581,216 @@ final class ManifestChecker {
         } else if (node instanceof String text) {
             visitor.accept(text);
         }
+    }
+
+    // ------------------------------------------------------------------ operations and credentials
+
+    /** Quarkus' management interface listens here: HTTP port + 1000 (gateway 9080 ... analytics 9085). */
+    static final int MANAGEMENT_OFFSET = 1000;
+    static final String MANAGEMENT_PORT_NAME = "management";
+
+    /**
+     * Each app declares its management port (named {@value #MANAGEMENT_PORT_NAME}, HTTP port + 1000);
+     * every probe and the Prometheus annotation use it (the public port serves no /q/*), and no Service
+     * routes it.
+     */
+    static List<String> checkManagementPorts(List<Doc> docs, Map<String, Integer> appPorts) {
+        List<String> violations = new ArrayList<>();
+        for (Workload app : workloads(docs)) {
+            Integer http = appPorts.get(app.name());
+            if (http == null) {
+                continue;
+            }
+            int management = http + MANAGEMENT_OFFSET;
+            Integer declared = app.resolvePort(MANAGEMENT_PORT_NAME);
+            if (declared == null || declared != management) {
+                violations.add(app.id() + ": no container port named '" + MANAGEMENT_PORT_NAME + "' on " + management
+                        + " (Quarkus' management interface, HTTP port + " + MANAGEMENT_OFFSET + ")");
+            }
+            for (Map<String, Object> container : app.containers()) {
+                for (String probe : PROBE_PATHS.keySet()) {
+                    Object port = map(map(container.get(probe)).get("httpGet")).get("port");
+                    if (port != null && !Integer.valueOf(management).equals(app.resolvePort(port))) {
+                        violations.add(app.id() + ": " + probe + " calls port '" + port + "', not the management port " + management);
+                    }
+                }
+            }
+            Map<String, Object> annotations = map(map(map(map(app.doc().body().get("spec")).get("template")).get("metadata")).get("annotations"));
+            if ("true".equals(str(annotations.get("prometheus.io/scrape")))
+                    && !str(annotations.get("prometheus.io/port")).equals(String.valueOf(management))) {
+                violations.add(app.id() + ": prometheus.io/port '" + str(annotations.get("prometheus.io/port"))
+                        + "' is not the management port " + management);
+            }
+            for (Doc service : docs) {
+                if (!service.kind().equals("Service") || !selects(service, app.labels(), app.ports())) {
+                    continue;
+                }
+                for (Map<String, Object> port : maps(map(service.body().get("spec")).get("ports"))) {
+                    Object target = port.containsKey("targetPort") ? port.get("targetPort") : port.get("port");
+                    if (Integer.valueOf(management).equals(app.resolvePort(target))) {
+                        violations.add(service.id() + ": routes the management port " + management + " of " + app.name()
+                                + "; operator endpoints must not be reachable through a Service");
+                    }
+                }
+            }
+        }
+        return violations;
+    }
+
+    /** A variable name that holds a credential: never in a ConfigMap or as a literal value. */
+    private static final Pattern CREDENTIAL = Pattern.compile(".*(PASSWORD|JAAS_CONFIG|API_KEY|SECRET|TOKEN).*");
+    /** A URL with a password in it (redis://:secret@host, redis://user:secret@host). */
+    private static final Pattern URL_WITH_PASSWORD = Pattern.compile("[a-z]+://[^/@\\s]*:[^/@\\s]+@");
+
+    /**
+     * Credentials come from Secrets: an app using Redis gets QUARKUS_REDIS_PASSWORD from a (required)
+     * Secret, an app using Kafka sets KAFKA_SECURITY_PROTOCOL and gets KAFKA_SASL_JAAS_CONFIG from a
+     * Secret; no ConfigMap key or literal env value is a credential, and no URL carries a password.
+     */
+    static List<String> checkCredentials(List<Doc> docs) {
+        List<String> violations = new ArrayList<>();
+        for (Doc doc : docs) {
+            if (doc.kind().equals("ConfigMap")) {
+                map(doc.body().get("data")).forEach((key, value) -> {
+                    if (CREDENTIAL.matcher(key).matches()) {
+                        violations.add(doc.id() + ": holds the credential " + key + "; read it from a Secret");
+                    }
+                    if (URL_WITH_PASSWORD.matcher(str(value)).find()) {
+                        violations.add(doc.id() + ": " + key + " carries a password in its URL; use a Secret");
+                    }
+                });
+            }
+        }
+        for (Workload app : workloads(docs)) {
+            Map<String, Map<String, Object>> env = app.env();
+            env.forEach((name, entry) -> {
+                if (CREDENTIAL.matcher(name).matches() && entry.containsKey("value")) {
+                    violations.add(app.id() + ": env " + name + " is a literal value; read it from a Secret");
+                }
+            });
+            if (app.settings().containsKey("QUARKUS_REDIS_HOSTS")) {
+                Map<String, Object> ref = secretRef(env.get("QUARKUS_REDIS_PASSWORD"));
+                if (ref.isEmpty()) {
+                    violations.add(app.id() + ": uses Redis but takes no QUARKUS_REDIS_PASSWORD from a Secret");
+                } else if (Boolean.TRUE.equals(ref.get("optional"))) {
+                    violations.add(app.id() + ": QUARKUS_REDIS_PASSWORD's Secret is optional; without it the pod must not start");
+                }
+            }
+            if (app.settings().containsKey("KAFKA_BOOTSTRAP_SERVERS")) {
+                if (str(app.settings().get("KAFKA_SECURITY_PROTOCOL")).isEmpty()) {
+                    violations.add(app.id() + ": uses Kafka but its ConfigMap does not set KAFKA_SECURITY_PROTOCOL");
+                }
+                if (secretRef(env.get("KAFKA_SASL_JAAS_CONFIG")).isEmpty()) {
+                    violations.add(app.id() + ": uses Kafka but takes no KAFKA_SASL_JAAS_CONFIG from a Secret");
+                }
+            }
+        }
+        return violations;
+    }
+
+    private static Map<String, Object> secretRef(Map<String, Object> envEntry) {
+        return envEntry == null ? Map.of() : map(map(envEntry.get("valueFrom")).get("secretKeyRef"));
+    }
+
+    private static final Pattern CIDR = Pattern.compile("(\\d{1,3}(\\.\\d{1,3}){3}/\\d{1,2})|([0-9a-fA-F:]+/\\d{1,3})");
+
+    /**
+     * The app's ConfigMap names the proxies whose X-Forwarded-For is believed: a CIDR list, never
+     * everything (then any client could choose its own address and escape its rate limits).
+     */
+    static List<String> checkTrustedProxies(List<Doc> docs, String app, String setting) {
+        List<String> violations = new ArrayList<>();
+        Workload workload = workloads(docs).stream().filter(w -> w.name().equals(app)).findFirst().orElse(null);
+        if (workload == null) {
+            return List.of("no Deployment '" + app + "'");
+        }
+        String value = str(workload.settings().get(setting));
+        if (value.isBlank()) {
+            violations.add(workload.id() + ": its ConfigMap does not set " + setting + " (the ingress controller's addresses)");
+            return violations;
+        }
+        for (String entry : value.split(",")) {
+            String cidr = entry.trim();
+            if (!CIDR.matcher(cidr).matches()) {
+                violations.add(workload.id() + ": " + setting + " entry '" + cidr + "' is not a CIDR");
+            } else if (cidr.endsWith("/0")) {
+                violations.add(workload.id() + ": " + setting + " trusts every address (" + cidr + ")");
+            }
+        }
+        return violations;
+    }
+
+    static final String EXIT_ON_OOM = "-XX:+ExitOnOutOfMemoryError";
+
+    /**
+     * Every Dockerfile of every app starts the JVM with {@value #EXIT_ON_OOM} on the ENTRYPOINT or CMD
+     * itself (a JVM that survives an OutOfMemoryError lingers half-dead; exiting lets the orchestrator
+     * restart it), not only in an environment variable an operator could override.
+     */
+    static List<String> checkDockerfiles(Path root, Collection<String> apps) {
+        List<String> violations = new ArrayList<>();
+        for (String app : apps) {
+            Path dir = root.resolve(app).resolve("src/main/docker");
+            List<Path> dockerfiles;
+            try (Stream<Path> files = Files.isDirectory(dir) ? Files.list(dir) : Stream.empty()) {
+                dockerfiles = files.filter(f -> f.getFileName().toString().startsWith("Dockerfile")).sorted().toList();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            if (dockerfiles.isEmpty()) {
+                violations.add(app + ": no Dockerfile in " + dir);
+            }
+            for (Path dockerfile : dockerfiles) {
+                List<String> starts;
+                try {
+                    starts = Files.readAllLines(dockerfile).stream().map(String::trim)
+                            .filter(line -> line.startsWith("ENTRYPOINT") || line.startsWith("CMD"))
+                            .filter(line -> line.matches(".*\\bjava\\b.*")).toList();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                if (starts.isEmpty()) {
+                    violations.add(dockerfile + ": no ENTRYPOINT or CMD that runs java");
+                } else if (starts.stream().anyMatch(line -> !line.contains(EXIT_ON_OOM))) {
+                    violations.add(dockerfile + ": the java command lacks " + EXIT_ON_OOM);
+                }
+            }
+        }
+        return violations;
+    }
+
+    /**
+     * Compose: each app restarts when its process dies (after an OutOfMemoryError exit) and is health-checked
+     * on its management port (HTTP port + 1000), not the public one; Redis requires a password and every app
+     * using Redis is given it.
+     */
+    static List<String> checkComposeOperations(Map<String, Object> compose, Map<String, Integer> appPorts) {
+        List<String> violations = new ArrayList<>();
+        Map<String, Object> services = map(compose.get("services"));
+        appPorts.forEach((app, http) -> {
+            Map<String, Object> service = map(services.get(app));
+            if (service.isEmpty()) {
+                return; // checkCompose reports it
+            }
+            String restart = str(service.get("restart"));
+            if (!Set.of("always", "unless-stopped").contains(restart) && !restart.startsWith("on-failure")) {
+                violations.add("compose service '" + app + "': restart '" + restart + "'; a process that exits must come back");
+            }
+            String test = str(map(service.get("healthcheck")).get("test"));
+            int management = http + MANAGEMENT_OFFSET;
+            if (!test.contains(":" + management + "/")) {
+                violations.add("compose service '" + app + "': healthcheck does not call the management port " + management + ": " + test);
+            }
+            Map<String, Object> environment = map(service.get("environment"));
+            if (environment.containsKey("QUARKUS_REDIS_HOSTS") && str(environment.get("QUARKUS_REDIS_PASSWORD")).isBlank()) {
+                violations.add("compose service '" + app + "': uses Redis without QUARKUS_REDIS_PASSWORD");
+            }
+        });
+        Map<String, Object> redis = map(services.get("redis"));
+        if (!redis.isEmpty() && !str(redis.get("command")).contains("--requirepass")) {
+            violations.add("compose service 'redis': runs without --requirepass");
+        }
+        return violations;
     }
 
     // ------------------------------------------------------------------ helpers
@@ -534,7 +805,7 @@ final class ManifestChecker {
         return names;
     }
 
-    private static boolean containsAll(Map<String, Object> labels, Map<String, Object> wanted) {
+    static boolean containsAll(Map<String, Object> labels, Map<String, Object> wanted) {
         return wanted.entrySet().stream().allMatch(e -> Objects.equals(str(labels.get(e.getKey())), str(e.getValue())));
     }
 
@@ -543,14 +814,14 @@ final class ManifestChecker {
         return value instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
     }
 
-    private static List<Map<String, Object>> maps(Object value) {
+    static List<Map<String, Object>> maps(Object value) {
         if (!(value instanceof List<?> list)) {
             return List.of();
         }
         return list.stream().map(ManifestChecker::map).toList();
     }
 
-    private static List<String> strings(Object value) {
+    static List<String> strings(Object value) {
         return value instanceof List<?> list ? list.stream().map(ManifestChecker::str).toList() : List.of();
     }
 

@@ -29,6 +29,8 @@ class ManifestCheckerTest {
               name: demo-config
             data:
               KAFKA_BOOTSTRAP_SERVERS: kafka:9092
+              KAFKA_SECURITY_PROTOCOL: PLAINTEXT
+              QUARKUS_REDIS_HOSTS: redis://redis:6379
               QUARKUS_SHUTDOWN_DELAY: 5s
               QUARKUS_SHUTDOWN_TIMEOUT: 25s
             ---
@@ -45,6 +47,9 @@ class ManifestCheckerTest {
                   labels:
                     app.kubernetes.io/name: demo
                     app.kubernetes.io/part-of: lectavera
+                  annotations:
+                    prometheus.io/scrape: "true"
+                    prometheus.io/port: "9081"
                 spec:
                   terminationGracePeriodSeconds: 40
                   securityContext:
@@ -55,21 +60,35 @@ class ManifestCheckerTest {
                       ports:
                         - name: http
                           containerPort: 8081
+                        - name: management
+                          containerPort: 9081
                       envFrom:
                         - configMapRef:
                             name: demo-config
+                      env:
+                        - name: QUARKUS_REDIS_PASSWORD
+                          valueFrom:
+                            secretKeyRef:
+                              name: redis
+                              key: password
+                        - name: KAFKA_SASL_JAAS_CONFIG
+                          valueFrom:
+                            secretKeyRef:
+                              name: kafka-sasl
+                              key: jaas-config
+                              optional: true
                       startupProbe:
                         httpGet:
                           path: /q/health/started
-                          port: http
+                          port: management
                       readinessProbe:
                         httpGet:
                           path: /q/health/ready
-                          port: http
+                          port: management
                       livenessProbe:
                         httpGet:
                           path: /q/health/live
-                          port: 8081
+                          port: 9081
                       resources:
                         requests:
                           cpu: 250m
@@ -123,6 +142,9 @@ class ManifestCheckerTest {
     @Test
     void theGoodManifestPasses() {
         assertEquals(List.of(), kubernetes(GOOD));
+        List<Doc> docs = ManifestChecker.parse("inline", GOOD);
+        assertEquals(List.of(), ManifestChecker.checkManagementPorts(docs, Map.of("demo", 8081)));
+        assertEquals(List.of(), ManifestChecker.checkCredentials(docs));
         assertEquals(List.of(), ManifestChecker.checkAppPorts(ManifestChecker.parse("inline", GOOD), Map.of("demo", 8081)));
     }
 
@@ -134,7 +156,7 @@ class ManifestCheckerTest {
                           readinessProbe:
                             httpGet:
                               path: /q/health/ready
-                              port: http
+                              port: management
                 """);
         assertCaught(kubernetes(broken), "lacks readinessProbe");
     }
@@ -151,18 +173,18 @@ class ManifestCheckerTest {
                           startupProbe:
                             httpGet:
                               path: /q/health/started
-                              port: http
+                              port: management
                 """, """
                           startupProbe:
                             tcpSocket:
-                              port: http
+                              port: management
                 """);
         assertCaught(kubernetes(broken), "startupProbe is not an httpGet probe");
     }
 
     @Test
     void aProbeOnAPortTheContainerDoesNotOpenIsCaught() {
-        assertCaught(kubernetes(change(GOOD, "port: 8081\n", "port: 9000\n")), "livenessProbe port '9000' is not a container port");
+        assertCaught(kubernetes(change(GOOD, "port: 9081\n", "port: 9000\n")), "livenessProbe port '9000' is not a container port");
     }
 
     @Test
@@ -273,21 +295,144 @@ class ManifestCheckerTest {
 
     @Test
     void anUndocumentedSecretIsCaught() {
-        String withSecret = change(GOOD, "          envFrom:\n", """
+        String withSecret = change(GOOD, "          env:\n", """
                           env:
                             - name: QUARKUS_DATASOURCE_PASSWORD
                               valueFrom:
                                 secretKeyRef:
                                   name: demo-db
                                   key: password
-                          envFrom:
                 """);
-        Set<String> secrets = ManifestChecker.referencedSecrets(ManifestChecker.parse("inline", withSecret));
-        assertEquals(Set.of("demo-db"), secrets);
+        assertEquals(Set.of("redis", "kafka-sasl", "demo-db"), ManifestChecker.referencedSecrets(ManifestChecker.parse("inline", withSecret)));
+        Set<String> secrets = Set.of("demo-db");
         assertEquals(List.of(), ManifestChecker.checkSecretsDocumented(secrets,
                 "kubectl -n $NS create secret generic demo-db --from-literal=password=x"));
         assertCaught(ManifestChecker.checkSecretsDocumented(secrets, "create it somehow"), "Secret 'demo-db' is used");
         assertCaught(ManifestChecker.checkSecretsDocumented(secrets, "kubectl create secret generic demo-db-old"), "Secret 'demo-db' is used");
+    }
+
+    // ------------------------------------------------------------------ management port
+
+    @Test
+    void aProbeOrScrapeOnThePublicPortIsCaught() {
+        assertCaught(management(change(GOOD, "path: /q/health/ready\n              port: management",
+                "path: /q/health/ready\n              port: http")), "readinessProbe calls port 'http', not the management port 9081");
+        assertCaught(management(change(GOOD, "port: 9081\n", "port: 8081\n")), "livenessProbe calls port '8081'");
+        assertCaught(management(change(GOOD, "prometheus.io/port: \"9081\"", "prometheus.io/port: \"8081\"")),
+                "prometheus.io/port '8081' is not the management port 9081");
+    }
+
+    @Test
+    void aMissingOrMisplacedManagementPortIsCaught() {
+        assertCaught(management(change(GOOD, "containerPort: 9081", "containerPort: 9181")), "no container port named 'management' on 9081");
+        assertCaught(management(change(GOOD, "- name: management\n", "- name: admin\n")), "no container port named 'management' on 9081");
+    }
+
+    @Test
+    void aServiceRoutingTheManagementPortIsCaught() {
+        String routed = change(GOOD, "      targetPort: http\n",
+                "      targetPort: http\n    - name: management\n      port: 9081\n      targetPort: management\n");
+        assertCaught(management(routed), "Service/demo: routes the management port 9081 of demo");
+    }
+
+    // ------------------------------------------------------------------ credentials
+
+    @Test
+    void redisWithoutAPasswordFromARequiredSecretIsCaught() {
+        String noPassword = cut(GOOD, "            - name: QUARKUS_REDIS_PASSWORD\n              valueFrom:\n"
+                + "                secretKeyRef:\n                  name: redis\n                  key: password\n");
+        assertCaught(credentials(noPassword), "uses Redis but takes no QUARKUS_REDIS_PASSWORD from a Secret");
+        assertCaught(credentials(change(GOOD, "name: redis\n                  key: password\n",
+                "name: redis\n                  key: password\n                  optional: true\n")),
+                "QUARKUS_REDIS_PASSWORD's Secret is optional");
+        String literal = change(noPassword, "          env:\n", "          env:\n            - name: QUARKUS_REDIS_PASSWORD\n              value: hunter2\n");
+        assertCaught(credentials(literal), "env QUARKUS_REDIS_PASSWORD is a literal value");
+        assertCaught(credentials(change(GOOD, "redis://redis:6379", "redis://:hunter2@redis:6379")),
+                "QUARKUS_REDIS_HOSTS carries a password in its URL");
+    }
+
+    @Test
+    void kafkaWithoutSecuritySettingsIsCaught() {
+        assertCaught(credentials(cut(GOOD, "  KAFKA_SECURITY_PROTOCOL: PLAINTEXT\n")), "does not set KAFKA_SECURITY_PROTOCOL");
+        assertCaught(credentials(change(GOOD, "- name: KAFKA_SASL_JAAS_CONFIG", "- name: KAFKA_SASL_JAAS")),
+                "takes no KAFKA_SASL_JAAS_CONFIG from a Secret");
+        assertCaught(credentials(change(GOOD, "  KAFKA_SECURITY_PROTOCOL: PLAINTEXT\n",
+                        "  KAFKA_SECURITY_PROTOCOL: SASL_SSL\n  KAFKA_SASL_JAAS_CONFIG: ScramLoginModule required;\n")),
+                "ConfigMap/demo-config: holds the credential KAFKA_SASL_JAAS_CONFIG");
+    }
+
+    @Test
+    void trustedProxiesMustBeAListOfNarrowCidrs() {
+        String withProxies = change(GOOD, "  QUARKUS_SHUTDOWN_DELAY: 5s\n", "  TRUSTED: 10.244.0.0/16, fd00::/8\n  QUARKUS_SHUTDOWN_DELAY: 5s\n");
+        assertEquals(List.of(), proxies(withProxies));
+        assertCaught(proxies(GOOD), "does not set TRUSTED");
+        assertCaught(proxies(change(withProxies, "10.244.0.0/16", "0.0.0.0/0")), "trusts every address (0.0.0.0/0)");
+        assertCaught(proxies(change(withProxies, "10.244.0.0/16", "ingress-nginx")), "entry 'ingress-nginx' is not a CIDR");
+    }
+
+    // ------------------------------------------------------------------ images
+
+    @Test
+    void aJvmThatSurvivesOutOfMemoryIsCaught(@TempDir Path root) throws IOException {
+        Path docker = Files.createDirectories(root.resolve("demo/src/main/docker"));
+        Files.writeString(docker.resolve("Dockerfile.jvm"), """
+                FROM eclipse-temurin:21-jre
+                ENV JAVA_OPTS_APPEND='-XX:MaxRAMPercentage=75'
+                ENTRYPOINT ["sh", "-c", "exec java -XX:+ExitOnOutOfMemoryError $JAVA_OPTS_APPEND -jar quarkus-run.jar"]
+                """);
+        assertEquals(List.of(), ManifestChecker.checkDockerfiles(root, List.of("demo")));
+
+        // in an environment variable only: an operator's own JAVA_OPTS_APPEND would drop it
+        Files.writeString(docker.resolve("Dockerfile.jvm"), """
+                FROM eclipse-temurin:21-jre
+                ENV JAVA_OPTS_APPEND='-XX:+ExitOnOutOfMemoryError'
+                ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS_APPEND -jar quarkus-run.jar"]
+                """);
+        assertCaught(ManifestChecker.checkDockerfiles(root, List.of("demo")), "the java command lacks -XX:+ExitOnOutOfMemoryError");
+        Files.writeString(docker.resolve("Dockerfile.native"), "FROM scratch\nENTRYPOINT [\"./application\"]\n");
+        assertCaught(ManifestChecker.checkDockerfiles(root, List.of("demo")), "Dockerfile.native: no ENTRYPOINT or CMD that runs java");
+        assertCaught(ManifestChecker.checkDockerfiles(root, List.of("other")), "other: no Dockerfile");
+    }
+
+    // ------------------------------------------------------------------ compose operations
+
+    static final String COMPOSE_OPERATIONS = """
+            x-env: &env
+              QUARKUS_REDIS_HOSTS: redis://redis:6379
+              QUARKUS_REDIS_PASSWORD: ${REDIS_PASSWORD:-local-only}
+            services:
+              redis:
+                image: redis:7
+                command: ["redis-server", "--requirepass", "${REDIS_PASSWORD:-local-only}"]
+              app:
+                restart: unless-stopped
+                environment:
+                  <<: *env
+                  EXTRA: "1"
+                healthcheck:
+                  test: ["CMD", "curl", "-f", "http://localhost:9081/q/health/ready"]
+            """;
+
+    @Test
+    void composeOperationsPass() {
+        assertEquals(List.of(), composeOperations(COMPOSE_OPERATIONS));
+    }
+
+    @Test
+    void composeAppsThatStayDeadOrAreCheckedOnThePublicPortAreCaught() {
+        assertCaught(composeOperations(cut(COMPOSE_OPERATIONS, "    restart: unless-stopped\n")), "service 'app': restart ''");
+        assertCaught(composeOperations(change(COMPOSE_OPERATIONS, "restart: unless-stopped", "restart: \"no\"")), "service 'app': restart 'no'");
+        assertCaught(composeOperations(change(COMPOSE_OPERATIONS, "localhost:9081", "localhost:8081")),
+                "service 'app': healthcheck does not call the management port 9081");
+    }
+
+    @Test
+    void composeRedisWithoutPasswordIsCaught() {
+        assertCaught(composeOperations(change(COMPOSE_OPERATIONS, "\"--requirepass\", \"${REDIS_PASSWORD:-local-only}\"", "\"--save\", \"\"")),
+                "service 'redis': runs without --requirepass");
+        // the merged anchor is what the app sees
+        assertCaught(composeOperations(cut(COMPOSE_OPERATIONS, "  QUARKUS_REDIS_PASSWORD: ${REDIS_PASSWORD:-local-only}\n")),
+                "service 'app': uses Redis without QUARKUS_REDIS_PASSWORD");
     }
 
     // ------------------------------------------------------------------ kustomize
@@ -390,6 +535,22 @@ class ManifestCheckerTest {
 
     private static List<String> kubernetes(String yaml) {
         return ManifestChecker.checkKubernetes(ManifestChecker.parse("inline", yaml));
+    }
+
+    private static List<String> management(String yaml) {
+        return ManifestChecker.checkManagementPorts(ManifestChecker.parse("inline", yaml), Map.of("demo", 8081));
+    }
+
+    private static List<String> credentials(String yaml) {
+        return ManifestChecker.checkCredentials(ManifestChecker.parse("inline", yaml));
+    }
+
+    private static List<String> proxies(String yaml) {
+        return ManifestChecker.checkTrustedProxies(ManifestChecker.parse("inline", yaml), "demo", "TRUSTED");
+    }
+
+    private static List<String> composeOperations(String yaml) {
+        return ManifestChecker.checkComposeOperations(ManifestChecker.parse("compose", yaml).getFirst().body(), Map.of("app", 8081));
     }
 
     private static List<String> compose(String yaml, Path root) {

@@ -17,10 +17,12 @@ import static dev.lectavera.document.support.Api.as;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
- * Documents left unfinished by a stopped or crashed instance are resumed, never forgotten. The rows are written
- * as a dead instance leaves them; the same claim query runs at start-up and on every poll.
+ * Documents left unfinished by a stopped or crashed instance are never forgotten: a queued one is resumed; one
+ * whose attempt had started when its process died is failed (crashed_processing), never run again the same way.
+ * The rows are written as a dead instance leaves them; the same queries run at start-up and on every poll.
  */
 @QuarkusTest
 class ProcessingRecoveryTest {
@@ -48,13 +50,20 @@ class ProcessingRecoveryTest {
     }
 
     @Test
-    void aDocumentWhoseWorkerDiedIsResumedAndIndexed() throws Exception {
+    void aDocumentWhoseWorkerDiedIsFailedNotRetried() throws Exception {
         Users user = Users.random();
-        UUID id = leftBehind(user, "PROCESSING", 1, "-1 minute"); // the lease lapsed: its instance is gone
-        assertEquals("INDEXED", Api.awaitFinalStatus(user, id));
-        as(user).get("/api/v1/documents/{id}", id).then().body("pageCount", equalTo(2));
-        assertEquals(2, Db.count("select attempts from document where id = ?", id));
-        assertEquals(2, Db.count("select count(*) from document_page where document_id = ?", id));
+        UUID id = leftBehind(user, "PROCESSING", 1, "-1 minute"); // the attempt started; its lease lapsed
+        String key = Db.text("select blob_key from document where id = ?", id);
+        assertEquals("FAILED", Api.awaitFinalStatus(user, id));
+        as(user).get("/api/v1/documents/{id}", id).then()
+                .body("failureCode", equalTo("crashed_processing"))
+                .body("failureReason", containsString("not tried again automatically"));
+        assertEquals(1, Db.count("select attempts from document where id = ?", id), "never claimed again");
+        assertEquals(0, Db.count("select count(*) from document_page where document_id = ?", id));
+        assertFalse(blobs.exists(key), "its file is deleted like any FAILED document's");
+        assertEquals(1, Db.count("""
+                select count(*) from outbox_event where event_type = 'lectavera.document.failed.v1'
+                and record_key = ?""", id.toString()));
     }
 
     @Test
@@ -69,15 +78,19 @@ class ProcessingRecoveryTest {
         Users user = Users.random();
         UUID id = leftBehind(user, "PROCESSING", 1, "3 seconds");
         assertEquals("PROCESSING", Api.status(user, id)); // another instance still owns it
-        assertEquals("INDEXED", Api.awaitFinalStatus(user, id));
+        // that instance never finished it: once the lease lapses, it is failed, not taken over
+        assertEquals("FAILED", Api.awaitFinalStatus(user, id));
+        as(user).get("/api/v1/documents/{id}", id).then().body("failureCode", equalTo("crashed_processing"));
     }
 
     @Test
-    void aDocumentThatKeepsCrashingItsWorkerIsFailedAfterMaxAttempts() throws Exception {
+    void aDocumentThatKeepsHittingUnexpectedErrorsIsFailedAfterMaxAttempts() throws Exception {
         Users user = Users.random();
-        UUID id = leftBehind(user, "PROCESSING", 3, "-1 minute"); // three claims already, none finished
+        UUID id = leftBehind(user, "QUEUED", 3, "0 seconds"); // three attempts already ended in errors
         assertEquals("FAILED", Api.awaitFinalStatus(user, id));
-        as(user).get("/api/v1/documents/{id}", id).then().body("failureReason", containsString("failed repeatedly"));
+        as(user).get("/api/v1/documents/{id}", id).then()
+                .body("failureCode", equalTo("failed_repeatedly"))
+                .body("failureReason", containsString("failed repeatedly"));
         assertEquals(0, Db.count("select count(*) from chunk where document_id = ?", id));
     }
 }

@@ -7,7 +7,9 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.Map;
+import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -63,6 +65,8 @@ class EdgeSecurityTest {
                 "HS256 with the public key as secret", tokens.hs256WithPublicKeyAsSecret(),
                 "wrong issuer", tokens.wrongIssuer(),
                 "signed by another key", tokens.signedByAnotherKey(),
+                "no audience", tokens.withAudience(null),
+                "another audience", tokens.withAudience("another-api"),
                 "junk", "not.a.token",
                 "two parts", "abc.def");
         badTokens.forEach((kind, token) -> given().header("Authorization", "Bearer " + token)
@@ -83,6 +87,8 @@ class EdgeSecurityTest {
                 .then().statusCode(401).body("detail", equalTo("token algorithm must be RS256"));
         given().header("Authorization", "Bearer " + tokens.wrongIssuer()).get("/api/v1/quiz/quizzes")
                 .then().statusCode(401).body("detail", equalTo("token not issued by the expected issuer"));
+        given().header("Authorization", "Bearer " + tokens.withAudience(null)).get("/api/v1/quiz/quizzes")
+                .then().statusCode(401).body("detail", equalTo("token not meant for this API (audience)"));
     }
 
     @Test
@@ -99,6 +105,29 @@ class EdgeSecurityTest {
                 .body("detail", equalTo("token revoked"));
         Tokens.Issued sameUserNewLogin = tokens.issue();
         given().header("Authorization", sameUserNewLogin.bearer()).get("/api/v1/analytics/overview").then().statusCode(200);
+    }
+
+    @Test
+    void theUsersRevokedBeforeMarkVoidsEveryOlderTokenAndNoNewerOne() {
+        String subject = UUID.randomUUID().toString();
+        Instant now = Instant.now();
+        Tokens.Issued older = tokens.issue(subject, "mark@example.test", now.minusSeconds(120));
+        Tokens.Issued atTheMark = tokens.issue(subject, "mark@example.test", now.minusSeconds(60));
+        Tokens.Issued otherUser = tokens.issue(UUID.randomUUID().toString(), "other@example.test", now.minusSeconds(120));
+        given().header("Authorization", older.bearer()).get("/api/v1/analytics/overview").then().statusCode(200);
+
+        // What auth-service writes on a password change: tokens issued before this second are void.
+        redis.value(String.class).setex("lv:revoked-before:" + subject, 60, Long.toString(now.minusSeconds(60).getEpochSecond()));
+
+        given().header("Authorization", older.bearer()).get("/api/v1/analytics/overview")
+                .then().statusCode(401)
+                .contentType("application/problem+json")
+                .header("WWW-Authenticate", containsString("invalid_token"))
+                .body("detail", equalTo("token revoked"));
+        given().header("Authorization", atTheMark.bearer()).get("/api/v1/analytics/overview").then().statusCode(200);
+        given().header("Authorization", otherUser.bearer()).get("/api/v1/analytics/overview").then().statusCode(200);
+        // The gateway's own endpoint honours it too.
+        given().header("Authorization", older.bearer()).get("/api/v1/users/rate-limit-status").then().statusCode(401);
     }
 
     @Test
@@ -182,7 +211,7 @@ class EdgeSecurityTest {
 
     @Test
     void readinessReportsRedisAndDoesNotDependOnUpstreams() {
-        given().get("/q/health/ready")
+        Management.management().get("/q/health/ready")
                 .then().statusCode(200)
                 .body("checks.find { it.name == 'redis' }.status", equalTo("UP"));
     }

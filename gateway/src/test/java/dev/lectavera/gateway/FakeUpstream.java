@@ -1,6 +1,7 @@
 package dev.lectavera.gateway;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
@@ -13,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * A real HTTP server standing in for the upstream services: it echoes what reached it (method, URI,
  * body and its length, headers; REST) and answers WebSocket text frames with the user id it was given, so tests see
- * exactly what the gateway forwarded. Like the real services it echoes X-Request-Id on its response
+ * exactly what the gateway forwarded (the text {@code headers?} is answered with the upgrade's headers and query). Like the real services it echoes X-Request-Id on its response
  * (and sends a CORS header of its own), so tests can check the gateway does not duplicate them.
  * Paths under /api/v1/test-slow answer only after 5 s.
  */
@@ -43,7 +44,9 @@ public class FakeUpstream implements QuarkusTestResourceLifecycleManager {
 
     private void answer(HttpServerRequest request) {
         if ("websocket".equalsIgnoreCase(request.getHeader("Upgrade"))) {
-            request.toWebSocket().onSuccess(ws -> ws.textMessageHandler(text -> ws.writeTextMessage("echo:" + ws.path()
+            request.toWebSocket().onSuccess(ws -> ws.textMessageHandler(text -> ws.writeTextMessage("headers?".equals(text)
+                    ? headersOf(ws.headers()).put("query", ws.query()).encode()
+                    : "echo:" + ws.path()
                     + ":" + ws.headers().get("X-LectaVera-User-Id")
                     + ":" + (ws.headers().get("Authorization") != null)
                     + ":" + ws.query()
@@ -59,12 +62,7 @@ public class FakeUpstream implements QuarkusTestResourceLifecycleManager {
             return;
         }
         request.body().onSuccess(body -> {
-            JsonObject headers = new JsonObject();
-            request.headers().forEach(header -> {
-                String name = header.getKey().toLowerCase(Locale.ROOT);
-                String previous = headers.getString(name);
-                headers.put(name, previous == null ? header.getValue() : previous + "," + header.getValue());
-            });
+            JsonObject headers = headersOf(request.headers());
             JsonObject echo = new JsonObject()
                     .put("method", request.method().name())
                     .put("uri", request.uri())
@@ -81,6 +79,17 @@ public class FakeUpstream implements QuarkusTestResourceLifecycleManager {
                     .putHeader("content-type", "application/json")
                     .end(echo.encode());
         });
+    }
+
+    /** Header names in lower case; repeated headers joined with commas (so a second copy shows). */
+    private static JsonObject headersOf(MultiMap received) {
+        JsonObject headers = new JsonObject();
+        received.forEach(header -> {
+            String name = header.getKey().toLowerCase(Locale.ROOT);
+            String previous = headers.getString(name);
+            headers.put(name, previous == null ? header.getValue() : previous + "," + header.getValue());
+        });
+        return headers;
     }
 
     @Override

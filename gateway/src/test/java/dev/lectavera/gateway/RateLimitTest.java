@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
@@ -17,9 +18,9 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Each class trips at its limit (test profile: chat 3/min, auth 2/15 min, upload 2/min, search 3/min,
- * default 12/10 min) with 429 problem+json and the rate-limit headers; fresh users and client
- * addresses per test, so nothing depends on another test or an earlier run.
+ * Each class trips at its limit (test profile: chat 3/min, auth 2/15 min, auth-ip 4/15 min, register 3/h,
+ * upload 2/min, search 3/min, quiz 2/min, default 12/10 min) with 429 problem+json and the rate-limit headers;
+ * fresh users and client addresses per test, so nothing depends on another test or an earlier run.
  */
 @QuarkusTest
 @QuarkusTestResource(FakeUpstream.class)
@@ -100,6 +101,63 @@ class RateLimitTest {
     }
 
     @Test
+    void oneAddressTryingManyEmailsTripsThePerAddressAuthBucket() {
+        String ip = TestClients.randomIp();
+        for (int i = 0; i < 4; i++) {
+            login(ip, "spray-" + UUID.randomUUID() + "@example.test").then().statusCode(200);
+        }
+        login(ip, "spray-" + UUID.randomUUID() + "@example.test")
+                .then().statusCode(429).contentType("application/problem+json")
+                .header("Retry-After", notNullValue())
+                .header("X-RateLimit-Limit", "4")
+                .body("detail", containsString("auth-ip"));
+        // Per address: another address is unaffected.
+        login(TestClients.randomIp(), "spray-" + UUID.randomUUID() + "@example.test").then().statusCode(200);
+    }
+
+    @Test
+    void registrationsAreLimitedPerAddressWhateverTheEmail() {
+        String ip = TestClients.randomIp();
+        for (int i = 0; i < 3; i++) {
+            register(ip, "new-" + UUID.randomUUID() + "@example.test").then().statusCode(200);
+        }
+        register(ip, "new-" + UUID.randomUUID() + "@example.test")
+                .then().statusCode(429).header("X-RateLimit-Limit", "3").body("detail", containsString("register"));
+        // Logins from that address still have room in the per-address auth bucket (3 of 4 used).
+        login(ip, "old-" + UUID.randomUUID() + "@example.test").then().statusCode(200);
+    }
+
+    @Test
+    void passwordConfirmingEndpointsAreLimitedPerAddressAndAccountTogetherWithLogin() {
+        Tokens.Issued user = tokens.issue();
+        String ip = TestClients.randomIp();
+        assertTripsAt(2, () -> given().header("Authorization", user.bearer()).header(TestClients.FORWARDED_FOR, ip)
+                .contentType("application/json").body("{\"currentPassword\":\"guess\",\"newPassword\":\"x\"}"),
+                "POST", "/api/v1/users/me/password");
+        given().header("Authorization", user.bearer()).header(TestClients.FORWARDED_FOR, ip)
+                .contentType("application/json").body("{\"password\":\"guess\"}")
+                .delete("/api/v1/users/me").then().statusCode(429);
+        // The same bucket as a login to that account from that address.
+        login(ip, user.email()).then().statusCode(429);
+        // Another address, or a plain read of the account, are not held back.
+        given().header("Authorization", user.bearer()).header(TestClients.FORWARDED_FOR, TestClients.randomIp())
+                .contentType("application/json").body("{}")
+                .post("/api/v1/users/me/password").then().statusCode(200);
+        given().header("Authorization", user.bearer()).header(TestClients.FORWARDED_FOR, ip)
+                .get("/api/v1/users/me").then().statusCode(200).header("X-RateLimit-Limit", "12");
+    }
+
+    @Test
+    void quizGenerationHasItsOwnClassPerUser() {
+        String bearer = tokens.issue().bearer();
+        assertTripsAt(2, () -> given().header("Authorization", bearer).contentType("application/json").body("{}"),
+                "POST", "/api/v1/quiz/generate");
+        given().header("Authorization", bearer).get("/api/v1/quiz/quizzes").then().statusCode(200);
+        given().header("Authorization", tokens.issue().bearer()).contentType("application/json").body("{}")
+                .post("/api/v1/quiz/generate").then().statusCode(200);
+    }
+
+    @Test
     void anAuthBodyWithoutAReadableEmailIsLimitedPerAddress() {
         String ip = TestClients.randomIp();
         assertTripsAt(2, () -> given().header(TestClients.FORWARDED_FOR, ip).contentType("application/json").body("not json"),
@@ -133,8 +191,14 @@ class RateLimitTest {
         }
         given().header("Authorization", user.bearer()).body("{}")
                 .post("/api/v1/study/sessions/" + UUID.randomUUID() + "/messages").then().statusCode(200);
+        given().header("Authorization", user.bearer()).body("{}").post("/api/v1/quiz/generate").then().statusCode(200);
+        String ip = TestClients.randomIp();
+        given().header("Authorization", user.bearer()).header(TestClients.FORWARDED_FOR, ip).body("{}")
+                .post("/api/v1/users/me/password").then().statusCode(200);
+        register(ip, "other-" + UUID.randomUUID() + "@example.test").then().statusCode(200);
 
-        Response status = given().header("Authorization", user.bearer()).get("/api/v1/users/rate-limit-status");
+        Response status = given().header("Authorization", user.bearer()).header(TestClients.FORWARDED_FOR, ip)
+                .get("/api/v1/users/rate-limit-status");
 
         status.then().statusCode(200)
                 .contentType("application/json")
@@ -147,11 +211,29 @@ class RateLimitTest {
                 .body("classes.find { it.name == 'chat' }.remaining", equalTo(2))
                 .body("classes.find { it.name == 'upload' }.remaining", equalTo(2))
                 .body("classes.find { it.name == 'upload' }.resetSeconds", equalTo(0))
-                .body("classes.find { it.name == 'auth' }.remaining", equalTo(2))
+                .body("classes.find { it.name == 'auth' }.remaining", equalTo(1))
+                .body("classes.find { it.name == 'auth-ip' }.limit", equalTo(4))
+                .body("classes.find { it.name == 'auth-ip' }.periodSeconds", equalTo(900))
+                .body("classes.find { it.name == 'auth-ip' }.remaining", equalTo(2))
+                .body("classes.find { it.name == 'register' }.limit", equalTo(3))
+                .body("classes.find { it.name == 'register' }.periodSeconds", equalTo(3600))
+                .body("classes.find { it.name == 'register' }.remaining", equalTo(2))
+                .body("classes.find { it.name == 'quiz' }.limit", equalTo(2))
+                .body("classes.find { it.name == 'quiz' }.remaining", equalTo(1))
                 .body("classes.find { it.name == 'default' }.remaining", equalTo(11));
-        assertEquals(5, status.jsonPath().getList("classes").size());
+        assertEquals(8, status.jsonPath().getList("classes").size());
 
         given().get("/api/v1/users/rate-limit-status").then().statusCode(401);
+    }
+
+    private static Response login(String ip, String email) {
+        return given().header(TestClients.FORWARDED_FOR, ip).contentType("application/json")
+                .body("{\"email\":\"" + email + "\",\"password\":\"wrong\"}").post("/api/v1/auth/login");
+    }
+
+    private static Response register(String ip, String email) {
+        return given().header(TestClients.FORWARDED_FOR, ip).contentType("application/json")
+                .body("{\"email\":\"" + email + "\",\"password\":\"pw\",\"fullName\":\"A\"}").post("/api/v1/auth/register");
     }
 
     /** {@code limit} requests pass with decreasing X-RateLimit-Remaining, the next one is a 429 with every header. */

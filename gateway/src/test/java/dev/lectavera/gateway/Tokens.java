@@ -18,6 +18,7 @@ import java.util.UUID;
 public final class Tokens {
 
     public static final String ISSUER = "lectavera-auth";
+    public static final String AUDIENCE = "lectavera-api";
 
     /** A token and the claims tests need. */
     public record Issued(String token, String subject, String tokenId, String email) {
@@ -34,12 +35,28 @@ public final class Tokens {
 
     /** A fresh user with a valid 15-minute token. */
     public Issued issue() {
-        String subject = UUID.randomUUID().toString();
+        return issue(UUID.randomUUID().toString(), "u-" + UUID.randomUUID() + "@example.test", Instant.now());
+    }
+
+    /** A valid token of the given user, issued at {@code issuedAt} (whole seconds), valid for 15 minutes from now. */
+    public Issued issue(String subject, String email, Instant issuedAt) {
         String tokenId = UUID.randomUUID().toString();
-        String email = "u-" + UUID.randomUUID() + "@example.test";
-        Instant now = Instant.now();
-        String token = claims(subject, tokenId, email, ISSUER, now, now.plusSeconds(900)).jws().keyId("test-key").sign(keys.getPrivate());
+        String token = claims(subject, tokenId, email, ISSUER, issuedAt, Instant.now().plusSeconds(900))
+                .jws().keyId("test-key").sign(keys.getPrivate());
         return new Issued(token, subject, tokenId, email);
+    }
+
+    /** Perfect but for the audience: none at all, or another one. */
+    public String withAudience(String audience) {
+        Instant now = Instant.now();
+        JwtClaimsBuilder claims = claims(UUID.randomUUID().toString(), UUID.randomUUID().toString(), "x@example.test", ISSUER,
+                now, now.plusSeconds(900));
+        if (audience == null) {
+            claims.remove("aud");
+        } else {
+            claims.audience(audience);
+        }
+        return claims.jws().sign(keys.getPrivate());
     }
 
     public String expired() {
@@ -78,7 +95,7 @@ public final class Tokens {
     public String algNone() {
         long now = Instant.now().getEpochSecond();
         JsonObject header = new JsonObject().put("alg", "none").put("typ", "JWT");
-        JsonObject payload = new JsonObject().put("iss", ISSUER).put("sub", UUID.randomUUID().toString())
+        JsonObject payload = new JsonObject().put("iss", ISSUER).put("aud", AUDIENCE).put("sub", UUID.randomUUID().toString())
                 .put("jti", UUID.randomUUID().toString()).put("iat", now).put("exp", now + 900)
                 .put("groups", new io.vertx.core.json.JsonArray().add("user"));
         return encode(header.encode()) + "." + encode(payload.encode()) + ".";
@@ -95,6 +112,7 @@ public final class Tokens {
     private static JwtClaimsBuilder claims(String subject, String tokenId, String email, String issuer,
                                            Instant issuedAt, Instant expiresAt) {
         return Jwt.issuer(issuer)
+                .audience(AUDIENCE)
                 .subject(subject)
                 .upn(email)
                 .claim("email", email)

@@ -8,6 +8,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.UpgradeRejectedException;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -68,6 +70,45 @@ class WebSocketEdgeTest {
         WebSocket ws = connect(options("/ws/study/s-3?token=unverified.other.token").addHeader("Authorization", user.bearer())
                 .addHeader("X-LectaVera-User-Id", "someone-else"));
         assertEquals("echo:/ws/study/s-3:" + user.subject() + ":true:token=" + user.token() + ":hi", roundTrip(ws, "hi"));
+    }
+
+    @Test
+    void aSecondTokenInAnEncodedQueryNameNeverReachesTheService() throws Exception {
+        Tokens.Issued verified = tokens.issue();
+        Tokens.Issued smuggled = tokens.issue();
+        WebSocket ws = connect(options("/ws/study/s-6?%74oken=" + smuggled.token() + "&lang=en&tok%65n=" + smuggled.token()
+                + ";TOKEN=" + smuggled.token()).addHeader("Authorization", verified.bearer()));
+        JsonObject seen = new JsonObject(roundTrip(ws, "headers?"));
+        assertEquals("lang=en&token=" + verified.token(), seen.getString("query"));
+        assertEquals(verified.bearer(), seen.getString("authorization"));
+        assertEquals(verified.subject(), seen.getString("x-lectavera-user-id"));
+    }
+
+    @Test
+    void noUnverifiedTokenIsLeftInTheSubprotocolsOrASecondAuthorization() throws Exception {
+        Tokens.Issued verified = tokens.issue();
+        Tokens.Issued smuggled = tokens.issue();
+        WebSocket ws = connect(options("/ws/study/s-7")
+                .addHeader("Authorization", verified.bearer())
+                .addHeader("Authorization", smuggled.bearer())
+                .setSubProtocols(List.of("bearer", smuggled.token(), "chat.v1", smuggled.token())));
+        assertEquals("bearer", ws.subProtocol());
+        JsonObject seen = new JsonObject(roundTrip(ws, "headers?"));
+        assertEquals(verified.bearer(), seen.getString("authorization"));
+        assertEquals("bearer, chat.v1", seen.getString("sec-websocket-protocol"));
+        assertEquals("token=" + verified.token(), seen.getString("query"));
+        assertFalse(seen.encode().contains(smuggled.token()), seen.encode());
+    }
+
+    @Test
+    void aTokenVerifiedFromTheSubprotocolsIsTheOneForwarded() throws Exception {
+        Tokens.Issued verified = tokens.issue();
+        Tokens.Issued smuggled = tokens.issue();
+        WebSocket ws = connect(options("/ws/study/s-8?%74oken=" + smuggled.token()).setSubProtocols(List.of("bearer", verified.token())));
+        JsonObject seen = new JsonObject(roundTrip(ws, "headers?"));
+        assertEquals(verified.bearer(), seen.getString("authorization"));
+        assertEquals("bearer", seen.getString("sec-websocket-protocol"));
+        assertEquals("token=" + verified.token(), seen.getString("query"));
     }
 
     @Test

@@ -35,14 +35,14 @@ class GracefulShutdownIT {
                 "QUARKUS_SHUTDOWN_TIMEOUT", "10s"));
         ProcessHandle stopping = null;
         try {
-            RestAssured.given().baseUri(system.service("study-2").toString()).get("/q/health/ready")
+            RestAssured.given().baseUri(system.management("study-2").toString()).get("/q/health/ready")
                     .then().statusCode(200).body("checks.name", hasItem("Graceful Shutdown"));
 
             stopping = system.terminate("study-2");
             ProcessHandle terminated = stopping;
 
             await("readiness DOWN after SIGTERM").atMost(DELAY.minusSeconds(2)).pollInterval(Duration.ofMillis(100))
-                    .untilAsserted(() -> RestAssured.given().baseUri(system.service("study-2").toString())
+                    .untilAsserted(() -> RestAssured.given().baseUri(system.management("study-2").toString())
                             .get("/q/health/ready").then().statusCode(503)
                             .body("checks.find { it.name == 'Graceful Shutdown' }.status", equalTo("DOWN")));
             // Still serving meanwhile: a request that reaches it before the Service has caught up is answered.

@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,8 @@ import java.util.stream.Stream;
  * Starts the whole system once per test JVM as real processes on free ports: a private Redis and a
  * private single-node Kafka (so fault tests can stop and restart them without touching anyone else's),
  * the six services from their built jars — study-service twice, both behind the gateway — against the
- * dev/stack PostgreSQL ({@code lv_<service>_it} databases, rebuilt from the migrations each run).
+ * dev/stack PostgreSQL ({@code lv_<service>_it} databases, rebuilt from the migrations each run). Each service
+ * process has a public port and a management port (health, metrics, OpenAPI), as in every deployment.
  * Tests get a {@link Running} handle, talk to the gateway, and may break parts of the system on purpose;
  * whoever breaks something restores it before returning (see {@link Running#restart}).
  */
@@ -83,6 +85,8 @@ public class LectaVeraSystem implements BeforeAllCallback, ParameterResolver {
         private final Path signingKey;
         /** Every process by name: the services, "redis", "kafka". */
         private final Map<String, Integer> ports = new LinkedHashMap<>();
+        /** Each service process's management interface: health, metrics, OpenAPI, never on its public port. */
+        private final Map<String, Integer> managementPorts = new LinkedHashMap<>();
         private final Map<String, Process> processes = new LinkedHashMap<>();
 
         private Running(Path root, Path work) throws IOException {
@@ -97,7 +101,13 @@ public class LectaVeraSystem implements BeforeAllCallback, ParameterResolver {
             Files.createDirectories(logs);
             Files.createDirectories(work.resolve("blobs"));
             this.signingKey = writeSigningKey(work);
-            reservePorts(Stream.concat(SERVICES.keySet().stream(), Stream.of("redis", "kafka", "kafka-controller")).toList());
+            List<String> infrastructure = List.of("redis", "kafka", "kafka-controller");
+            Iterator<Integer> free = freePorts(2 * SERVICES.size() + infrastructure.size()).iterator();
+            for (String name : SERVICES.keySet()) {
+                ports.put(name, free.next());
+                managementPorts.put(name, free.next());
+            }
+            infrastructure.forEach(name -> ports.put(name, free.next()));
         }
 
         /** The gateway: the only door a client uses. */
@@ -105,9 +115,28 @@ public class LectaVeraSystem implements BeforeAllCallback, ParameterResolver {
             return URI.create("http://127.0.0.1:" + ports.get("gateway"));
         }
 
-        /** A service's own port (OpenAPI, health; tests that look behind the gateway). */
+        /** A service's own public port (tests that look behind the gateway). */
         public URI service(String name) {
             return URI.create("http://127.0.0.1:" + ports.get(name));
+        }
+
+        /** A service process's management interface: {@code /q/health}, {@code /q/metrics}, {@code /q/openapi}. */
+        public URI management(String name) {
+            return URI.create("http://127.0.0.1:" + managementPorts.get(name));
+        }
+
+        /** The names of the service processes, the gateway last (study-service twice: "study", "study-2"). */
+        public List<String> serviceProcesses() {
+            return List.copyOf(SERVICES.keySet());
+        }
+
+        /** A running service process, to look at how it was started. */
+        public ProcessHandle process(String name) {
+            Process process = processes.get(name);
+            if (process == null || !process.isAlive()) {
+                throw new IllegalStateException(name + " is not running");
+            }
+            return process.toHandle();
         }
 
         public Path log(String name) {
@@ -229,9 +258,10 @@ public class LectaVeraSystem implements BeforeAllCallback, ParameterResolver {
             return jar;
         }
 
+        /** As ./lectavera starts a service: an OutOfMemoryError ends the process instead of leaving it half-dead. */
         private static List<String> javaCommand(Path jar) {
             return List.of(javaCommand(), "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                    "--add-opens", "java.base/java.lang=ALL-UNNAMED", "-jar", jar.toString());
+                    "-XX:+ExitOnOutOfMemoryError", "--add-opens", "java.base/java.lang=ALL-UNNAMED", "-jar", jar.toString());
         }
 
         private synchronized void launchProcess(String name, List<String> command, Map<String, String> env) {
@@ -258,6 +288,7 @@ public class LectaVeraSystem implements BeforeAllCallback, ParameterResolver {
             String service = name.replace("-2", "");
             Map<String, String> env = new LinkedHashMap<>();
             env.put("QUARKUS_HTTP_PORT", String.valueOf(ports.get(name)));
+            env.put("QUARKUS_MANAGEMENT_PORT", String.valueOf(managementPorts.get(name)));
             env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
             env.put("QUARKUS_REDIS_HOSTS", "redis://127.0.0.1:" + redisPort());
             env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap());
@@ -348,14 +379,14 @@ public class LectaVeraSystem implements BeforeAllCallback, ParameterResolver {
                 throw new IllegalStateException(libs + " is missing: run dev/stack up (it fetches the Kafka jars)");
             }
             List<String> command = new ArrayList<>(List.of(javaCommand(), "-Xmx384m", "-XX:+UseSerialGC",
-                    "-Dlog4j2.configurationFile=" + root.resolve("dev/kafka/log4j2.properties"),
+                    "-XX:+ExitOnOutOfMemoryError", "-Dlog4j2.configurationFile=" + root.resolve("dev/kafka/log4j2.properties"),
                     "-cp", libs + "/*", mainClass));
             command.addAll(List.of(args));
             return command;
         }
 
         public void awaitReady(String name) {
-            URI ready = URI.create("http://127.0.0.1:" + ports.get(name) + "/q/health/ready");
+            URI ready = URI.create(management(name) + "/q/health/ready");
             Awaitility.await(name + " ready (log: " + log(name) + ")")
                     .atMost(Duration.ofMinutes(3))
                     .pollInterval(Duration.ofMillis(250))
@@ -414,17 +445,16 @@ public class LectaVeraSystem implements BeforeAllCallback, ParameterResolver {
         }
 
         /**
-         * A free port for each name, all different: every probe socket stays open until all are chosen (probes
-         * opened and closed one at a time may be handed the same port twice — two services then race for it).
+         * Free ports, all different: every probe socket stays open until all are chosen (probes opened and closed
+         * one at a time may be handed the same port twice — two services then race for it).
          */
-        private void reservePorts(List<String> names) throws IOException {
+        private static List<Integer> freePorts(int count) throws IOException {
             List<ServerSocket> probes = new ArrayList<>();
             try {
-                for (String name : names) {
-                    ServerSocket probe = new ServerSocket(0);
-                    probes.add(probe);
-                    ports.put(name, probe.getLocalPort());
+                for (int i = 0; i < count; i++) {
+                    probes.add(new ServerSocket(0));
                 }
+                return probes.stream().map(ServerSocket::getLocalPort).toList();
             } finally {
                 for (ServerSocket probe : probes) {
                     probe.close();

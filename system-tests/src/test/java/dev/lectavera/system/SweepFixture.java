@@ -106,9 +106,9 @@ final class SweepFixture {
     static Set<Endpoint> inventory(LectaVeraSystem.Running running) {
         Set<Endpoint> endpoints = new TreeSet<>();
         for (String service : SERVICES) {
-            endpoints.addAll(openApiEndpoints(URI.create(running.service(service) + "/q/openapi?format=json")));
+            endpoints.addAll(openApiEndpoints(URI.create(running.management(service) + "/q/openapi?format=json")));
         }
-        endpoints.addAll(openApiEndpoints(URI.create(running.gateway() + "/q/openapi?format=json")));
+        endpoints.addAll(openApiEndpoints(URI.create(running.management("gateway") + "/q/openapi?format=json")));
         endpoints.add(RATE_LIMIT_STATUS);
         endpoints.add(WEBSOCKET);
         return endpoints;

@@ -19,6 +19,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static dev.lectavera.analytics.support.Management.management;
 import static dev.lectavera.analytics.support.TestEvents.chat;
 import static dev.lectavera.analytics.support.TestEvents.documentDeleted;
 import static dev.lectavera.analytics.support.TestEvents.indexed;
@@ -72,7 +73,7 @@ class ConsumerRobustnessTest extends EventDrivenTest {
 
     /** The consumer's outcome counter, as Prometheus scrapes it. */
     private static double eventsCounted(String topic, String outcome) {
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = management().get("/q/metrics").then().statusCode(200).extract().asString();
         Matcher line = Pattern.compile("^lectavera_analytics_events_total\\{([^}]*)} (\\S+)$", Pattern.MULTILINE)
                 .matcher(metrics);
         while (line.find()) {

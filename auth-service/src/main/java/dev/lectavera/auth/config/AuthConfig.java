@@ -20,6 +20,8 @@ public interface AuthConfig {
 
     Password password();
 
+    Lockout lockout();
+
     Outbox outbox();
 
     Cleanup cleanup();
@@ -33,11 +35,22 @@ public interface AuthConfig {
 
         @WithDefault("PT15M")
         Duration accessTokenLifetime();
+
+        /** The {@code aud} of every access token; the gateway and every service accept only this audience. */
+        @WithDefault("lectavera-api")
+        String audience();
     }
 
     interface Tokens {
         @WithDefault("P7D")
         Duration refreshTokenLifetime();
+
+        /**
+         * Absolute lifetime of a login session (refresh-token family) from its login: rotation never extends a
+         * family past it, so a stolen refresh token that is kept rotating dies at the latest then.
+         */
+        @WithDefault("P30D")
+        Duration refreshFamilyLifetime();
 
         @WithDefault("PT1H")
         Duration passwordResetLifetime();
@@ -67,6 +80,27 @@ public interface AuthConfig {
             @WithDefault("1")
             int parallelism();
         }
+    }
+
+    /**
+     * Per-account lock after repeated wrong passwords, whatever the client address (login, change password,
+     * delete account share one counter per normalised email, existing account or not).
+     */
+    interface Lockout {
+        /** Wrong passwords within {@link #window()} that lock the account. */
+        @WithDefault("10")
+        int maxFailures();
+
+        /** The window the failures are counted in; it starts at the first failure. */
+        @WithDefault("PT15M")
+        Duration window();
+
+        /** The first lock's length; each further lock in a row doubles it, up to {@link #maxDelay()}. */
+        @WithDefault("PT1M")
+        Duration initialDelay();
+
+        @WithDefault("PT15M")
+        Duration maxDelay();
     }
 
     interface Outbox {

@@ -6,6 +6,7 @@ import dev.lectavera.auth.repository.OutboxEventRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -21,7 +22,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -45,6 +48,7 @@ public class OutboxRelay {
     private final OutboxEventRepository outbox;
     private final Clock clock;
     private final String bootstrapServers;
+    private final Map<String, Object> kafkaSecurity;
     private final int batchSize;
     /** One relay pass at a time per instance; other instances are kept apart by SKIP LOCKED. */
     private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
@@ -55,10 +59,12 @@ public class OutboxRelay {
     private final AtomicBoolean passQueued = new AtomicBoolean();
     private volatile Producer<String, String> producer;
 
-    OutboxRelay(OutboxEventRepository outbox, Clock clock, AuthConfig config) {
+    OutboxRelay(OutboxEventRepository outbox, Clock clock, AuthConfig config,
+                @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
         this.outbox = outbox;
         this.clock = clock;
         this.bootstrapServers = config.outbox().bootstrapServers();
+        this.kafkaSecurity = securitySettings(kafkaConfig);
         this.batchSize = config.outbox().batchSize();
     }
 
@@ -155,7 +161,7 @@ public class OutboxRelay {
             synchronized (this) {
                 current = producer;
                 if (current == null) {
-                    current = new KafkaProducer<>(producerConfig(), new StringSerializer(), new StringSerializer());
+                    current = new KafkaProducer<>(producerConfig(bootstrapServers, kafkaSecurity), new StringSerializer(), new StringSerializer());
                     producer = current;
                 }
             }
@@ -163,7 +169,8 @@ public class OutboxRelay {
         return current;
     }
 
-    private Properties producerConfig() {
+    /** The outbox producer's settings: its own, plus the security settings of the service's Kafka configuration. */
+    static Properties producerConfig(String bootstrapServers, Map<String, Object> kafkaSecurity) {
         Properties config = new Properties();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "auth-service-outbox");
@@ -173,7 +180,24 @@ public class OutboxRelay {
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "15000");
         config.put(ProducerConfig.LINGER_MS_CONFIG, "0");
+        config.putAll(kafkaSecurity);
         return config;
+    }
+
+    /**
+     * The TLS and SASL settings ({@code security.protocol}, {@code sasl.*}, {@code ssl.*}) of Quarkus' Kafka
+     * configuration ({@code kafka.*} properties and {@code KAFKA_*} variables): this hand-built producer connects
+     * the way the messaging channels and the health check do, SASL/SCRAM included (deploy/README.md).
+     */
+    static Map<String, Object> securitySettings(Map<String, Object> kafkaConfig) {
+        Map<String, Object> security = new TreeMap<>();
+        kafkaConfig.forEach((key, value) -> {
+            boolean secures = key.equals("security.protocol") || key.startsWith("sasl.") || key.startsWith("ssl.");
+            if (secures && value != null && !value.toString().isBlank()) {
+                security.put(key, value);
+            }
+        });
+        return security;
     }
 
     void onStop(@Observes ShutdownEvent event) {

@@ -28,6 +28,10 @@ public class RefreshToken {
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
+    /** The login that started the family; no token of the family expires after start + the family lifetime. */
+    @Column(name = "family_started_at", nullable = false, updatable = false)
+    private Instant familyStartedAt;
+
     @Column(name = "expires_at", nullable = false, updatable = false)
     private Instant expiresAt;
 
@@ -41,10 +45,12 @@ public class RefreshToken {
         // JPA
     }
 
-    public RefreshToken(UUID userId, UUID familyId, byte[] tokenHash, Instant now, Instant expiresAt) {
+    public RefreshToken(UUID userId, UUID familyId, Instant familyStartedAt, byte[] tokenHash, Instant now,
+                        Instant expiresAt) {
         this.id = UUID.randomUUID();
         this.userId = userId;
         this.familyId = familyId;
+        this.familyStartedAt = familyStartedAt;
         this.tokenHash = tokenHash.clone();
         this.createdAt = now;
         this.expiresAt = expiresAt;
@@ -76,6 +82,10 @@ public class RefreshToken {
 
     public UUID getFamilyId() {
         return familyId;
+    }
+
+    public Instant getFamilyStartedAt() {
+        return familyStartedAt;
     }
 
     public Instant getExpiresAt() {

@@ -6,6 +6,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 @Entity
@@ -33,6 +34,10 @@ public class UserAccount {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    /** Access tokens issued (iat, whole seconds) before this are void; null: none revoked this way. */
+    @Column(name = "tokens_valid_after")
+    private Instant tokensValidAfter;
+
     protected UserAccount() {
         // JPA
     }
@@ -54,6 +59,37 @@ public class UserAccount {
     public void changePasswordHash(String newPasswordHash, Instant now) {
         this.passwordHash = newPasswordHash;
         this.updatedAt = now;
+    }
+
+    /**
+     * The next whole second after {@code now}: every token issued so far (its iat is at most {@code now}'s second)
+     * is before it, and a token issued from now on gets it as its iat at the earliest.
+     */
+    public static Instant revocationMarkAfter(Instant now) {
+        return now.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+    }
+
+    /**
+     * Voids every access token issued until now (password change or reset). Never moves the mark back.
+     *
+     * @return the mark: tokens with an iat before it are void
+     */
+    public Instant revokeTokensIssuedUntil(Instant now) {
+        Instant mark = revocationMarkAfter(now);
+        if (tokensValidAfter == null || tokensValidAfter.isBefore(mark)) {
+            tokensValidAfter = mark;
+        }
+        return tokensValidAfter;
+    }
+
+    /** Whether a token with this iat (epoch seconds) was issued before the mark. */
+    public boolean isTokenRevoked(long issuedAtSeconds) {
+        return tokensValidAfter != null && issuedAtSeconds < tokensValidAfter.getEpochSecond();
+    }
+
+    /** The iat of a token issued now: never before the mark, so that it survives it. */
+    public Instant tokenIssuedAt(Instant now) {
+        return tokensValidAfter != null && now.isBefore(tokensValidAfter) ? tokensValidAfter : now;
     }
 
     /** Idempotent: the first verification time is kept. */
@@ -90,6 +126,10 @@ public class UserAccount {
 
     public Instant getUpdatedAt() {
         return updatedAt;
+    }
+
+    public Instant getTokensValidAfter() {
+        return tokensValidAfter;
     }
 
     @Override

@@ -19,6 +19,16 @@ public class OneTimeTokenRepository implements PanacheRepositoryBase<OneTimeToke
                 .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }
 
+    /** Whose token this is, without loading the entity (see RefreshTokenRepository.findOwnerByHash). */
+    public Optional<UUID> findOwnerByHash(byte[] tokenHash, OneTimeTokenPurpose purpose) {
+        return getEntityManager()
+                .createQuery("select t.userId from OneTimeToken t where t.tokenHash = :hash and t.purpose = :purpose",
+                        UUID.class)
+                .setParameter("hash", tokenHash)
+                .setParameter("purpose", purpose)
+                .getResultStream().findFirst();
+    }
+
     /** A newly issued token supersedes the user's earlier unused ones of the same purpose. */
     public int invalidateUnused(UUID userId, OneTimeTokenPurpose purpose, Instant now) {
         return update("usedAt = ?1 where userId = ?2 and purpose = ?3 and usedAt is null", now, userId, purpose);

@@ -24,6 +24,17 @@ public class RefreshTokenRepository implements PanacheRepositoryBase<RefreshToke
         return find("tokenHash = ?1", tokenHash).firstResultOptional();
     }
 
+    /**
+     * Whose token this is, without loading the entity: a later {@link #findByHashForUpdate} in the same transaction
+     * must read the row as it is once locked, not a copy loaded before the lock.
+     */
+    public Optional<UUID> findOwnerByHash(byte[] tokenHash) {
+        return getEntityManager()
+                .createQuery("select t.userId from RefreshToken t where t.tokenHash = :hash", UUID.class)
+                .setParameter("hash", tokenHash)
+                .getResultStream().findFirst();
+    }
+
     public int revokeFamily(UUID familyId, Instant now) {
         return update("revokedAt = ?1 where familyId = ?2 and revokedAt is null", now, familyId);
     }
@@ -35,11 +46,6 @@ public class RefreshTokenRepository implements PanacheRepositoryBase<RefreshToke
 
     public int revokeAllOfUser(UUID userId, Instant now) {
         return update("revokedAt = ?1 where userId = ?2 and revokedAt is null", now, userId);
-    }
-
-    public int revokeAllOfUserExceptFamily(UUID userId, UUID keptFamilyId, Instant now) {
-        return update("revokedAt = ?1 where userId = ?2 and familyId <> ?3 and revokedAt is null",
-                now, userId, keptFamilyId);
     }
 
     /** An expired token is refused anyway, so its row (and the reuse evidence it carries) can go. */

@@ -56,6 +56,9 @@ public class AuthResource {
     @Path("login")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Exchange email and password for an access token (15 min) and a refresh token (7 days)")
+    @APIResponse(responseCode = "200")
+    @APIResponse(responseCode = "401", description = "Unknown email or wrong password (one answer for both)")
+    @APIResponse(responseCode = "429", description = "Too many wrong passwords for this email (Retry-After)")
     public Response login(@Valid @NotNull Requests.Login request) {
         return tokens(sessions.login(request.email(), request.password()));
     }
@@ -63,7 +66,8 @@ public class AuthResource {
     @POST
     @Path("refresh")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Rotate a refresh token; a spent one revokes its whole family (401)")
+    @Operation(summary = "Rotate a refresh token; a spent one revokes its whole family (401); a session ends 30 days "
+            + "after its login at the latest")
     public Response refresh(@Valid @NotNull Requests.Refresh request) {
         return tokens(sessions.refresh(request.refreshToken()));
     }

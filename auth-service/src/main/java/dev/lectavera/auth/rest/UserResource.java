@@ -1,7 +1,6 @@
 package dev.lectavera.auth.rest;
 
 import dev.lectavera.auth.service.AccountService;
-import dev.lectavera.auth.service.SessionService;
 import io.quarkus.security.Authenticated;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -29,12 +28,10 @@ import java.util.UUID;
 public class UserResource {
 
     private final AccountService accounts;
-    private final SessionService sessions;
     private final JsonWebToken caller;
 
-    UserResource(AccountService accounts, SessionService sessions, JsonWebToken caller) {
+    UserResource(AccountService accounts, JsonWebToken caller) {
         this.accounts = accounts;
-        this.sessions = sessions;
         this.caller = caller;
     }
 
@@ -60,20 +57,21 @@ public class UserResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @ResponseStatus(204)
     @APIResponse(responseCode = "204")
-    @Operation(summary = "Change the password (current one required); other sessions are logged out")
+    @Operation(summary = "Change the password (current one required); every token and session of the user ends, "
+            + "this one too: log in again with the new password")
+    @APIResponse(responseCode = "429", description = "Too many wrong passwords for this account (Retry-After)")
     public void changePassword(@Valid @NotNull Requests.ChangePassword request) {
-        accounts.changePassword(Caller.userId(caller), Caller.session(caller), request.currentPassword(),
-                request.newPassword());
+        accounts.changePassword(Caller.userId(caller), request.currentPassword(), request.newPassword());
     }
 
     @DELETE
     @Consumes(MediaType.APPLICATION_JSON)
     @ResponseStatus(204)
     @APIResponse(responseCode = "204")
-    @Operation(summary = "Delete the account (password required in the body); emits UserDeleted")
+    @Operation(summary = "Delete the account (password required in the body); emits UserDeleted; every token of "
+            + "the user is revoked")
+    @APIResponse(responseCode = "429", description = "Too many wrong passwords for this account (Retry-After)")
     public void delete(@Valid @NotNull Requests.DeleteAccount request) {
         accounts.delete(Caller.userId(caller), request.password());
-        // The token that deleted the account dies now rather than in up to 15 minutes.
-        sessions.revokeAccessToken(caller.getTokenID(), Caller.expiresAt(caller));
     }
 }

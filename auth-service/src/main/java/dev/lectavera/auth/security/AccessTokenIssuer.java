@@ -24,25 +24,32 @@ public class AccessTokenIssuer {
     private final SigningKeys keys;
     private final Clock clock;
     private final Duration lifetime;
+    private final String audience;
 
     AccessTokenIssuer(SigningKeys keys, Clock clock, AuthConfig config) {
         this.keys = keys;
         this.clock = clock;
         this.lifetime = config.jwt().accessTokenLifetime();
+        this.audience = config.jwt().audience();
     }
 
+    /**
+     * Signs a token for the user's session. Its iat is never before the user's revocation mark (a token issued in
+     * the second of a password change, after it, must not be void), so it may be up to a second ahead of the clock.
+     */
     public IssuedAccessToken issue(UserAccount user, UUID sessionId) {
-        Instant now = clock.instant();
-        Instant expiresAt = now.plus(lifetime);
+        Instant issuedAt = user.tokenIssuedAt(clock.instant());
+        Instant expiresAt = issuedAt.plus(lifetime);
         String jti = UUID.randomUUID().toString();
         String token = Jwt.issuer(ISSUER)
+                .audience(audience)
                 .subject(user.getId().toString())
                 .upn(user.getEmail())
                 .claim("email", user.getEmail())
                 .groups(GROUPS)
                 .claim("jti", jti)
                 .claim(SESSION_CLAIM, sessionId.toString())
-                .issuedAt(now)
+                .issuedAt(issuedAt)
                 .expiresAt(expiresAt)
                 .jws()
                 .algorithm(SignatureAlgorithm.RS256)

@@ -8,6 +8,7 @@ import dev.lectavera.auth.model.OneTimeTokenPurpose;
 import dev.lectavera.auth.model.UserAccount;
 import dev.lectavera.auth.repository.UserRepository;
 import dev.lectavera.auth.security.PasswordHasher;
+import dev.lectavera.auth.security.RevocationWriter;
 import dev.lectavera.contracts.events.UserDeleted;
 import dev.lectavera.contracts.events.UserRegistered;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -18,7 +19,6 @@ import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -36,18 +36,22 @@ public class AccountService {
     private final RefreshTokenService refreshTokens;
     private final OutboxWriter outbox;
     private final AccountMailer mailer;
+    private final AccountLockout lockout;
+    private final RevocationWriter revocations;
     private final Clock clock;
     private final AuthConfig config;
 
     AccountService(UserRepository users, PasswordHasher hasher, OneTimeTokenService oneTimeTokens,
-                   RefreshTokenService refreshTokens, OutboxWriter outbox, AccountMailer mailer, Clock clock,
-                   AuthConfig config) {
+                   RefreshTokenService refreshTokens, OutboxWriter outbox, AccountMailer mailer,
+                   AccountLockout lockout, RevocationWriter revocations, Clock clock, AuthConfig config) {
         this.users = users;
         this.hasher = hasher;
         this.oneTimeTokens = oneTimeTokens;
         this.refreshTokens = refreshTokens;
         this.outbox = outbox;
         this.mailer = mailer;
+        this.lockout = lockout;
+        this.revocations = revocations;
         this.clock = clock;
         this.config = config;
     }
@@ -100,40 +104,68 @@ public class AccountService {
     }
 
     /**
-     * Changes the password after checking the current one; ends every other session (their refresh tokens) and
-     * voids pending reset links. The session making the change stays logged in.
+     * Changes the password after checking the current one. Every access token of the user is void from now on
+     * (the caller's too), every session ends (their refresh tokens) and pending reset links are voided: whoever
+     * made the change logs in again with the new password. This is what a user who fears their session was
+     * stolen needs: a thief holding this very session's tokens is out too.
      */
-    public void changePassword(UUID userId, Optional<UUID> currentSession, String currentPassword,
-                               String newPassword) {
+    public void changePassword(UUID userId, String currentPassword, String newPassword) {
         UserAccount user = get(userId);
-        if (!hasher.matches(currentPassword, user.getPasswordHash())) {
-            throw Problems.wrongPassword("currentPassword");
-        }
+        checkPassword(user, currentPassword, "currentPassword");
         String newHash = hasher.hash(newPassword);
-        QuarkusTransaction.requiringNew().run(() -> {
-            UserAccount managed = users.findByIdOptional(userId).orElseThrow(Problems::userNotFound);
-            managed.changePasswordHash(newHash, clock.instant());
-            int revoked = refreshTokens.revokeAllExcept(userId, currentSession);
+        Instant mark = QuarkusTransaction.requiringNew().call(() -> {
+            UserAccount locked = lockUnchanged(user, "currentPassword");
+            Instant now = clock.instant();
+            locked.changePasswordHash(newHash, now);
+            Instant revokedBefore = locked.revokeTokensIssuedUntil(now);
+            int revoked = refreshTokens.revokeAll(userId);
             oneTimeTokens.invalidateAll(userId, OneTimeTokenPurpose.PASSWORD_RESET);
-            LOG.infof("User %s changed the password; %d refresh tokens of other sessions revoked", userId, revoked);
+            LOG.infof("User %s changed the password; tokens before %s and %d refresh tokens revoked", userId,
+                    revokedBefore, revoked);
+            return revokedBefore;
         });
+        revocations.revokeTokensIssuedBefore(userId, mark);
     }
 
     /**
      * Deletes the account after checking its password. Refresh and one-time tokens go with it (foreign keys
-     * cascade) and UserDeleted is written to the outbox in the same transaction.
+     * cascade), UserDeleted is written to the outbox in the same transaction, and every access token of the user
+     * is revoked: in Redis for the other services, and here because a token of a user who does not exist does not
+     * authenticate. The email is free for a new registration (a new user id) at once.
      */
     public void delete(UUID userId, String password) {
         UserAccount user = get(userId);
-        if (!hasher.matches(password, user.getPasswordHash())) {
-            throw Problems.wrongPassword("password");
-        }
-        QuarkusTransaction.requiringNew().run(() -> {
-            if (users.deleteById(userId)) {
-                outbox.append(userId, new UserDeleted(userId, clock.instant()));
-                LOG.infof("Deleted user %s", userId);
-            }
+        checkPassword(user, password, "password");
+        Instant mark = QuarkusTransaction.requiringNew().call(() -> {
+            UserAccount locked = lockUnchanged(user, "password");
+            Instant now = clock.instant();
+            users.delete(locked);
+            outbox.append(userId, new UserDeleted(userId, now));
+            LOG.infof("Deleted user %s", userId);
+            return UserAccount.revocationMarkAfter(now);
         });
+        revocations.revokeTokensIssuedBefore(userId, mark);
+    }
+
+    /** A password confirming a sensitive change: counted towards the account's lockout like a login. */
+    private void checkPassword(UserAccount user, String password, String field) {
+        lockout.admit(user.getEmail());
+        if (!hasher.matches(password, user.getPasswordHash())) {
+            throw Problems.wrongPassword(field);
+        }
+        lockout.succeeded(user.getEmail());
+    }
+
+    /**
+     * The user row, locked for the change, provided the password just checked is still the account's: two
+     * changes at once cannot both succeed with the old password.
+     */
+    private UserAccount lockUnchanged(UserAccount checked, String field) {
+        UserAccount locked = users.findByIdForUpdate(checked.getId()).orElseThrow(Problems::userNotFound);
+        if (!locked.getPasswordHash().equals(checked.getPasswordHash())) {
+            throw Problems.wrongPassword(field);
+        }
+        return locked;
     }
 
     private static boolean isUniqueViolation(Throwable e) {

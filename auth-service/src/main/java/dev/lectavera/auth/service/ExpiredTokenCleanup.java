@@ -3,6 +3,7 @@ package dev.lectavera.auth.service;
 import dev.lectavera.auth.config.AuthConfig;
 import dev.lectavera.auth.repository.OneTimeTokenRepository;
 import dev.lectavera.auth.repository.OutboxEventRepository;
+import dev.lectavera.auth.repository.PasswordFailuresRepository;
 import dev.lectavera.auth.repository.RefreshTokenRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -14,8 +15,10 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Keeps the token tables small: expired refresh tokens (refused anyway), expired or used one-time tokens, and
- * published outbox rows past their retention. Idempotent, so every instance may run it.
+ * Keeps the token tables small: expired refresh tokens (refused anyway), expired or used one-time tokens,
+ * published outbox rows past their retention, and wrong-password counters that no longer count (no failure and
+ * no lock for a whole lockout window: the same as none, e.g. the random emails of a password sprayer).
+ * Idempotent, so every instance may run it.
  */
 @ApplicationScoped
 public class ExpiredTokenCleanup {
@@ -25,16 +28,21 @@ public class ExpiredTokenCleanup {
     private final RefreshTokenRepository refreshTokens;
     private final OneTimeTokenRepository oneTimeTokens;
     private final OutboxEventRepository outbox;
+    private final PasswordFailuresRepository passwordFailures;
     private final Clock clock;
     private final Duration outboxRetention;
+    private final Duration lockoutWindow;
 
     ExpiredTokenCleanup(RefreshTokenRepository refreshTokens, OneTimeTokenRepository oneTimeTokens,
-                        OutboxEventRepository outbox, Clock clock, AuthConfig config) {
+                        OutboxEventRepository outbox, PasswordFailuresRepository passwordFailures, Clock clock,
+                        AuthConfig config) {
         this.refreshTokens = refreshTokens;
         this.oneTimeTokens = oneTimeTokens;
         this.outbox = outbox;
+        this.passwordFailures = passwordFailures;
         this.clock = clock;
         this.outboxRetention = config.cleanup().publishedOutboxRetention();
+        this.lockoutWindow = config.lockout().window();
     }
 
     @Scheduled(every = "{lectavera.auth.cleanup.interval}", delayed = "1m",
@@ -56,13 +64,14 @@ public class ExpiredTokenCleanup {
             return new CleanupResult(
                     refreshTokens.deleteExpired(now),
                     oneTimeTokens.deleteExpiredOrUsed(now),
-                    outbox.deletePublishedBefore(now.minus(outboxRetention)));
+                    outbox.deletePublishedBefore(now.minus(outboxRetention)),
+                    passwordFailures.deleteIdleSince(now.minus(lockoutWindow)));
         });
     }
 
-    public record CleanupResult(long refreshTokens, long oneTimeTokens, long outboxEvents) {
+    public record CleanupResult(long refreshTokens, long oneTimeTokens, long outboxEvents, long passwordFailures) {
         long total() {
-            return refreshTokens + oneTimeTokens + outboxEvents;
+            return refreshTokens + oneTimeTokens + outboxEvents + passwordFailures;
         }
     }
 }

@@ -46,6 +46,11 @@ public class OneTimeTokenService {
         return tokens.invalidateUnused(userId, purpose, clock.instant());
     }
 
+    /** The user a token of this purpose was issued to, whatever its state; nothing is locked or spent. */
+    public Optional<UUID> ownerOf(OneTimeTokenPurpose purpose, String presented) {
+        return tokens.findOwnerByHash(opaqueTokens.hash(presented), purpose);
+    }
+
     /** @return the user the token was issued to, when it is valid for this purpose; it is spent from now on */
     public Optional<UUID> consume(OneTimeTokenPurpose purpose, String presented) {
         Instant now = clock.instant();

@@ -7,11 +7,13 @@ import dev.lectavera.auth.model.OneTimeTokenPurpose;
 import dev.lectavera.auth.model.UserAccount;
 import dev.lectavera.auth.repository.UserRepository;
 import dev.lectavera.auth.security.PasswordHasher;
+import dev.lectavera.auth.security.RevocationWriter;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.UUID;
 
 /** Forgot / reset password by an emailed single-use link. */
@@ -25,16 +27,21 @@ public class PasswordResetService {
     private final RefreshTokenService refreshTokens;
     private final PasswordHasher hasher;
     private final AccountMailer mailer;
+    private final AccountLockout lockout;
+    private final RevocationWriter revocations;
     private final Clock clock;
     private final AuthConfig config;
 
     PasswordResetService(UserRepository users, OneTimeTokenService oneTimeTokens, RefreshTokenService refreshTokens,
-                         PasswordHasher hasher, AccountMailer mailer, Clock clock, AuthConfig config) {
+                         PasswordHasher hasher, AccountMailer mailer, AccountLockout lockout,
+                         RevocationWriter revocations, Clock clock, AuthConfig config) {
         this.users = users;
         this.oneTimeTokens = oneTimeTokens;
         this.refreshTokens = refreshTokens;
         this.hasher = hasher;
         this.mailer = mailer;
+        this.lockout = lockout;
+        this.revocations = revocations;
         this.clock = clock;
         this.config = config;
     }
@@ -53,19 +60,32 @@ public class PasswordResetService {
     }
 
     /**
-     * Sets a new password with a valid reset token, which is then spent. Every session of the user ends. The
-     * account's email counts as verified from then on (the user proved they read it).
+     * Sets a new password with a valid reset token, which is then spent. Every access token and every session of
+     * the user ends, the account's lockout is lifted (the user proved they read the mail), and its email counts as
+     * verified from then on.
      */
     public void reset(String token, String newPassword) {
         String newHash = hasher.hash(newPassword);
-        QuarkusTransaction.requiringNew().run(() -> {
-            UUID userId = oneTimeTokens.consume(OneTimeTokenPurpose.PASSWORD_RESET, token)
+        Reset reset = QuarkusTransaction.requiringNew().call(() -> {
+            // The user row before the token rows (see UserRepository), so: whose token, lock the user, spend it.
+            UserAccount user = oneTimeTokens.ownerOf(OneTimeTokenPurpose.PASSWORD_RESET, token)
+                    .flatMap(users::findByIdForUpdate)
                     .orElseThrow(() -> Problems.invalidOneTimeToken("token"));
-            UserAccount user = users.findByIdOptional(userId).orElseThrow(() -> Problems.invalidOneTimeToken("token"));
-            user.changePasswordHash(newHash, clock.instant());
-            user.markEmailVerified(clock.instant());
-            int revoked = refreshTokens.revokeAll(userId);
-            LOG.infof("Password of user %s reset; %d refresh tokens revoked", userId, revoked);
+            oneTimeTokens.consume(OneTimeTokenPurpose.PASSWORD_RESET, token)
+                    .orElseThrow(() -> Problems.invalidOneTimeToken("token"));
+            Instant now = clock.instant();
+            user.changePasswordHash(newHash, now);
+            user.markEmailVerified(now);
+            Instant revokedBefore = user.revokeTokensIssuedUntil(now);
+            int revoked = refreshTokens.revokeAll(user.getId());
+            LOG.infof("Password of user %s reset; tokens before %s and %d refresh tokens revoked", user.getId(),
+                    revokedBefore, revoked);
+            return new Reset(user.getId(), user.getEmail(), revokedBefore);
         });
+        revocations.revokeTokensIssuedBefore(reset.userId(), reset.revokedBefore());
+        lockout.succeeded(reset.email());
+    }
+
+    private record Reset(UUID userId, String email, Instant revokedBefore) {
     }
 }

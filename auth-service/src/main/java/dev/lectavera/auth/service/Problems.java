@@ -4,6 +4,7 @@ import io.quarkiverse.resteasy.problem.HttpProblem;
 import jakarta.ws.rs.core.HttpHeaders;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -36,6 +37,21 @@ public final class Problems {
                 .withTitle("Unauthorized")
                 .withDetail("The refresh token is invalid, expired or revoked; log in again")
                 .withHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"")
+                .build();
+    }
+
+    /**
+     * Too many wrong passwords for this account (whatever the address they came from): locked for a while, even for
+     * the right password. Worded alike for unknown emails, which are counted the same way.
+     */
+    public static HttpProblem tooManyPasswordAttempts(Duration retryAfter) {
+        long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+        return HttpProblem.builder()
+                .withType(type("too-many-password-attempts"))
+                .withStatus(429)
+                .withTitle("Too Many Requests")
+                .withDetail("Too many wrong passwords for this account; try again in " + seconds + " s")
+                .withHeader(HttpHeaders.RETRY_AFTER, seconds)
                 .build();
     }
 

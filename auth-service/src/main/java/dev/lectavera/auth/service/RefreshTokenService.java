@@ -19,7 +19,8 @@ import java.util.UUID;
 /**
  * Refresh-token families. Each login starts a family; each refresh spends the presented token and issues its
  * successor in the same family. A spent token presented again means two parties hold the family (a stolen token
- * or a replay): the whole family is revoked, so both the thief and the victim must log in again.
+ * or a replay): the whole family is revoked, so both the thief and the victim must log in again. A family ends
+ * at the latest {@code tokens.refresh-family-lifetime} after its login, however often it is rotated.
  */
 @ApplicationScoped
 public class RefreshTokenService {
@@ -31,6 +32,7 @@ public class RefreshTokenService {
     private final OpaqueTokens opaqueTokens;
     private final Clock clock;
     private final Duration lifetime;
+    private final Duration familyLifetime;
 
     RefreshTokenService(RefreshTokenRepository tokens, UserRepository users, OpaqueTokens opaqueTokens, Clock clock,
                         AuthConfig config) {
@@ -39,22 +41,31 @@ public class RefreshTokenService {
         this.opaqueTokens = opaqueTokens;
         this.clock = clock;
         this.lifetime = config.tokens().refreshTokenLifetime();
+        this.familyLifetime = config.tokens().refreshFamilyLifetime();
     }
 
-    /** A new family (a login). */
-    @Transactional
+    /** A new family (a login). The caller holds the user row (see UserRepository). */
+    @Transactional(Transactional.TxType.MANDATORY)
     public IssuedRefreshToken startFamily(UUID userId) {
-        return issue(userId, UUID.randomUUID(), clock.instant());
+        Instant now = clock.instant();
+        return issue(userId, UUID.randomUUID(), now, now);
     }
 
     /**
-     * Spends the presented token and issues its successor. Commits in every case, so that a detected reuse leaves
-     * the family revoked even though the caller gets a 401.
+     * Spends the presented token and issues its successor, holding the user row shared until the caller's
+     * transaction ends (the access token is signed in it). Returns rather than throws a rejection, so that a
+     * detected reuse commits the family's revocation even though the caller gets a 401.
      */
-    @Transactional
+    @Transactional(Transactional.TxType.MANDATORY)
     public Rotation rotate(String presented) {
+        byte[] hash = opaqueTokens.hash(presented);
+        // The user row before the token row: the lock order of password change and deletion (no deadlock).
+        Optional<UserAccount> user = tokens.findOwnerByHash(hash).flatMap(users::findByIdForShare);
+        if (user.isEmpty()) {
+            return new Rotation.Rejected("unknown token");
+        }
         Instant now = clock.instant();
-        Optional<RefreshToken> found = tokens.findByHashForUpdate(opaqueTokens.hash(presented));
+        Optional<RefreshToken> found = tokens.findByHashForUpdate(hash);
         if (found.isEmpty()) {
             return new Rotation.Rejected("unknown token");
         }
@@ -68,13 +79,15 @@ public class RefreshTokenService {
                     token.getUserId(), token.getFamilyId(), revoked);
             return new Rotation.Rejected("reused token");
         }
+        if (!now.isBefore(token.getFamilyStartedAt().plus(familyLifetime))) {
+            return new Rotation.Rejected("session older than its absolute lifetime");
+        }
         if (token.isExpiredAt(now)) {
             return new Rotation.Rejected("expired token");
         }
         token.markUsed(now);
-        UserAccount user = users.findById(token.getUserId());
-        IssuedRefreshToken successor = issue(token.getUserId(), token.getFamilyId(), now);
-        return new Rotation.Rotated(user, successor);
+        IssuedRefreshToken successor = issue(token.getUserId(), token.getFamilyId(), token.getFamilyStartedAt(), now);
+        return new Rotation.Rotated(user.get(), successor);
     }
 
     /** Logout: the session's family and, when given, the family of the presented token, if it is the user's. */
@@ -87,27 +100,23 @@ public class RefreshTokenService {
                 .ifPresent(token -> revokeFamilyOf(userId, token.getFamilyId(), now));
     }
 
-    /** Password reset: every session of the user ends. Joins the caller's transaction. */
+    /** Password change or reset: every session of the user ends. Joins the caller's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public int revokeAll(UUID userId) {
         return tokens.revokeAllOfUser(userId, clock.instant());
-    }
-
-    /** Password change: every other session ends; the caller's own stays (when known). */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public int revokeAllExcept(UUID userId, Optional<UUID> keptFamily) {
-        Instant now = clock.instant();
-        return keptFamily.map(family -> tokens.revokeAllOfUserExceptFamily(userId, family, now))
-                .orElseGet(() -> tokens.revokeAllOfUser(userId, now));
     }
 
     private void revokeFamilyOf(UUID userId, UUID familyId, Instant now) {
         tokens.revokeFamilyOfUser(familyId, userId, now);
     }
 
-    private IssuedRefreshToken issue(UUID userId, UUID familyId, Instant now) {
+    /** Each token lives {@code lifetime}, but never past its family's end. */
+    private IssuedRefreshToken issue(UUID userId, UUID familyId, Instant familyStartedAt, Instant now) {
         String raw = opaqueTokens.newToken();
-        RefreshToken token = new RefreshToken(userId, familyId, opaqueTokens.hash(raw), now, now.plus(lifetime));
+        Instant expiresAt = now.plus(lifetime);
+        Instant familyEnd = familyStartedAt.plus(familyLifetime);
+        RefreshToken token = new RefreshToken(userId, familyId, familyStartedAt, opaqueTokens.hash(raw), now,
+                expiresAt.isAfter(familyEnd) ? familyEnd : expiresAt);
         tokens.persist(token);
         return new IssuedRefreshToken(raw, familyId, token.getExpiresAt());
     }

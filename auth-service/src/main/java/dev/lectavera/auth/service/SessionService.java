@@ -5,7 +5,7 @@ import dev.lectavera.auth.repository.UserRepository;
 import dev.lectavera.auth.security.AccessTokenIssuer;
 import dev.lectavera.auth.security.AccessTokenIssuer.IssuedAccessToken;
 import dev.lectavera.auth.security.PasswordHasher;
-import dev.lectavera.auth.security.RevocationList;
+import dev.lectavera.auth.security.RevocationWriter;
 import dev.lectavera.auth.service.RefreshTokenService.IssuedRefreshToken;
 import dev.lectavera.auth.service.RefreshTokenService.Rotation;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -25,26 +25,30 @@ public class SessionService {
 
     private final UserRepository users;
     private final PasswordHasher hasher;
+    private final AccountLockout lockout;
     private final RefreshTokenService refreshTokens;
     private final AccessTokenIssuer accessTokens;
-    private final RevocationList revocationList;
+    private final RevocationWriter revocations;
     private final Clock clock;
 
-    SessionService(UserRepository users, PasswordHasher hasher, RefreshTokenService refreshTokens,
-                   AccessTokenIssuer accessTokens, RevocationList revocationList, Clock clock) {
+    SessionService(UserRepository users, PasswordHasher hasher, AccountLockout lockout,
+                   RefreshTokenService refreshTokens, AccessTokenIssuer accessTokens, RevocationWriter revocations,
+                   Clock clock) {
         this.users = users;
         this.hasher = hasher;
+        this.lockout = lockout;
         this.refreshTokens = refreshTokens;
         this.accessTokens = accessTokens;
-        this.revocationList = revocationList;
+        this.revocations = revocations;
         this.clock = clock;
     }
 
     /**
      * An unknown email costs the same password work as a wrong password and gets the same answer, so neither the
-     * body nor the timing tells whether an account exists.
+     * body nor the timing tells whether an account exists; it is counted towards the lockout the same way too.
      */
     public Tokens login(String email, String password) {
+        lockout.admit(email);
         Optional<UserAccount> found = users.findByEmail(email);
         if (found.isEmpty()) {
             hasher.verifyAgainstDecoy(password);
@@ -54,44 +58,62 @@ public class SessionService {
         if (!hasher.matches(password, user.getPasswordHash())) {
             throw Problems.invalidCredentials();
         }
+        lockout.succeeded(email);
+        Tokens tokens = startSession(user.getId(), user.getPasswordHash());
         if (hasher.needsRehash(user.getPasswordHash())) {
-            upgradeHash(user.getId(), hasher.hash(password));
+            upgradeHash(user.getId(), user.getPasswordHash(), hasher.hash(password));
         }
-        IssuedRefreshToken refresh = refreshTokens.startFamily(user.getId());
-        return new Tokens(accessTokens.issue(user, refresh.familyId()), refresh);
+        return tokens;
+    }
+
+    /**
+     * Holding the user row shared while the session starts and its access token is signed: a password change,
+     * reset or deletion at the same moment either waits and then revokes this session and token too, or has
+     * committed already, and then the password just checked is no longer the account's (401).
+     */
+    private Tokens startSession(UUID userId, String verifiedHash) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            UserAccount user = users.findByIdForShare(userId)
+                    .filter(current -> current.getPasswordHash().equals(verifiedHash))
+                    .orElseThrow(Problems::invalidCredentials);
+            IssuedRefreshToken refresh = refreshTokens.startFamily(user.getId());
+            return new Tokens(accessTokens.issue(user, refresh.familyId()), refresh);
+        });
     }
 
     public Tokens refresh(String presentedRefreshToken) {
-        return switch (refreshTokens.rotate(presentedRefreshToken)) {
-            case Rotation.Rotated rotated ->
-                    new Tokens(accessTokens.issue(rotated.user(), rotated.successor().familyId()), rotated.successor());
-            case Rotation.Rejected rejected -> {
-                LOG.debugf("Refresh refused: %s", rejected.reason());
-                throw Problems.invalidRefreshToken();
-            }
-        };
+        // One transaction for the rotation and the signing, for the same reason as startSession.
+        Optional<Tokens> tokens = QuarkusTransaction.requiringNew().call(
+                () -> switch (refreshTokens.rotate(presentedRefreshToken)) {
+                    case Rotation.Rotated rotated -> Optional.of(new Tokens(
+                            accessTokens.issue(rotated.user(), rotated.successor().familyId()), rotated.successor()));
+                    case Rotation.Rejected rejected -> {
+                        LOG.debugf("Refresh refused: %s", rejected.reason());
+                        yield Optional.empty();
+                    }
+                });
+        return tokens.orElseThrow(Problems::invalidRefreshToken);
     }
 
     /**
      * Ends the session of the access token (its refresh-token family), and the family of the refresh token sent
-     * along, if it is the caller's; then puts the access token's jti on the revocation list until it expires.
-     * Redis being down does not fail the logout.
+     * along, if it is the caller's; then revokes the access token's jti until it expires (Redis, with a notice for
+     * open sockets). Redis being down does not fail the logout.
      */
     public void logout(UUID userId, String jti, Instant accessTokenExpiry, Optional<UUID> sessionFamily,
                        Optional<String> presentedRefreshToken) {
         refreshTokens.revokeSession(userId, sessionFamily, presentedRefreshToken);
-        revocationList.revoke(jti, accessTokenExpiry);
+        revocations.revokeToken(userId, jti, accessTokenExpiry);
     }
 
-    /** Revokes one access token (e.g. the one that deleted its account). Never fails. */
-    public void revokeAccessToken(String jti, Instant expiresAt) {
-        revocationList.revoke(jti, expiresAt);
-    }
-
-    private void upgradeHash(UUID userId, String newHash) {
-        QuarkusTransaction.requiringNew().run(() -> users.findByIdOptional(userId)
-                .ifPresent(user -> user.changePasswordHash(newHash, clock.instant())));
-        LOG.infof("Re-hashed the password of user %s with the current Argon2id parameters", userId);
+    /** Only if the password is still the one just verified (a change meanwhile wins). */
+    private void upgradeHash(UUID userId, String verifiedHash, String newHash) {
+        QuarkusTransaction.requiringNew().run(() -> users.findByIdForUpdate(userId)
+                .filter(user -> user.getPasswordHash().equals(verifiedHash))
+                .ifPresent(user -> {
+                    user.changePasswordHash(newHash, clock.instant());
+                    LOG.infof("Re-hashed the password of user %s with the current Argon2id parameters", userId);
+                }));
     }
 
     /** An access token and the refresh token of the same session. */

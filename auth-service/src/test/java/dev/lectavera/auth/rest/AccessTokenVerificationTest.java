@@ -25,8 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
  * Defence in depth: auth-service's own protected endpoints refuse every token that is not a valid, current
- * lectavera-auth RS256 token. Bad tokens are signed with the service's real key where possible, so that the
- * claim under test is the only thing wrong with them.
+ * lectavera-auth RS256 token for the lectavera-api audience. Bad tokens are signed with the service's real key
+ * where possible, so that the claim under test is the only thing wrong with them.
  */
 @QuarkusTest
 class AccessTokenVerificationTest {
@@ -81,6 +81,21 @@ class AccessTokenVerificationTest {
     }
 
     @Test
+    void tokenWithoutTheAudienceIs401() throws Exception {
+        // smallrye-jwt-build keeps an aud once set, so this one is signed with jose4j directly
+        UUID id = Api.registerUser(randomEmail());
+        long now = Instant.now().getEpochSecond();
+        expect401(signRaw("{\"iss\":\"lectavera-auth\",\"sub\":\"" + id + "\",\"jti\":\"" + UUID.randomUUID()
+                + "\",\"groups\":[\"user\"],\"iat\":" + now + ",\"exp\":" + (now + 600) + "}"));
+    }
+
+    @Test
+    void tokenForAnotherAudienceIs401() {
+        UUID id = Api.registerUser(randomEmail());
+        expect401(sign(claims(id).audience("some-other-api"), keys.privateKey()));
+    }
+
+    @Test
     void tokenSignedWithAnotherKeyIs401() throws Exception {
         UUID id = Api.registerUser(randomEmail());
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
@@ -101,15 +116,20 @@ class AccessTokenVerificationTest {
         // smallrye-jwt-build always adds a jti, so this one is signed with jose4j directly
         UUID id = Api.registerUser(randomEmail());
         long now = Instant.now().getEpochSecond();
+        String token = signRaw("{\"iss\":\"lectavera-auth\",\"aud\":\"lectavera-api\",\"sub\":\"" + id
+                + "\",\"groups\":[\"user\"],\"iat\":" + now + ",\"exp\":" + (now + 600) + "}");
+        assertFalse(Api.claims(token).containsKey("jti"));
+        expect401(token);
+    }
+
+    /** A payload signed as the service would, byte for byte what the test says. */
+    private String signRaw(String payload) throws Exception {
         JsonWebSignature jws = new JsonWebSignature();
-        jws.setPayload("{\"iss\":\"lectavera-auth\",\"sub\":\"" + id + "\",\"groups\":[\"user\"],\"iat\":" + now
-                + ",\"exp\":" + (now + 600) + "}");
+        jws.setPayload(payload);
         jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
         jws.setKeyIdHeaderValue(keys.keyId());
         jws.setKey(keys.privateKey());
-        String token = jws.getCompactSerialization();
-        assertFalse(Api.claims(token).containsKey("jti"));
-        expect401(token);
+        return jws.getCompactSerialization();
     }
 
     @Test
@@ -121,7 +141,8 @@ class AccessTokenVerificationTest {
 
     private static JwtClaimsBuilder claims(UUID userId) {
         Instant now = Instant.now();
-        return Jwt.issuer("lectavera-auth").subject(userId.toString()).upn("someone@example.test")
+        return Jwt.issuer("lectavera-auth").audience("lectavera-api").subject(userId.toString())
+                .upn("someone@example.test")
                 .groups("user").claim("jti", UUID.randomUUID().toString())
                 .issuedAt(now).expiresAt(now.plusSeconds(900));
     }

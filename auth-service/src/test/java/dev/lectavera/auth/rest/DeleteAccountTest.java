@@ -24,9 +24,11 @@ import static dev.lectavera.auth.support.Api.PASSWORD;
 import static dev.lectavera.auth.support.Api.randomEmail;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.instanceOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
@@ -61,12 +63,17 @@ class DeleteAccountTest {
         assertThat(envelope.data(), instanceOf(UserDeleted.class));
         assertEquals(id, ((UserDeleted) envelope.data()).userId());
 
-        Api.me(deleting.accessToken()).statusCode(401);      // its jti was revoked
-        Api.me(otherSession.accessToken()).statusCode(404);  // still signed, but the user is gone
+        // every token of the user is refused, not just the one that deleted the account
+        Api.me(deleting.accessToken()).statusCode(401);
+        Api.me(otherSession.accessToken()).statusCode(401);
         Api.refresh(otherSession.refreshToken()).statusCode(401);
         Api.login(email, PASSWORD).statusCode(401);
-        // the address is free again
-        Api.register(email, PASSWORD, "Ada Again").statusCode(201);
+        // the address is free again, for a new user whose tokens work
+        UUID again = UUID.fromString(Api.register(email, PASSWORD, "Ada Again").statusCode(201)
+                .extract().path("id"));
+        assertNotEquals(id, again);
+        Api.me(Api.loginOk(email, PASSWORD).accessToken()).statusCode(200).body("id", equalTo(again.toString()));
+        Api.me(otherSession.accessToken()).statusCode(401);
     }
 
     @Test

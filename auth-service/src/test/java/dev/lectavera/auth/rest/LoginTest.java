@@ -52,6 +52,7 @@ class LoginTest {
 
         Map<String, Object> claims = Api.claims(token);
         assertEquals("lectavera-auth", claims.get("iss"));
+        assertEquals("lectavera-api", claims.get("aud"));
         assertEquals(id.toString(), claims.get("sub"));
         assertEquals(email, claims.get("upn"));
         assertEquals(email, claims.get("email"));

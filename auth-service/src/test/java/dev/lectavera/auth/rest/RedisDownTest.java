@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import static dev.lectavera.auth.support.Api.PASSWORD;
 import static dev.lectavera.auth.support.Api.randomEmail;
+import static dev.lectavera.auth.support.Management.management;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -32,7 +33,7 @@ class RedisDownTest {
 
     @Test
     void readinessStaysUpAndReportsRedisDown() {
-        given().get("/q/health/ready").then().statusCode(200)
+        management().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.find { it.name == 'redis' }.data.redis", equalTo("down, running without cache"));
     }

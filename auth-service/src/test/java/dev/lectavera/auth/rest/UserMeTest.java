@@ -69,7 +69,7 @@ class UserMeTest {
     }
 
     @Test
-    void changePasswordKeepsThisSessionAndEndsTheOthers() {
+    void changePasswordEndsEverySessionThisOneToo() {
         String email = randomEmail();
         Api.registerUser(email);
         Api.Tokens current = Api.loginOk(email, PASSWORD);
@@ -78,9 +78,11 @@ class UserMeTest {
         changePassword(current.accessToken(), PASSWORD, NEW_PASSWORD).statusCode(204);
 
         Api.refresh(other.refreshToken()).statusCode(401);
-        Api.refresh(current.refreshToken()).statusCode(200);
+        Api.refresh(current.refreshToken()).statusCode(401);
+        Api.me(other.accessToken()).statusCode(401);
+        Api.me(current.accessToken()).statusCode(401);
         Api.login(email, PASSWORD).statusCode(401);
-        Api.login(email, NEW_PASSWORD).statusCode(200);
+        Api.me(Api.loginOk(email, NEW_PASSWORD).accessToken()).statusCode(200);
     }
 
     @Test

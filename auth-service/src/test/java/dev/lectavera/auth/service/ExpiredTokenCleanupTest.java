@@ -55,6 +55,22 @@ class ExpiredTokenCleanupTest {
         assertEquals(1, count("select count(*) from user_account where id = ?", id), "users are never cleaned");
     }
 
+    @Test
+    void wrongPasswordCountersGoOnceAWholeWindowHasPassedQuietly() throws SQLException {
+        String email = randomEmail();
+        Api.login(email, "not the password at all").statusCode(401);
+        String key = AccountLockout.accountKey(email);
+        assertEquals(1, count("select count(*) from password_failure where account_key = ?", key));
+
+        QuarkusMock.installMockForType(Clock.offset(Clock.systemUTC(), Duration.ofMinutes(14)), Clock.class);
+        cleanup.cleanUp();
+        assertEquals(1, count("select count(*) from password_failure where account_key = ?", key), "still counts");
+
+        QuarkusMock.installMockForType(Clock.offset(Clock.systemUTC(), Duration.ofMinutes(16)), Clock.class);
+        assertThat(cleanup.cleanUp().passwordFailures(), greaterThanOrEqualTo(1L));
+        assertEquals(0, count("select count(*) from password_failure where account_key = ?", key));
+    }
+
     private int count(String sql, Object parameter) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setObject(1, parameter);

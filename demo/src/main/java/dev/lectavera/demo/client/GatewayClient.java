@@ -61,10 +61,13 @@ public final class GatewayClient {
         return gateway;
     }
 
-    /** True when the gateway answers its readiness probe. */
+    /**
+     * True when the gateway answers and reaches auth-service: its public key set, a public route. (Health endpoints
+     * are on each service's management port, which a client of the gateway does not see.)
+     */
     public boolean ready() {
         try {
-            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(uri("/q/health/ready"))
+            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(uri("/.well-known/jwks.json"))
                     .timeout(Duration.ofSeconds(3)).GET().build(), HttpResponse.BodyHandlers.discarding());
             return response.statusCode() == 200;
         } catch (IOException e) {

@@ -8,5 +8,5 @@ import java.util.UUID;
  * the status route check ownership without a database read; it is never shown.
  */
 public record StatusSnapshot(UUID documentId, UUID userId, String status, int pagesDone, Integer pagesTotal,
-                             String failureReason, Instant updatedAt) {
+                             String failureCode, String failureReason, Instant updatedAt) {
 }

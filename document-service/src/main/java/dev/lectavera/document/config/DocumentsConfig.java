@@ -25,6 +25,10 @@ public interface DocumentsConfig {
 
     Chunking chunking();
 
+    Limits limits();
+
+    Quota quota();
+
     interface Processing {
         /** Documents processed at the same time by this instance (each embeds in batches on all cores). */
         @WithDefault("2")
@@ -62,5 +66,63 @@ public interface DocumentsConfig {
         /** Trailing sentences of a chunk repeated at the start of the next one when a section is cut by the budget. */
         @WithDefault("48")
         int overlapTokens();
+    }
+
+    /**
+     * What one document may cost. Exceeding a limit ends the document FAILED with a reason code; the defaults are
+     * far above real course material (a 1,000-page textbook indexes) and far below what hurts the service.
+     */
+    interface Limits {
+        /** Pages per document (a long textbook has 1,000–1,500). */
+        @WithDefault("2000")
+        int maxPages();
+
+        /**
+         * Characters of text on one page, counted while the page is read so a page never grows past it in
+         * memory. A dense textbook page has 3,000–6,000; tiny-print tables reach ~15,000.
+         */
+        @WithDefault("50000")
+        int maxPageChars();
+
+        /** Characters of text in the whole document (a 1,000-page textbook: ~4 million). */
+        @WithDefault("10000000")
+        long maxDocumentChars();
+
+        /**
+         * Decoded size of one non-image stream (page content, form, font): measured, streaming, before PDFBox
+         * decodes it into memory, so a compression bomb is refused before it is inflated.
+         */
+        @WithDefault("64M")
+        MemorySize maxDecodedStreamSize();
+
+        /** PDFBox's stream cache: main memory before it spills to temporary files. */
+        @WithDefault("32M")
+        MemorySize streamCacheMemory();
+
+        /** PDFBox's stream cache: the most it may write to temporary files. */
+        @WithDefault("256M")
+        MemorySize streamCacheTempFiles();
+
+        /**
+         * Wall-clock time from claim to index (extraction, chunking, embedding). A 1,000-page textbook takes about
+         * two minutes on two cores, ten under heavy load.
+         */
+        @WithDefault("20m")
+        Duration deadline();
+
+        /** Wall-clock time to read one page (a normal one takes milliseconds). */
+        @WithDefault("30s")
+        Duration pageDeadline();
+    }
+
+    /** What one user may store. */
+    interface Quota {
+        /** Bytes of original files (documents that ended FAILED have no file and do not count). */
+        @WithDefault("1G")
+        MemorySize maxBytes();
+
+        /** Documents, whatever their status. */
+        @WithDefault("500")
+        int maxDocuments();
     }
 }

@@ -5,6 +5,7 @@ import dev.lectavera.document.service.CoalescingTrigger;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -21,7 +22,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -43,13 +46,16 @@ public class OutboxRelay {
     private final AgroalDataSource dataSource;
     private final OutboxConfig config;
     private final String bootstrapServers;
+    private final Map<String, Object> kafkaSecurity;
     private final CoalescingTrigger trigger;
     private volatile KafkaProducer<String, String> producer;
 
-    OutboxRelay(AgroalDataSource dataSource, OutboxConfig config) {
+    OutboxRelay(AgroalDataSource dataSource, OutboxConfig config,
+                @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
         this.dataSource = dataSource;
         this.config = config;
         this.bootstrapServers = config.kafkaBootstrapServers();
+        this.kafkaSecurity = securitySettings(kafkaConfig);
         this.trigger = new CoalescingTrigger("outbox-relay", this::relayAll);
     }
 
@@ -162,23 +168,45 @@ public class OutboxRelay {
             synchronized (this) {
                 current = producer;
                 if (current == null) {
-                    Properties props = new Properties();
-                    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-                    props.put(ProducerConfig.CLIENT_ID_CONFIG, "document-service-outbox");
-                    props.put(ProducerConfig.ACKS_CONFIG, "all");
-                    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-                    props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000");
-                    props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
-                    props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "15000");
-                    props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
-                    props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-                    props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-                    current = new KafkaProducer<>(props);
+                    current = new KafkaProducer<>(producerProperties(bootstrapServers, kafkaSecurity));
                     producer = current;
                 }
             }
         }
         return current;
+    }
+
+    /** The outbox producer's settings: its own, plus the security settings of the service's Kafka configuration. */
+    static Properties producerProperties(String bootstrapServers, Map<String, Object> kafkaSecurity) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, "document-service-outbox");
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000");
+        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "15000");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.putAll(kafkaSecurity);
+        return props;
+    }
+
+    /**
+     * The TLS and SASL settings ({@code security.protocol}, {@code sasl.*}, {@code ssl.*}) of Quarkus' Kafka
+     * configuration ({@code kafka.*} properties and {@code KAFKA_*} variables): this hand-built producer connects
+     * the way the messaging channels and the health check do, SASL/SCRAM included (deploy/README.md).
+     */
+    static Map<String, Object> securitySettings(Map<String, Object> kafkaConfig) {
+        Map<String, Object> security = new TreeMap<>();
+        kafkaConfig.forEach((key, value) -> {
+            boolean secures = key.equals("security.protocol") || key.startsWith("sasl.") || key.startsWith("ssl.");
+            if (secures && value != null && !value.toString().isBlank()) {
+                security.put(key, value);
+            }
+        });
+        return security;
     }
 
     void shutdown(@Observes ShutdownEvent event) {

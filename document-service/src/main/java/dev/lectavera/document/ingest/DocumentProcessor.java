@@ -4,6 +4,7 @@ import dev.lectavera.document.blob.BlobStore;
 import dev.lectavera.document.config.DocumentsConfig;
 import dev.lectavera.document.ingest.Chunker.Chunk;
 import dev.lectavera.document.model.DocumentStatus;
+import dev.lectavera.document.model.FailureCode;
 import dev.lectavera.document.repository.DocumentJobRepository;
 import dev.lectavera.document.repository.DocumentJobRepository.Claim;
 import dev.lectavera.document.repository.DocumentJobRepository.Completed;
@@ -23,9 +24,11 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Processes one claimed document: extract page texts (PDFBox), chunk them, embed the chunks in batches, then
- * write pages, chunks and vectors in one transaction. Progress goes to Redis and the user's channel per page;
- * the lease is renewed on a timer while the worker runs, and checked between steps.
+ * Processes one claimed document: extract page texts (PDFBox, within {@code lectavera.documents.limits}), chunk
+ * them, embed the chunks in batches, then write pages, chunks and vectors in one transaction. Progress goes to
+ * Redis and the user's channel per page; the lease is renewed on a timer while the worker runs (until its
+ * deadline), and checked between steps. Every way a document can go wrong ends here as FAILED with a code, never
+ * as an exception leaving the worker.
  */
 @ApplicationScoped
 public class DocumentProcessor {
@@ -43,6 +46,8 @@ public class DocumentProcessor {
     private final IndexWriter writer;
     private final ProgressReporter progress;
     private final DocumentsConfig config;
+    private final ExtractionLimits limits;
+    private final FailedFiles failedFiles;
     private final Chunker chunker;
     private final Timer extractionTimer;
     private final Timer embeddingTimer;
@@ -53,13 +58,16 @@ public class DocumentProcessor {
             Thread.ofPlatform().name("ingest-lease-renewal").daemon(true).factory());
 
     DocumentProcessor(DocumentJobRepository jobs, BlobStore blobs, PassageEmbedder embedder, IndexWriter writer,
-                      ProgressReporter progress, DocumentsConfig config, MeterRegistry metrics) {
+                      ProgressReporter progress, DocumentsConfig config, FailedFiles failedFiles,
+                      MeterRegistry metrics) {
         this.jobs = jobs;
         this.blobs = blobs;
         this.embedder = embedder;
         this.writer = writer;
         this.progress = progress;
         this.config = config;
+        this.limits = ExtractionLimits.of(config.limits());
+        this.failedFiles = failedFiles;
         DocumentsConfig.Chunking chunking = config.chunking();
         this.chunker = new Chunker(new Chunker.Settings(chunking.maxTokens(), chunking.minTokens(),
                 chunking.overlapTokens()));
@@ -74,55 +82,63 @@ public class DocumentProcessor {
                 .description("Chunks embedded by the model (cache hits excluded)").register(metrics);
     }
 
-    public void process(Claim claim) {
+    /**
+     * @param deadline the document's wall-clock budget, started at the claim; checked between pages, chunks and
+     *                 embedding batches (and inside extraction), never only by an interrupt
+     */
+    public void process(Claim claim, Deadline deadline) {
         if (claim.attempts() > config.processing().maxAttempts()) {
             LOG.warnf("Document %s: giving up after %d attempts", claim.documentId(), claim.attempts() - 1);
-            endUnreadable(claim, DocumentStatus.FAILED, GAVE_UP, null);
+            endUnreadable(claim, FailureCode.FAILED_REPEATEDLY, GAVE_UP, null);
             return;
         }
-        try (LeaseKeeper lease = new LeaseKeeper(claim, jobs, config.processing().lease(), leaseTimer)) {
-            process(claim, lease);
+        try (LeaseKeeper lease = new LeaseKeeper(claim, jobs, config.processing().lease(), deadline, leaseTimer)) {
+            process(claim, deadline, lease);
         }
     }
 
-    private void process(Claim claim, LeaseKeeper lease) {
+    private void process(Claim claim, Deadline deadline, LeaseKeeper lease) {
         long start = System.nanoTime();
-        progress.report(claim.userId(), claim.documentId(), DocumentStatus.PROCESSING, 0, null, null);
+        progress.report(claim.userId(), claim.documentId(), DocumentStatus.PROCESSING, 0, null);
         Integer pageCount = null;
         try {
-            ExtractedDocument document = extract(claim, lease);
+            ExtractedDocument document = extract(claim, deadline, lease);
             long extractionNanos = System.nanoTime() - start;
             pageCount = document.pageCount();
             jobs.pageCount(claim, pageCount);
             extractionTimer.record(extractionNanos, TimeUnit.NANOSECONDS);
             pagesExtracted.increment(pageCount);
 
+            deadline.check();
             List<Chunk> chunks = chunker.chunk(document.pages());
             if (chunks.isEmpty()) {
-                throw new UnreadableDocumentException(DocumentStatus.FAILED, PdfTextExtractor.NO_TEXT);
+                throw new UnreadableDocumentException(FailureCode.NO_TEXT, PdfTextExtractor.NO_TEXT);
             }
+            deadline.check();
             List<String> texts = chunks.stream().map(Chunk::text).toList();
             List<String> hashes = texts.stream().map(Hashes::sha256Hex).toList();
             int pages = pageCount;
             Duration leaseLength = config.processing().lease();
             PassageEmbedder.Result embedded = embedder.embed(texts, hashes, done -> {
                 lease.checkHeld();
+                deadline.check();
                 int pagesDone = done >= chunks.size() ? pages : chunks.get(done).page() - 1;
                 if (!jobs.heartbeat(claim, leaseLength, pagesDone)) {
                     lease.lost();
                     lease.checkHeld();
                 }
-                progress.report(claim.userId(), claim.documentId(), DocumentStatus.PROCESSING, pagesDone, pages, null);
+                progress.report(claim.userId(), claim.documentId(), DocumentStatus.PROCESSING, pagesDone, pages);
             });
             embeddingTimer.record(embedded.modelNanos(), TimeUnit.NANOSECONDS);
             chunksEmbedded.increment(embedded.embeddedByModel());
 
             lease.checkHeld();
+            deadline.check();
             Completed completed = writer.complete(claim, document, chunks, hashes, embedded.vectors(),
                     embedder.modelId());
             long totalNanos = System.nanoTime() - start;
             totalTimer.record(totalNanos, TimeUnit.NANOSECONDS);
-            progress.report(claim.userId(), claim.documentId(), DocumentStatus.INDEXED, pages, pages, null);
+            progress.report(claim.userId(), claim.documentId(), DocumentStatus.INDEXED, pages, pages);
             LOG.infof("Indexed document %s (v%d): %d pages extracted in %d ms (%.0f pages/s), %d chunks (%d embedded"
                             + " by the model in %d ms, %.1f chunks/s), %d ms in all",
                     claim.documentId(), completed.version(), pages, extractionNanos / 1_000_000,
@@ -131,12 +147,20 @@ public class DocumentProcessor {
                     embedded.embeddedByModel() / seconds(Math.max(1, embedded.modelNanos())),
                     totalNanos / 1_000_000);
         } catch (UnreadableDocumentException e) {
-            LOG.infof("Document %s not indexed (%s): %s%s", claim.documentId(), e.status(), e.reason(),
-                    e.getCause() == null ? "" : " [" + e.getCause() + "]");
-            endUnreadable(claim, e.status(), e.reason(), e.pageCount() != null ? e.pageCount() : pageCount);
+            notIndexed(claim, e, pageCount, start);
+        } catch (ProcessingLimitException e) {
+            notIndexed(claim, e.toUnreadable(pageCount), pageCount, start);
         } catch (LeaseLostException e) {
             LOG.infof("Document %s: work dropped, %s", claim.documentId(), e.getMessage());
-        } catch (Exception e) {
+        } catch (Exception | LinkageError e) {
+            // a LinkageError is the environment (a native library that did not load), not the file: retried
+            if (deadline.passed()) {
+                // the lease keeper interrupts a worker stuck past its deadline (in I/O, say)
+                Thread.interrupted();
+                notIndexed(claim, new ProcessingLimitException(FailureCode.TOOK_TOO_LONG,
+                        Deadline.tookTooLong(config.limits().deadline())).toUnreadable(pageCount), pageCount, start);
+                return;
+            }
             if (interrupted(e)) {
                 // shutting down: the dispatcher gives the document back to the queue
                 LOG.infof("Document %s: processing interrupted by shutdown", claim.documentId());
@@ -144,6 +168,13 @@ public class DocumentProcessor {
             }
             retryOrGiveUp(claim, e);
         }
+    }
+
+    private void notIndexed(Claim claim, UnreadableDocumentException e, Integer pageCount, long start) {
+        LOG.infof("Document %s not indexed after %d ms (%s, %s): %s%s", claim.documentId(),
+                (System.nanoTime() - start) / 1_000_000, e.status(), e.code().code(), e.reason(),
+                e.getCause() == null ? "" : " [" + e.getCause() + "]");
+        endUnreadable(claim, e.code(), e.reason(), e.pageCount() != null ? e.pageCount() : pageCount);
     }
 
     private static boolean interrupted(Throwable failure) {
@@ -158,45 +189,50 @@ public class DocumentProcessor {
         return false;
     }
 
-    private ExtractedDocument extract(Claim claim, LeaseKeeper lease) throws Exception {
+    private ExtractedDocument extract(Claim claim, Deadline deadline, LeaseKeeper lease) throws Exception {
         long[] lastReport = {System.nanoTime()};
         try (BlobStore.LocalFile file = blobs.localFile(claim.blobKey())) {
-            return PdfTextExtractor.extract(file.path(), page -> {
+            return PdfTextExtractor.extract(file.path(), limits, deadline, page -> {
                 lease.checkHeld();
                 long now = System.nanoTime();
                 if (now - lastReport[0] >= PROGRESS_INTERVAL_NANOS) {
                     lastReport[0] = now;
                     // pages count as done once embedded; extraction only shows that work is going on
-                    progress.report(claim.userId(), claim.documentId(), DocumentStatus.PROCESSING, 0, null, null);
+                    progress.report(claim.userId(), claim.documentId(), DocumentStatus.PROCESSING, 0, null);
                 }
             });
         } catch (NoSuchFileException e) {
-            throw new UnreadableDocumentException(DocumentStatus.FAILED, MISSING_FILE);
+            throw new UnreadableDocumentException(FailureCode.FILE_MISSING, MISSING_FILE);
         }
     }
 
-    private void endUnreadable(Claim claim, DocumentStatus status, String reason, Integer pageCount) {
+    /** FAILED (or NEEDS_OCR) with its reason; a FAILED document's file is deleted (the row keeps the reason). */
+    private void endUnreadable(Claim claim, FailureCode code, String reason, Integer pageCount) {
+        DocumentStatus status = code == FailureCode.IMAGES_ONLY ? DocumentStatus.NEEDS_OCR : DocumentStatus.FAILED;
         try {
-            if (writer.fail(claim, status, reason, pageCount)) {
-                progress.report(claim.userId(), claim.documentId(), status, 0, pageCount, reason);
+            if (writer.fail(claim, status, code, reason, pageCount)) {
+                progress.report(claim.userId(), claim.documentId(), status, 0, pageCount, code, reason);
+                if (status == DocumentStatus.FAILED) {
+                    failedFiles.delete(claim.blobKey());
+                }
             }
         } catch (Exception e) {
-            // the lease lapses and another attempt records the outcome
+            // the lease lapses and the document ends crashed_processing
             LOG.errorf(e, "Document %s: could not record status %s", claim.documentId(), status);
         }
     }
 
-    private void retryOrGiveUp(Claim claim, Exception failure) {
+    private void retryOrGiveUp(Claim claim, Throwable failure) {
         if (claim.attempts() >= config.processing().maxAttempts()) {
             LOG.errorf(failure, "Document %s: attempt %d failed, giving up", claim.documentId(), claim.attempts());
-            endUnreadable(claim, DocumentStatus.FAILED, GAVE_UP, null);
+            endUnreadable(claim, FailureCode.FAILED_REPEATEDLY, GAVE_UP, null);
             return;
         }
         LOG.errorf(failure, "Document %s: attempt %d failed, retrying in %s", claim.documentId(), claim.attempts(),
                 config.processing().retryDelay());
         try {
             if (jobs.requeue(claim, config.processing().retryDelay())) {
-                progress.report(claim.userId(), claim.documentId(), DocumentStatus.QUEUED, 0, null, null);
+                progress.report(claim.userId(), claim.documentId(), DocumentStatus.QUEUED, 0, null);
             }
         } catch (Exception e) {
             LOG.errorf(e, "Document %s: could not requeue; its lease will lapse", claim.documentId());

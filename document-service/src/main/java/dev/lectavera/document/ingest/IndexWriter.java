@@ -5,8 +5,10 @@ import dev.lectavera.contracts.events.DocumentIndexed;
 import dev.lectavera.document.event.OutboxWriter;
 import dev.lectavera.document.ingest.Chunker.Chunk;
 import dev.lectavera.document.model.DocumentStatus;
+import dev.lectavera.document.model.FailureCode;
 import dev.lectavera.document.repository.ChunkRepository;
 import dev.lectavera.document.repository.DocumentJobRepository;
+import dev.lectavera.document.repository.DocumentJobRepository.Abandoned;
 import dev.lectavera.document.repository.DocumentJobRepository.Claim;
 import dev.lectavera.document.repository.DocumentJobRepository.Completed;
 import dev.lectavera.document.repository.PageRepository;
@@ -57,12 +59,25 @@ public class IndexWriter {
 
     /** @return false when the claim is gone (nothing written) */
     @Transactional(rollbackOn = Exception.class)
-    public boolean fail(Claim claim, DocumentStatus status, String reason, Integer pageCount) throws SQLException {
-        if (!jobs.markUnreadable(claim, status.name(), reason, pageCount)) {
+    public boolean fail(Claim claim, DocumentStatus status, FailureCode code, String reason, Integer pageCount)
+            throws SQLException {
+        if (!jobs.markUnreadable(claim, status.name(), code.code(), reason, pageCount)) {
             return false;
         }
         outbox.write(claim.documentId(),
                 new DocumentFailed(claim.documentId(), claim.userId(), status.name(), reason, Instant.now()));
         return true;
+    }
+
+    /** Fails the documents whose attempt started and never finished, each with its DocumentFailed. */
+    @Transactional(rollbackOn = Exception.class)
+    public List<Abandoned> failAbandoned(String reason) throws SQLException {
+        List<Abandoned> failed = jobs.failAbandoned(FailureCode.CRASHED_PROCESSING.code(), reason);
+        Instant now = Instant.now();
+        for (Abandoned document : failed) {
+            outbox.write(document.documentId(), new DocumentFailed(document.documentId(), document.userId(),
+                    DocumentStatus.FAILED.name(), reason, now));
+        }
+        return failed;
     }
 }

@@ -1,7 +1,10 @@
 package dev.lectavera.document.ingest;
 
 import dev.lectavera.document.config.DocumentsConfig;
+import dev.lectavera.document.model.DocumentStatus;
+import dev.lectavera.document.model.FailureCode;
 import dev.lectavera.document.repository.DocumentJobRepository;
+import dev.lectavera.document.repository.DocumentJobRepository.Abandoned;
 import dev.lectavera.document.repository.DocumentJobRepository.Claim;
 import dev.lectavera.document.service.CoalescingTrigger;
 import io.quarkus.runtime.ShutdownEvent;
@@ -16,8 +19,8 @@ import org.jboss.logging.Logger;
 
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -28,8 +31,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Feeds claimed documents to a fixed pool of worker threads, never more than {@code processing.workers} at once.
  * The queue itself is the document table (durable, shared by all instances): a new upload wakes the dispatcher
- * after its commit, a timer polls as a safety net and picks up documents whose worker died (lapsed lease), and
- * at start-up whatever a previous run left QUEUED or PROCESSING is resumed.
+ * after its commit, a timer polls as a safety net, and at start-up whatever a previous run left QUEUED is resumed.
+ * A document left PROCESSING with a lapsed lease was being processed when its process died or hung: it is failed
+ * ({@code crashed_processing}) rather than run again, so one file is never the reason for a second outage.
  */
 @ApplicationScoped
 public class IngestionDispatcher {
@@ -38,20 +42,32 @@ public class IngestionDispatcher {
     public record DocumentQueued(UUID documentId) {
     }
 
+    static final String CRASHED = "Processing of this document stopped without finishing (the service restarted or"
+            + " the work hung while reading it). To protect the service it is not tried again automatically: if the"
+            + " file is fine, delete it and upload it again.";
+
     private static final Logger LOG = Logger.getLogger(IngestionDispatcher.class);
 
     private final DocumentJobRepository jobs;
     private final DocumentProcessor processor;
+    private final IndexWriter writer;
+    private final FailedFiles failedFiles;
+    private final ProgressReporter progress;
     private final DocumentsConfig config;
     private final ExecutorService workers;
     private final Semaphore freeWorkers;
-    private final Set<UUID> activeLeases = ConcurrentHashMap.newKeySet();
+    /** Lease tokens of the documents this instance works on, with their deadlines. */
+    private final Map<UUID, Deadline> activeLeases = new ConcurrentHashMap<>();
     private final CoalescingTrigger trigger;
     private volatile boolean stopping;
 
-    IngestionDispatcher(DocumentJobRepository jobs, DocumentProcessor processor, DocumentsConfig config) {
+    IngestionDispatcher(DocumentJobRepository jobs, DocumentProcessor processor, IndexWriter writer,
+                        FailedFiles failedFiles, ProgressReporter progress, DocumentsConfig config) {
         this.jobs = jobs;
         this.processor = processor;
+        this.writer = writer;
+        this.failedFiles = failedFiles;
+        this.progress = progress;
         this.config = config;
         int size = Math.max(1, config.processing().workers());
         this.workers = Executors.newFixedThreadPool(size, Thread.ofPlatform().name("ingest-worker-", 1).factory());
@@ -63,9 +79,9 @@ public class IngestionDispatcher {
         try {
             long[] backlog = jobs.backlog();
             if (backlog[0] + backlog[1] > 0) {
-                LOG.infof("Resuming unfinished documents: %d queued, %d processing (%d of them abandoned by a stopped"
-                        + " instance, resumed now; the others when their lease lapses)", backlog[0], backlog[1],
-                        backlog[2]);
+                LOG.infof("Unfinished documents: %d queued (resumed now), %d processing (%d of them abandoned by a"
+                        + " dead instance: failed now, not retried; the others when their lease lapses)", backlog[0],
+                        backlog[1], backlog[2]);
             }
         } catch (SQLException e) {
             LOG.warnf("Could not count unfinished documents: %s", e.toString());
@@ -85,6 +101,7 @@ public class IngestionDispatcher {
 
     /** Claims documents while workers are free. Runs on the dispatcher thread only. */
     void dispatch() {
+        failAbandoned();
         while (!stopping && freeWorkers.tryAcquire()) {
             Optional<Claim> claimed;
             try {
@@ -99,11 +116,13 @@ public class IngestionDispatcher {
                 return;
             }
             Claim claim = claimed.get();
-            activeLeases.add(claim.leaseToken());
+            Deadline deadline = Deadline.after(config.limits().deadline());
+            activeLeases.put(claim.leaseToken(), deadline);
             try {
                 workers.execute(() -> {
                     try {
-                        processor.process(claim);
+                        Thread.interrupted(); // a late deadline interrupt meant for this thread's previous document
+                        processor.process(claim, deadline);
                     } catch (RuntimeException e) {
                         LOG.errorf(e, "Document %s: unexpected failure; its lease will lapse", claim.documentId());
                     } finally {
@@ -121,12 +140,39 @@ public class IngestionDispatcher {
         }
     }
 
-    /** Gives this instance's documents back to the queue so a restart (or another instance) resumes them at once. */
+    /**
+     * Documents whose attempt started and never finished (their lease lapsed): failed, their files deleted.
+     * Runs on the dispatcher thread, before claiming.
+     */
+    private void failAbandoned() {
+        List<Abandoned> failed;
+        try {
+            failed = writer.failAbandoned(CRASHED);
+        } catch (SQLException | RuntimeException e) {
+            LOG.warnf("Could not fail abandoned documents (retrying at the next poll): %s", e.toString());
+            return;
+        }
+        for (Abandoned document : failed) {
+            LOG.warnf("Document %s was being processed when its worker died or hung: FAILED (%s), not retried",
+                    document.documentId(), FailureCode.CRASHED_PROCESSING.code());
+            failedFiles.delete(document.blobKey());
+            progress.report(document.userId(), document.documentId(), DocumentStatus.FAILED, 0,
+                    document.pageCount(), FailureCode.CRASHED_PROCESSING, CRASHED);
+        }
+    }
+
+    /**
+     * Gives this instance's documents back to the queue so a restart (or another instance) resumes them at once:
+     * a stop for a deploy is no reason to fail them. A document already past its deadline is not given back (its
+     * worker is stuck on it, which may be why the service is being stopped): its lease lapses and it ends
+     * crashed_processing.
+     */
     void onStop(@Observes @Priority(Interceptor.Priority.APPLICATION) ShutdownEvent shutdown) {
         stopping = true;
         trigger.close();
         // taken before interrupting: an interrupted worker forgets its lease (only still-held claims are released)
-        List<UUID> held = List.copyOf(activeLeases);
+        List<UUID> held = activeLeases.entrySet().stream().filter(e -> !e.getValue().passed()).map(Map.Entry::getKey)
+                .toList();
         workers.shutdownNow();
         try {
             workers.awaitTermination(5, TimeUnit.SECONDS);

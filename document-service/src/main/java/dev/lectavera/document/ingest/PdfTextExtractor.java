@@ -1,32 +1,50 @@
 package dev.lectavera.document.ingest;
 
-import dev.lectavera.document.model.DocumentStatus;
+import dev.lectavera.document.model.FailureCode;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.contentstream.operator.Operator;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSDocument;
 import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSObject;
+import org.apache.pdfbox.cos.COSObjectKey;
+import org.apache.pdfbox.cos.COSStream;
+import org.apache.pdfbox.filter.Filter;
+import org.apache.pdfbox.filter.FilterFactory;
 import org.apache.pdfbox.io.MemoryUsageSetting;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
-import org.apache.pdfbox.pdmodel.graphics.PDXObject;
 import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
-import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.RandomAccessFile;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.function.IntConsumer;
 import java.util.regex.Pattern;
 
 /**
- * Text, title and author of a PDF with PDFBox, page by page in one pass. Big files are parsed with a bounded
- * heap share: decoded streams beyond {@link #MAIN_MEMORY_BYTES} spill to temporary files.
+ * Text, title and author of a PDF with PDFBox, page by page in one pass, within {@link ExtractionLimits}: the page
+ * count is checked before reading; every compressed non-image stream is measured (streaming, nothing kept) before
+ * PDFBox may inflate it into memory; glyphs are counted as they are shown, so a page or a document that passes its
+ * character cap is stopped at once and never held whole; the page and document deadlines are checked inside the
+ * same callbacks; images are never decoded. Breaking a limit is an {@link UnreadableDocumentException} with its
+ * {@link FailureCode}, like any other unreadable file.
  */
 public final class PdfTextExtractor {
 
@@ -40,10 +58,14 @@ public final class PdfTextExtractor {
     static final String IMAGES_ONLY = "The PDF contains only images (probably scanned pages) and no text. Text"
             + " recognition (OCR) is not supported yet: upload a PDF with selectable text.";
 
-    private static final long MAIN_MEMORY_BYTES = 32L * 1024 * 1024;
     /** PDF readers accept %%EOF followed by a little junk; a file without it near its end was cut short. */
     private static final int EOF_MARKER_WINDOW = 2048;
     private static final int MAX_TITLE_LENGTH = 200;
+    /** Glyphs or operators between two looks at the clock (System.nanoTime costs ~25 ns). */
+    private static final int CLOCK_INTERVAL = 64;
+    /** Image compressions: such a stream is a picture, never decoded for text. */
+    private static final Set<COSName> IMAGE_FILTERS = Set.of(COSName.DCT_DECODE, COSName.DCT_DECODE_ABBREVIATION,
+            COSName.JPX_DECODE, COSName.CCITTFAX_DECODE, COSName.CCITTFAX_DECODE_ABBREVIATION, COSName.JBIG2_DECODE);
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\n\t]]|[\\x{FFFD}\\x{FEFF}]");
     private static final Pattern HORIZONTAL_SPACE = Pattern.compile("[\\t\\x{00A0}\\x{2000}-\\x{200A}\\x{3000} ]+");
     private static final Pattern SPACE_BEFORE_NEWLINE = Pattern.compile(" +\n");
@@ -53,20 +75,33 @@ public final class PdfTextExtractor {
     private PdfTextExtractor() {
     }
 
+    /** With the default limits and no deadline (tools and tests). */
+    public static ExtractedDocument extract(Path file, IntConsumer onPage) throws UnreadableDocumentException {
+        return extract(file, ExtractionLimits.DEFAULTS, Deadline.none(), onPage);
+    }
+
     /**
      * @param onPage called with the 1-based number of every page extracted (progress); may throw
      *               {@link LeaseLostException} to stop
-     * @throws UnreadableDocumentException encrypted, truncated, damaged, empty or image-only files
+     * @throws UnreadableDocumentException encrypted, truncated, damaged, empty, image-only or over-limit files
      */
-    public static ExtractedDocument extract(Path file, IntConsumer onPage) throws UnreadableDocumentException {
+    public static ExtractedDocument extract(Path file, ExtractionLimits limits, Deadline deadline, IntConsumer onPage)
+            throws UnreadableDocumentException {
         requireEndOfFileMarker(file);
-        try (PDDocument pdf = Loader.loadPDF(file.toFile(), "",
-                MemoryUsageSetting.setupMixed(MAIN_MEMORY_BYTES).streamCache)) {
-            int pageCount = pdf.getNumberOfPages();
+        Integer pageCount = null;
+        // decoded streams PDFBox caches go to memory up to one cap, then to temporary files up to another
+        MemoryUsageSetting memory = MemoryUsageSetting.setupMixed(limits.streamCacheMemoryBytes(),
+                limits.streamCacheMemoryBytes() + limits.streamCacheTempFileBytes());
+        try (PDDocument pdf = Loader.loadPDF(file.toFile(), "", memory.streamCache)) {
+            pageCount = pdf.getNumberOfPages();
             if (pageCount == 0) {
-                throw new UnreadableDocumentException(DocumentStatus.FAILED, NO_PAGES);
+                throw new UnreadableDocumentException(FailureCode.NO_PAGES, NO_PAGES);
             }
-            List<String> pages = extractPages(pdf, onPage);
+            if (pageCount > limits.maxPages()) {
+                throw tooManyPages(pageCount, limits);
+            }
+            measureStreams(pdf, limits, deadline);
+            List<String> pages = extractPages(pdf, limits, deadline, onPage);
             if (pages.stream().allMatch(String::isEmpty)) {
                 boolean images = false;
                 for (PDPage page : pdf.getPages()) {
@@ -75,39 +110,223 @@ public final class PdfTextExtractor {
                         break;
                     }
                 }
-                throw images ? new UnreadableDocumentException(DocumentStatus.NEEDS_OCR, IMAGES_ONLY, pageCount)
-                        : new UnreadableDocumentException(DocumentStatus.FAILED, NO_TEXT, pageCount);
+                throw images ? new UnreadableDocumentException(FailureCode.IMAGES_ONLY, IMAGES_ONLY, pageCount)
+                        : new UnreadableDocumentException(FailureCode.NO_TEXT, NO_TEXT, pageCount);
             }
             PDDocumentInformation info = pdf.getDocumentInformation();
             return new ExtractedDocument(List.copyOf(pages), cleanMetadata(info.getTitle()),
                     cleanMetadata(info.getAuthor()));
         } catch (InvalidPasswordException e) {
-            throw new UnreadableDocumentException(DocumentStatus.FAILED, PASSWORD_PROTECTED);
+            throw new UnreadableDocumentException(FailureCode.PASSWORD_PROTECTED, PASSWORD_PROTECTED);
+        } catch (ProcessingLimitException e) {
+            throw e.toUnreadable(pageCount);
         } catch (LeaseLostException e) {
             throw e; // from the progress callback: not the file's fault
         } catch (IOException | RuntimeException e) {
             // PDFBox reports broken structure as IOException and, for some malformed objects, runtime exceptions
-            throw new UnreadableDocumentException(DAMAGED, e);
+            throw new UnreadableDocumentException(FailureCode.UNREADABLE, DAMAGED, e);
         }
     }
 
-    private static List<String> extractPages(PDDocument pdf, IntConsumer onPage) throws IOException {
-        List<String> pages = new ArrayList<>(pdf.getNumberOfPages());
-        StringWriter buffer = new StringWriter();
-        PDFTextStripper stripper = new PDFTextStripper() {
-            @Override
-            protected void endPage(PDPage page) throws IOException {
-                super.endPage(page);
-                pages.add(normalize(buffer.toString()));
-                buffer.getBuffer().setLength(0);
-                onPage.accept(pages.size());
-            }
-        };
+    private static UnreadableDocumentException tooManyPages(int pageCount, ExtractionLimits limits) {
+        return new UnreadableDocumentException(FailureCode.TOO_MANY_PAGES, String.format(Locale.ROOT,
+                "The PDF has %,d pages; documents of up to %,d pages can be indexed. Split it into smaller files and"
+                        + " upload them.", pageCount, limits.maxPages()), pageCount);
+    }
+
+    private static List<String> extractPages(PDDocument pdf, ExtractionLimits limits, Deadline deadline,
+                                             IntConsumer onPage) throws IOException {
+        BoundedStripper stripper = new BoundedStripper(limits, deadline, onPage);
         stripper.setLineSeparator("\n");
         stripper.setParagraphEnd("\n"); // a blank line between paragraphs: the chunker's paragraph boundary
         stripper.setPageEnd("");
-        stripper.writeText(pdf, buffer);
-        return pages;
+        stripper.writeText(pdf, stripper.buffer);
+        return stripper.pages;
+    }
+
+    /**
+     * PDFTextStripper keeps every glyph of a page (a TextPosition of ~300 bytes each) until the page ends: the
+     * counts here stop a page as soon as it passes its cap, before it can fill the heap.
+     */
+    private static final class BoundedStripper extends PDFTextStripper {
+
+        private final ExtractionLimits limits;
+        private final Deadline deadline;
+        private final IntConsumer onPage;
+        private final StringWriter buffer = new StringWriter();
+        private final List<String> pages = new ArrayList<>();
+        private int pageGlyphs;
+        private long documentGlyphs;
+        private long pageStartNanos;
+        private int sinceClock;
+
+        BoundedStripper(ExtractionLimits limits, Deadline deadline, IntConsumer onPage) {
+            this.limits = limits;
+            this.deadline = deadline;
+            this.onPage = onPage;
+        }
+
+        @Override
+        protected void startPage(PDPage page) throws IOException {
+            if (pages.size() >= limits.maxPages()) {
+                // the page tree's /Count said fewer
+                throw new ProcessingLimitException(FailureCode.TOO_MANY_PAGES, tooManyPages(pages.size() + 1, limits)
+                        .reason());
+            }
+            pageGlyphs = 0;
+            pageStartNanos = System.nanoTime();
+            deadline.check();
+            super.startPage(page);
+        }
+
+        @Override
+        protected void processTextPosition(TextPosition text) {
+            if (++pageGlyphs > limits.maxPageChars()) {
+                throw new ProcessingLimitException(FailureCode.PAGE_TEXT_TOO_LARGE, String.format(Locale.ROOT,
+                        "Page %d carries more than %,d characters of text, far more than a real page holds (the file"
+                                + " may be generated or damaged), so reading it was stopped. Re-save the PDF or"
+                                + " remove that page and upload it again.", pages.size() + 1, limits.maxPageChars()));
+            }
+            if (++documentGlyphs > limits.maxDocumentChars()) {
+                throw new ProcessingLimitException(FailureCode.TEXT_TOO_LARGE, String.format(Locale.ROOT,
+                        "The document carries more than %,d characters of text, more than one document may hold."
+                                + " Split it into smaller files and upload them.", limits.maxDocumentChars()));
+            }
+            tick();
+            super.processTextPosition(text);
+        }
+
+        @Override
+        protected void processOperator(Operator operator, List<COSBase> operands) throws IOException {
+            tick();
+            if ("Do".equals(operator.getName()) && !operands.isEmpty() && operands.getFirst() instanceof COSName name
+                    && getResources() != null && getResources().isImageXObject(name)) {
+                return; // a picture: nothing to read, never decoded
+            }
+            super.processOperator(operator, operands);
+        }
+
+        /** Page and document deadlines, looked at every few glyphs and operators. */
+        private void tick() {
+            if (++sinceClock < CLOCK_INTERVAL) {
+                return;
+            }
+            sinceClock = 0;
+            deadline.check();
+            if (System.nanoTime() - pageStartNanos > limits.pageDeadline().toNanos()) {
+                throw new ProcessingLimitException(FailureCode.TOOK_TOO_LONG, "Page " + (pages.size() + 1)
+                        + " took longer than " + Durations.words(limits.pageDeadline()) + " to read, far longer than"
+                        + " a real page needs, so reading the document was stopped. Re-save the PDF or remove that"
+                        + " page and upload it again.");
+            }
+        }
+
+        @Override
+        protected void endPage(PDPage page) throws IOException {
+            super.endPage(page);
+            pages.add(normalize(buffer.toString()));
+            buffer.getBuffer().setLength(0);
+            onPage.accept(pages.size());
+        }
+    }
+
+    /**
+     * PDFBox 3 inflates a stream wholly into the heap when it reads it (content, forms, fonts), whatever the
+     * stream cache says: each compressed non-image stream is first inflated here into a counter, which stops at
+     * {@link ExtractionLimits#maxDecodedStreamBytes()}, so a compression bomb is refused before PDFBox sees it.
+     */
+    private static void measureStreams(PDDocument pdf, ExtractionLimits limits, Deadline deadline) {
+        COSDocument cos = pdf.getDocument();
+        for (COSObjectKey key : new ArrayList<>(cos.getXrefTable().keySet())) {
+            COSObject object = cos.getObjectFromPool(key);
+            if (object != null && object.getObject() instanceof COSStream stream) {
+                measure(stream, limits.maxDecodedStreamBytes(), deadline);
+            }
+        }
+    }
+
+    private static void measure(COSStream stream, long cap, Deadline deadline) {
+        List<COSName> filters = filterNames(stream.getFilters());
+        if (filters.isEmpty() || COSName.IMAGE.equals(stream.getCOSName(COSName.SUBTYPE))
+                || filters.stream().anyMatch(IMAGE_FILTERS::contains)) {
+            return; // stored as is (no bigger than the file), or a picture
+        }
+        try {
+            InputStream input = stream.createRawInputStream();
+            try {
+                for (int i = 0; i < filters.size(); i++) {
+                    Filter filter = FilterFactory.INSTANCE.getFilter(filters.get(i));
+                    CappedSink sink = new CappedSink(cap, deadline, i == filters.size() - 1);
+                    filter.decode(input, sink, stream, i);
+                    input.close();
+                    input = sink.asInput();
+                }
+            } finally {
+                input.close();
+            }
+        } catch (IOException e) {
+            // only the size matters here: a stream PDFBox cannot decode either is its business, as before
+        }
+    }
+
+    private static List<COSName> filterNames(COSBase filters) {
+        if (filters instanceof COSName name) {
+            return List.of(name);
+        }
+        List<COSName> names = new ArrayList<>();
+        if (filters instanceof COSArray array) {
+            for (COSBase item : array) {
+                if (item instanceof COSName name) {
+                    names.add(name);
+                }
+            }
+        }
+        return names;
+    }
+
+    /** Counts (the last filter) or keeps (an intermediate one) decoded bytes, up to the cap. */
+    private static final class CappedSink extends OutputStream {
+
+        private static final long CLOCK_BYTES = 1 << 20;
+
+        private final long cap;
+        private final Deadline deadline;
+        private final ByteArrayOutputStream kept;
+        private long count;
+        private long nextClock = CLOCK_BYTES;
+
+        CappedSink(long cap, Deadline deadline, boolean countOnly) {
+            this.cap = cap;
+            this.deadline = deadline;
+            this.kept = countOnly ? null : new ByteArrayOutputStream();
+        }
+
+        @Override
+        public void write(int b) {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) {
+            count += length;
+            if (count > cap) {
+                throw new ProcessingLimitException(FailureCode.CONTENT_TOO_LARGE, String.format(Locale.ROOT,
+                        "A compressed part of the file expands to more than %,d MB, far more than a real document"
+                                + " needs (the file may be damaged or built to overload readers), so it was not read.",
+                        cap / (1024 * 1024)));
+            }
+            if (count >= nextClock) {
+                nextClock += CLOCK_BYTES;
+                deadline.check();
+            }
+            if (kept != null) {
+                kept.write(bytes, offset, length);
+            }
+        }
+
+        InputStream asInput() {
+            return new ByteArrayInputStream(kept == null ? new byte[0] : kept.toByteArray());
+        }
     }
 
     private static void requireEndOfFileMarker(Path file) throws UnreadableDocumentException {
@@ -118,10 +337,10 @@ public final class PdfTextExtractor {
             raf.seek(length - window);
             raf.readFully(tail);
             if (!new String(tail, StandardCharsets.ISO_8859_1).contains("%%EOF")) {
-                throw new UnreadableDocumentException(DocumentStatus.FAILED, TRUNCATED);
+                throw new UnreadableDocumentException(FailureCode.TRUNCATED, TRUNCATED);
             }
         } catch (IOException e) {
-            throw new UnreadableDocumentException(DAMAGED, e);
+            throw new UnreadableDocumentException(FailureCode.UNREADABLE, DAMAGED, e);
         }
     }
 
@@ -130,11 +349,10 @@ public final class PdfTextExtractor {
             return false;
         }
         for (COSName name : resources.getXObjectNames()) {
-            PDXObject xObject = resources.getXObject(name);
-            if (xObject instanceof PDImageXObject) {
-                return true;
+            if (resources.isImageXObject(name)) {
+                return true; // from its dictionary: the picture itself is never decoded
             }
-            if (xObject instanceof PDFormXObject form && hasImages(form.getResources(), depth + 1)) {
+            if (resources.getXObject(name) instanceof PDFormXObject form && hasImages(form.getResources(), depth + 1)) {
                 return true;
             }
         }

@@ -5,6 +5,7 @@ import dev.lectavera.document.cache.StatusSnapshot;
 import dev.lectavera.document.cache.UserEventPublisher;
 import dev.lectavera.document.cache.UserEventPublisher.DocumentProgress;
 import dev.lectavera.document.model.DocumentStatus;
+import dev.lectavera.document.model.FailureCode;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
@@ -22,10 +23,15 @@ public class ProgressReporter {
         this.publisher = publisher;
     }
 
+    public void report(UUID userId, UUID documentId, DocumentStatus status, int pagesDone, Integer pagesTotal) {
+        report(userId, documentId, status, pagesDone, pagesTotal, null, null);
+    }
+
+    /** The end of processing without an index: the reason goes with the status. */
     public void report(UUID userId, UUID documentId, DocumentStatus status, int pagesDone, Integer pagesTotal,
-                       String failureReason) {
-        statusCache.put(new StatusSnapshot(documentId, userId, status.name(), pagesDone, pagesTotal, failureReason,
-                Instant.now()));
+                       FailureCode failureCode, String failureReason) {
+        statusCache.put(new StatusSnapshot(documentId, userId, status.name(), pagesDone, pagesTotal,
+                failureCode == null ? null : failureCode.code(), failureReason, Instant.now()));
         publisher.publish(userId, new DocumentProgress(documentId, status.name(), pagesDone, pagesTotal));
     }
 }

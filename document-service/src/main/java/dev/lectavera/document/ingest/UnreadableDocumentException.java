@@ -1,30 +1,34 @@
 package dev.lectavera.document.ingest;
 
 import dev.lectavera.document.model.DocumentStatus;
+import dev.lectavera.document.model.FailureCode;
 
 /**
  * The file cannot be indexed, for a reason the student can act on. The message is shown as is: no stack traces,
- * no library jargon.
+ * no library jargon; the code is the same reason for programs.
  */
 public class UnreadableDocumentException extends Exception {
 
     private final DocumentStatus status;
+    private final FailureCode code;
     private final Integer pageCount;
 
-    public UnreadableDocumentException(DocumentStatus status, String reason) {
-        this(status, reason, null);
+    public UnreadableDocumentException(FailureCode code, String reason) {
+        this(code, reason, (Integer) null);
     }
 
     /** @param pageCount pages of the file, when it could be opened */
-    public UnreadableDocumentException(DocumentStatus status, String reason, Integer pageCount) {
+    public UnreadableDocumentException(FailureCode code, String reason, Integer pageCount) {
         super(reason, null, false, false);
-        this.status = status;
+        this.status = code == FailureCode.IMAGES_ONLY ? DocumentStatus.NEEDS_OCR : DocumentStatus.FAILED;
+        this.code = code;
         this.pageCount = pageCount;
     }
 
-    public UnreadableDocumentException(String reason, Throwable cause) {
+    public UnreadableDocumentException(FailureCode code, String reason, Throwable cause) {
         super(reason, cause, false, false);
         this.status = DocumentStatus.FAILED;
+        this.code = code;
         this.pageCount = null;
     }
 
@@ -35,6 +39,10 @@ public class UnreadableDocumentException extends Exception {
     /** FAILED or NEEDS_OCR. */
     public DocumentStatus status() {
         return status;
+    }
+
+    public FailureCode code() {
+        return code;
     }
 
     public String reason() {

@@ -61,6 +61,10 @@ public class Document extends PanacheEntityBase {
     @Column(nullable = false)
     public DocumentStatus status;
 
+    /** The reason as a stable code ({@link FailureCode#code()}), next to the sentence. */
+    @Column(name = "failure_code")
+    public String failureCode;
+
     @Column(name = "failure_reason")
     public String failureReason;
 

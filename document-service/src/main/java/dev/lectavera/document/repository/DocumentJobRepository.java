@@ -9,14 +9,18 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The document table as a job queue. A worker claims a document with {@code FOR UPDATE SKIP LOCKED}, receiving a
- * lease token; it renews the lease as it progresses; completing or failing requires the token. A lease that
- * lapses (the instance died) makes the document claimable again, so nothing is ever forgotten.
+ * The document table as a job queue. A worker claims a queued document with {@code FOR UPDATE SKIP LOCKED},
+ * receiving a lease token (the claim is the attempt's record, committed before any work starts); it renews the
+ * lease while it works; completing or failing requires the token. A lease that lapses means the attempt never
+ * finished (its process died or hung): such a document is failed ({@code crashed_processing}), never run again the
+ * same way, so one file cannot take the service down twice.
  */
 @ApplicationScoped
 public class DocumentJobRepository {
@@ -36,7 +40,11 @@ public class DocumentJobRepository {
         this.dataSource = dataSource;
     }
 
-    /** Claims the oldest queued document, or one whose worker stopped renewing its lease. */
+    /** A document whose attempt started and never finished, now FAILED. */
+    public record Abandoned(UUID documentId, UUID userId, String blobKey, Integer pageCount) {
+    }
+
+    /** Claims the oldest queued document that is due. */
     public Optional<Claim> claimNext(Duration lease) throws SQLException {
         try (Connection c = dataSource.getConnection();
              PreparedStatement claim = c.prepareStatement("""
@@ -45,8 +53,7 @@ public class DocumentJobRepository {
                          attempts = d.attempts + 1, processing_started_at = coalesce(d.processing_started_at, now()),
                          updated_at = now()
                      WHERE d.id = (SELECT id FROM document
-                                   WHERE (status = 'QUEUED' AND next_attempt_at <= now())
-                                      OR (status = 'PROCESSING' AND (lease_expires_at IS NULL OR lease_expires_at < now()))
+                                   WHERE status = 'QUEUED' AND next_attempt_at <= now()
                                    ORDER BY created_at
                                    LIMIT 1
                                    FOR UPDATE SKIP LOCKED)
@@ -149,19 +156,49 @@ public class DocumentJobRepository {
     }
 
     /** Ends processing without an index (FAILED or NEEDS_OCR); false when the claim is gone. */
-    public boolean markUnreadable(Claim claim, String status, String reason, Integer pageCount) throws SQLException {
+    public boolean markUnreadable(Claim claim, String status, String code, String reason, Integer pageCount)
+            throws SQLException {
         try (Connection c = dataSource.getConnection();
              PreparedStatement update = c.prepareStatement("""
                      UPDATE document
-                     SET status = ?, failure_reason = ?, page_count = coalesce(?, page_count), pages_done = 0,
-                         chunk_count = 0, lease_token = NULL, lease_expires_at = NULL, updated_at = now()
+                     SET status = ?, failure_code = ?, failure_reason = ?, page_count = coalesce(?, page_count),
+                         pages_done = 0, chunk_count = 0, lease_token = NULL, lease_expires_at = NULL,
+                         updated_at = now()
                      WHERE id = ? AND lease_token = ? AND status = 'PROCESSING'""")) {
             update.setString(1, status);
-            update.setString(2, reason);
-            update.setObject(3, pageCount);
-            update.setObject(4, claim.documentId());
-            update.setObject(5, claim.leaseToken());
+            update.setString(2, code);
+            update.setString(3, reason);
+            update.setObject(4, pageCount);
+            update.setObject(5, claim.documentId());
+            update.setObject(6, claim.leaseToken());
             return update.executeUpdate() == 1;
+        }
+    }
+
+    /**
+     * Fails every document whose attempt started and never finished (PROCESSING with a lapsed lease: its process
+     * died, or its worker hung past the deadline and stopped renewing). Within the caller's transaction.
+     */
+    public List<Abandoned> failAbandoned(String code, String reason) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement update = c.prepareStatement("""
+                     UPDATE document d
+                     SET status = 'FAILED', failure_code = ?, failure_reason = ?, pages_done = 0, chunk_count = 0,
+                         lease_token = NULL, lease_expires_at = NULL, updated_at = now()
+                     WHERE d.id IN (SELECT id FROM document
+                                    WHERE status = 'PROCESSING' AND (lease_expires_at IS NULL OR lease_expires_at < now())
+                                    FOR UPDATE SKIP LOCKED)
+                     RETURNING d.id, d.user_id, d.blob_key, d.page_count""")) {
+            update.setString(1, code);
+            update.setString(2, reason);
+            List<Abandoned> failed = new ArrayList<>();
+            try (ResultSet rs = update.executeQuery()) {
+                while (rs.next()) {
+                    failed.add(new Abandoned(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+                            (Integer) rs.getObject(4)));
+                }
+            }
+            return failed;
         }
     }
 

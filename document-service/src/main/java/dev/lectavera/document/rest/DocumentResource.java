@@ -7,6 +7,7 @@ import dev.lectavera.document.service.DocumentService.Changes;
 import dev.lectavera.document.service.DocumentService.DocumentList;
 import dev.lectavera.document.service.DocumentService.ListQuery;
 import dev.lectavera.document.service.PdfSniffer;
+import dev.lectavera.document.service.QuotaService;
 import dev.lectavera.document.service.UploadService;
 import dev.lectavera.document.service.UploadService.Uploaded;
 import io.quarkiverse.resteasy.problem.HttpProblem;
@@ -59,20 +60,25 @@ public class DocumentResource {
     private final UploadService uploads;
     private final DocumentService documents;
     private final BlobStore blobs;
+    private final QuotaService quota;
     private final CurrentUser user;
 
-    DocumentResource(UploadService uploads, DocumentService documents, BlobStore blobs, CurrentUser user) {
+    DocumentResource(UploadService uploads, DocumentService documents, BlobStore blobs, QuotaService quota,
+                     CurrentUser user) {
         this.uploads = uploads;
         this.documents = documents;
         this.blobs = blobs;
+        this.quota = quota;
         this.user = user;
     }
 
     @POST
+    @QuotaChecked
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(summary = "Upload a PDF (multipart: file, optional title, category, tags)",
             description = "202 with the new document's id (processing starts in the background); 200 with the existing"
-                    + " document when the same file was uploaded before; 413 over the size limit; 415 not a PDF.")
+                    + " document when the same file was uploaded before; 413 over the size limit or the byte quota;"
+                    + " 409 over the document quota (both quota_exceeded); 415 not a PDF.")
     public Response upload(@RestForm("file") FileUpload file,
                            @RestForm String title,
                            @RestForm String category,
@@ -122,6 +128,13 @@ public class DocumentResource {
         DocumentList found = documents.list(user.id(), new ListQuery(blankToNull(category), blankToNull(tag),
                 archived == null ? null : Boolean.valueOf(archived), blankToNull(text), page, size));
         return new DocumentListView(found.items().stream().map(DocumentView::of).toList(), page, size, found.total());
+    }
+
+    @GET
+    @Path("usage")
+    @Operation(summary = "The caller's storage against the quota: {bytesUsed, bytesQuota, documents, documentsQuota}")
+    public UsageView usage() throws SQLException {
+        return UsageView.of(quota.report(user.id()));
     }
 
     @GET

@@ -15,6 +15,7 @@ public record DocumentView(
         List<String> tags,
         boolean archived,
         String status,
+        String failureCode,
         String failureReason,
         Integer pageCount,
         Integer chunkCount,
@@ -27,7 +28,7 @@ public record DocumentView(
 
     public static DocumentView of(Document d) {
         return new DocumentView(d.id, d.title, d.author, d.category, List.copyOf(d.tags), d.archived, d.status.name(),
-                d.failureReason, d.pageCount, d.chunkCount, d.sizeBytes, d.originalFilename, d.version, d.createdAt,
+                d.failureCode, d.failureReason, d.pageCount, d.chunkCount, d.sizeBytes, d.originalFilename, d.version, d.createdAt,
                 d.updatedAt, d.indexedAt);
     }
 }

@@ -10,6 +10,7 @@ import dev.lectavera.document.model.Document;
 import dev.lectavera.document.model.DocumentStatus;
 import dev.lectavera.document.repository.ChunkRepository;
 import dev.lectavera.document.repository.EmbeddingCacheRepository;
+import dev.lectavera.document.repository.OwnerRepository;
 import dev.lectavera.document.repository.PageRepository;
 import dev.lectavera.document.search.VectorSearch;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
@@ -68,10 +69,12 @@ public class DocumentService {
     private final BlobStore blobs;
     private final VectorSearch vectorSearch;
     private final Event<DocumentsRemoved> removed;
+    private final OwnerRepository owners;
 
     DocumentService(OutboxWriter outbox, ChunkRepository chunks, PageRepository pages,
                     EmbeddingCacheRepository embeddingCache, DocumentStatusCache statusCache, BlobStore blobs,
-                    VectorSearch vectorSearch, Event<DocumentsRemoved> removed) {
+                    VectorSearch vectorSearch, Event<DocumentsRemoved> removed, OwnerRepository owners) {
+        this.owners = owners;
         this.outbox = outbox;
         this.chunks = chunks;
         this.pages = pages;
@@ -158,9 +161,16 @@ public class DocumentService {
         remove(List.of(document));
     }
 
-    /** Every document of the user (UserDeleted). Within the caller's transaction. */
+    /**
+     * Every document of the user (UserDeleted), and a tombstone that refuses whatever arrives for them later: taken
+     * under the user's lock, so an upload in flight either committed before (and is purged here) or sees the
+     * tombstone. A worker still processing one of these documents loses its claim and writes nothing. Within the
+     * caller's transaction.
+     */
     @Transactional(value = Transactional.TxType.MANDATORY, rollbackOn = Exception.class)
     public int purgeUser(UUID userId) throws SQLException {
+        owners.lock(userId);
+        owners.markDeleted(userId);
         List<Document> documents = Document.find("userId", userId).withLock(LockModeType.PESSIMISTIC_WRITE).list();
         remove(documents);
         return documents.size();
@@ -213,7 +223,7 @@ public class DocumentService {
         int pagesDone = document.status == DocumentStatus.INDEXED && document.pageCount != null
                 ? document.pageCount : document.pagesDone;
         return new StatusSnapshot(document.id, document.userId, document.status.name(), pagesDone, document.pageCount,
-                document.failureReason, document.updatedAt);
+                document.failureCode, document.failureReason, document.updatedAt);
     }
 
     /** The text of one page of an indexed document (the text chunk offsets point into). */

@@ -6,18 +6,23 @@ import dev.lectavera.document.ingest.IngestionDispatcher.DocumentQueued;
 import dev.lectavera.document.ingest.ProgressReporter;
 import dev.lectavera.document.model.Document;
 import dev.lectavera.document.model.DocumentStatus;
+import dev.lectavera.document.repository.OwnerRepository;
+import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -41,16 +46,23 @@ public class UploadService {
 
     private static final Logger LOG = Logger.getLogger(UploadService.class);
 
+    private static final URI ACCOUNT_DELETED = URI.create("urn:lectavera:problem:account-deleted");
+
     private final BlobStore blobs;
     private final DocumentsConfig config;
     private final Event<DocumentQueued> queued;
     private final ProgressReporter progress;
+    private final OwnerRepository owners;
+    private final QuotaService quota;
 
-    UploadService(BlobStore blobs, DocumentsConfig config, Event<DocumentQueued> queued, ProgressReporter progress) {
+    UploadService(BlobStore blobs, DocumentsConfig config, Event<DocumentQueued> queued, ProgressReporter progress,
+                  OwnerRepository owners, QuotaService quota) {
         this.blobs = blobs;
         this.config = config;
         this.queued = queued;
         this.progress = progress;
+        this.owners = owners;
+        this.quota = quota;
     }
 
     /** @param file a PDF already checked for type and size (the multipart layer spooled it to disk) */
@@ -72,8 +84,11 @@ public class UploadService {
             }
             Document created = QuarkusTransaction.requiringNew().call(() -> insert(id, userId, hash, size, blobKey,
                     metadata));
-            progress.report(userId, id, DocumentStatus.QUEUED, 0, null, null);
+            progress.report(userId, id, DocumentStatus.QUEUED, 0, null);
             return new Uploaded(created, true);
+        } catch (HttpProblem refused) {
+            deleteQuietly(blobKey);
+            throw refused;
         } catch (RuntimeException e) {
             deleteQuietly(blobKey);
             // a concurrent upload of the same file won the unique (user_id, sha256) race: same document
@@ -85,7 +100,19 @@ public class UploadService {
         }
     }
 
-    private Document insert(UUID id, UUID userId, String hash, long size, String blobKey, Metadata metadata) {
+    /**
+     * Under the user's lock (held to the commit): a user purged by UserDeleted gets nothing stored, and the quota
+     * is checked against every document committed before, so two parallel uploads cannot share the same room.
+     */
+    private Document insert(UUID id, UUID userId, String hash, long size, String blobKey, Metadata metadata)
+            throws SQLException {
+        owners.lock(userId);
+        if (owners.isDeleted(userId)) {
+            throw HttpProblem.builder().withType(ACCOUNT_DELETED).withStatus(Response.Status.UNAUTHORIZED)
+                    .withTitle("Account deleted").withDetail("This account has been deleted.")
+                    .with("code", "account_deleted").build();
+        }
+        quota.checkLocked(userId, size);
         Instant now = Instant.now();
         Document document = new Document();
         document.id = id;

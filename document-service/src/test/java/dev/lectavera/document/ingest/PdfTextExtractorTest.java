@@ -1,6 +1,7 @@
 package dev.lectavera.document.ingest;
 
 import dev.lectavera.document.model.DocumentStatus;
+import dev.lectavera.document.model.FailureCode;
 import dev.lectavera.document.support.TestPdfs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -89,5 +91,93 @@ class PdfTextExtractorTest {
     @Test
     void normalizationKeepsParagraphBreaksAndDropsNoise() {
         assertEquals("a b\nc\n\nd", PdfTextExtractor.normalize("  a \t b \r\nc\u0000\n\n\n\n   d  "));
+    }
+
+    // ---- limits (issue 14): each one ends the document with its code, and stops the work when it is passed
+
+    private static UnreadableDocumentException refused(Path pdf, ExtractionLimits limits, Deadline deadline) {
+        return assertThrows(UnreadableDocumentException.class,
+                () -> PdfTextExtractor.extract(pdf, limits, deadline, page -> { }));
+    }
+
+    @Test
+    void theSharedStreamBombStopsOnItsFirstPageWithBoundedHeap() throws Exception {
+        byte[] bomb = TestPdfs.sharedStreamBomb(200, 12_000_000);
+        Path pdf = write(bomb);
+        List<Integer> pagesRead = new ArrayList<>();
+        Runtime runtime = Runtime.getRuntime();
+        long before = runtime.totalMemory() - runtime.freeMemory();
+        UnreadableDocumentException e = assertThrows(UnreadableDocumentException.class,
+                () -> PdfTextExtractor.extract(pdf, ExtractionLimits.DEFAULTS, Deadline.none(), pagesRead::add));
+        long after = runtime.totalMemory() - runtime.freeMemory();
+        assertEquals(FailureCode.PAGE_TEXT_TOO_LARGE, e.code());
+        assertEquals(DocumentStatus.FAILED, e.status());
+        assertEquals(List.of(), pagesRead, "stopped inside page 1");
+        assertEquals(200, e.pageCount());
+        System.out.printf("bomb: %d bytes on disk, 200 pages x 12M glyphs; heap in use before %d MB, after %d MB"
+                + " (max %d MB)%n", bomb.length, before >> 20, after >> 20, runtime.maxMemory() >> 20);
+    }
+
+    @Test
+    void moreThanTheMaximumNumberOfPagesIsRefusedBeforeReading() throws Exception {
+        Path pdf = write(TestPdfs.manyPages(11));
+        UnreadableDocumentException e = refused(pdf, ExtractionLimits.DEFAULTS.withMaxPages(10), Deadline.none());
+        assertEquals(FailureCode.TOO_MANY_PAGES, e.code());
+        assertTrue(e.reason().contains("11 pages"), e.reason());
+        assertEquals(10, PdfTextExtractor.extract(write(TestPdfs.manyPages(10)),
+                ExtractionLimits.DEFAULTS.withMaxPages(10), Deadline.none(), page -> { }).pageCount());
+    }
+
+    @Test
+    void aPageOverTheCharacterCapIsStopped() throws Exception {
+        Path pdf = write(TestPdfs.densePage(60_000));
+        UnreadableDocumentException e = refused(pdf, ExtractionLimits.DEFAULTS, Deadline.none());
+        assertEquals(FailureCode.PAGE_TEXT_TOO_LARGE, e.code());
+        assertTrue(e.reason().startsWith("Page 1 carries more than 50,000 characters"), e.reason());
+        // the same page under a higher cap is read
+        assertEquals(1, PdfTextExtractor.extract(pdf, ExtractionLimits.DEFAULTS.withMaxPageChars(70_000),
+                Deadline.none(), page -> { }).pageCount());
+    }
+
+    @Test
+    void aDocumentOverTheCharacterCapIsStopped() throws Exception {
+        Path pdf = write(TestPdfs.sharedStreamBomb(5, 1_000));
+        UnreadableDocumentException e = refused(pdf, ExtractionLimits.DEFAULTS.withMaxDocumentChars(4_500),
+                Deadline.none());
+        assertEquals(FailureCode.TEXT_TOO_LARGE, e.code());
+    }
+
+    @Test
+    void aCompressedStreamThatInflatesPastTheCapIsRefusedBeforePdfBoxInflatesIt() throws Exception {
+        Path pdf = write(TestPdfs.inflatingPage(3L * 1024 * 1024));
+        UnreadableDocumentException e = refused(pdf,
+                ExtractionLimits.DEFAULTS.withMaxDecodedStreamBytes(1024 * 1024), Deadline.none());
+        assertEquals(FailureCode.CONTENT_TOO_LARGE, e.code());
+        assertEquals("Text after the padding.", PdfTextExtractor.extract(pdf, page -> { }).pages().getFirst());
+    }
+
+    @Test
+    void imagesAreNeverDecodedForText() throws Exception {
+        // the picture inflates to 24 MB; the cap on decoded streams is 1 MB: only a reader that skips it succeeds
+        Path pdf = write(TestPdfs.textWithInflatingImage("Caption of a large figure.", 24L * 1024 * 1024));
+        ExtractedDocument document = PdfTextExtractor.extract(pdf,
+                ExtractionLimits.DEFAULTS.withMaxDecodedStreamBytes(1024 * 1024), Deadline.none(), page -> { });
+        assertEquals("Caption of a large figure.", document.pages().getFirst());
+    }
+
+    @Test
+    void aSpentDocumentDeadlineStopsExtraction() throws Exception {
+        Path pdf = write(TestPdfs.manyPages(3));
+        UnreadableDocumentException e = refused(pdf, ExtractionLimits.DEFAULTS, Deadline.after(Duration.ZERO));
+        assertEquals(FailureCode.TOOK_TOO_LONG, e.code());
+    }
+
+    @Test
+    void aPageOverItsDeadlineStopsExtraction() throws Exception {
+        Path pdf = write(TestPdfs.densePage(10_000));
+        UnreadableDocumentException e = refused(pdf, ExtractionLimits.DEFAULTS.withPageDeadline(Duration.ZERO),
+                Deadline.none());
+        assertEquals(FailureCode.TOOK_TOO_LONG, e.code());
+        assertTrue(e.reason().startsWith("Page 1 took longer than"), e.reason());
     }
 }

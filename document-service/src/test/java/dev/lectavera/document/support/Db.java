@@ -40,4 +40,19 @@ public final class Db {
             throw new IllegalStateException(e);
         }
     }
+
+    /** The first column of the first row as text (null when there is no row). */
+    public static String text(String sql, Object... params) {
+        AgroalDataSource dataSource = Arc.container().instance(AgroalDataSource.class).get();
+        try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                select.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -1,9 +1,13 @@
 package dev.lectavera.document.support;
 
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
 import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
@@ -15,7 +19,9 @@ import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -78,6 +84,139 @@ public final class TestPdfs {
         try (PDDocument pdf = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             for (int i = 0; i < pages; i++) {
                 pdf.addPage(new PDPage(PDRectangle.A4));
+            }
+            pdf.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The attack of issue 14: {@code pages} pages whose content is one shared Flate stream that shows
+     * {@code glyphs} glyphs (a few dozen KB on disk, millions of glyphs on every page).
+     */
+    public static byte[] sharedStreamBomb(int pages, int glyphs) {
+        byte[] line = ("(" + "A".repeat(100) + ") Tj\n").getBytes(StandardCharsets.US_ASCII);
+        return sharedContent(pages, out -> {
+            out.write("BT /F1 1 Tf 10 10 Td\n".getBytes(StandardCharsets.US_ASCII));
+            for (int shown = 0; shown < glyphs; shown += 100) {
+                out.write(line);
+            }
+            out.write("ET\n".getBytes(StandardCharsets.US_ASCII));
+        });
+    }
+
+    /** {@code pages} pages sharing one short content stream with a sentence of text. */
+    public static byte[] manyPages(int pages) {
+        return sharedContent(pages, out -> out.write(
+                "BT /F1 11 Tf 56 780 Td (A page of a very long document.) Tj ET\n".getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    /** One page showing {@code glyphs} glyphs, in lines of 100 (a page no real document has). */
+    public static byte[] densePage(int glyphs) {
+        return sharedStreamBomb(1, glyphs);
+    }
+
+    /** One page whose content stream is {@code spaces} spaces (Flate: a few KB) before a line of text. */
+    public static byte[] inflatingPage(long spaces) {
+        return sharedContent(1, out -> {
+            byte[] blank = new byte[64 * 1024];
+            Arrays.fill(blank, (byte) ' ');
+            for (long written = 0; written < spaces; written += blank.length) {
+                out.write(blank);
+            }
+            out.write("BT /F1 11 Tf 56 780 Td (Text after the padding.) Tj ET\n".getBytes(StandardCharsets.US_ASCII));
+        });
+    }
+
+    /**
+     * A page of text that also draws an image whose Flate stream inflates to {@code imageBytes} bytes: a reader
+     * that decodes images for text pays for it.
+     */
+    public static byte[] textWithInflatingImage(String text, long imageBytes) {
+        try (PDDocument pdf = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            int side = (int) Math.sqrt(imageBytes / 3.0);
+            COSStream image = pdf.getDocument().createCOSStream();
+            image.setItem(COSName.TYPE, COSName.XOBJECT);
+            image.setItem(COSName.SUBTYPE, COSName.IMAGE);
+            image.setInt(COSName.WIDTH, side);
+            image.setInt(COSName.HEIGHT, side);
+            image.setInt(COSName.BITS_PER_COMPONENT, 8);
+            image.setItem(COSName.COLORSPACE, COSName.DEVICERGB);
+            try (OutputStream encoded = image.createOutputStream(COSName.FLATE_DECODE)) {
+                byte[] row = new byte[side * 3];
+                for (int y = 0; y < side; y++) {
+                    encoded.write(row);
+                }
+            }
+            PDPage page = new PDPage(PDRectangle.A4);
+            pdf.addPage(page);
+            PDResources resources = new PDResources();
+            COSName font = resources.add(new PDType1Font(Standard14Fonts.FontName.HELVETICA));
+            COSDictionary xObjects = new COSDictionary();
+            xObjects.setItem(COSName.getPDFName("Im1"), image);
+            resources.getCOSObject().setItem(COSName.XOBJECT, xObjects);
+            page.setResources(resources);
+            COSStream content = pdf.getDocument().createCOSStream();
+            try (OutputStream encoded = content.createOutputStream(COSName.FLATE_DECODE)) {
+                encoded.write(("q 100 0 0 100 56 400 cm /Im1 Do Q BT /" + font.getName() + " 11 Tf 56 780 Td ("
+                        + text + ") Tj ET\n").getBytes(StandardCharsets.US_ASCII));
+            }
+            page.getCOSObject().setItem(COSName.CONTENTS, content);
+            pdf.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A small text PDF grown to about {@code bytes} with an unused, incompressible stream (quota tests). */
+    public static byte[] ofSize(String text, int bytes) {
+        try (PDDocument pdf = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PDPage page = new PDPage(PDRectangle.A4);
+            pdf.addPage(page);
+            try (PDPageContentStream content = new PDPageContentStream(pdf, page)) {
+                content.beginText();
+                content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), FONT_SIZE);
+                content.newLineAtOffset(MARGIN, PDRectangle.A4.getHeight() - MARGIN);
+                content.showText(text);
+                content.endText();
+            }
+            COSStream padding = pdf.getDocument().createCOSStream();
+            byte[] noise = new byte[bytes];
+            new Random().nextBytes(noise);
+            try (OutputStream raw = padding.createRawOutputStream()) {
+                raw.write(noise);
+            }
+            pdf.getDocumentCatalog().getCOSObject().setItem(COSName.getPDFName("LVPadding"), padding);
+            pdf.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private interface ContentWriter {
+        void write(OutputStream out) throws IOException;
+    }
+
+    /** Pages that all point at one Flate content stream (and one resource dictionary with Helvetica as F1). */
+    private static byte[] sharedContent(int pages, ContentWriter writer) {
+        try (PDDocument pdf = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PDResources resources = new PDResources();
+            COSDictionary fonts = new COSDictionary();
+            fonts.setItem(COSName.getPDFName("F1"), new PDType1Font(Standard14Fonts.FontName.HELVETICA));
+            resources.getCOSObject().setItem(COSName.FONT, fonts);
+            COSStream content = pdf.getDocument().createCOSStream();
+            try (OutputStream encoded = content.createOutputStream(COSName.FLATE_DECODE)) {
+                writer.write(encoded);
+            }
+            for (int i = 0; i < pages; i++) {
+                PDPage page = new PDPage(PDRectangle.A4);
+                page.setResources(resources);
+                page.getCOSObject().setItem(COSName.CONTENTS, content);
+                pdf.addPage(page);
             }
             pdf.save(out);
             return out.toByteArray();

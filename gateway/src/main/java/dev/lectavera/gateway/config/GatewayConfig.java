@@ -9,6 +9,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Everything the gateway itself decides: routes, who may pass without a token, limits, Redis use. */
 @ConfigMapping(prefix = "gateway")
@@ -28,6 +29,19 @@ public interface GatewayConfig {
     RateLimit rateLimit();
 
     RedisUse redis();
+
+    ClientAddressUse clientAddress();
+
+    /** Who the client is for the per-address limits (README: Client address). */
+    interface ClientAddressUse {
+        /**
+         * CIDRs of the proxies in front of the gateway (e.g. the ingress controller's pod range), env
+         * {@code GATEWAY_CLIENT_ADDRESS_TRUSTED_PROXIES}. {@code X-Forwarded-For} is believed only from them, and
+         * the client is its right-most entry that is not one of them. Empty (the default): the TCP peer is the
+         * client and {@code X-Forwarded-For} is ignored.
+         */
+        Optional<List<String>> trustedProxies();
+    }
 
     interface Route {
         /** Path prefixes served by this upstream, e.g. {@code /api/v1/documents}. */
@@ -94,8 +108,20 @@ public interface GatewayConfig {
         /** POST /api/v1/study/sessions/{id}/messages and WebSocket upgrades on /ws/study/**, per user. */
         Limit chat();
 
-        /** login, register, forgot-password (per IP + email) and reset-password (per IP). */
+        /**
+         * login, register, forgot-password (per IP + email), reset-password (per IP), and the password-confirming
+         * POST /api/v1/users/me/password and DELETE /api/v1/users/me (per IP + the token's account).
+         */
         Limit auth();
+
+        /** Every request of the auth class, per IP over all emails (a campus NAT is one IP: keep it generous). */
+        Limit authIp();
+
+        /** POST /api/v1/auth/register, per IP (on top of the two auth buckets). */
+        Limit register();
+
+        /** POST /api/v1/quiz/generate, per user (the most expensive call: it asks the model). */
+        Limit quiz();
 
         /** POST /api/v1/documents, per user. */
         Limit upload();

@@ -4,6 +4,7 @@ import dev.lectavera.gateway.config.GatewayConfig;
 import dev.lectavera.gateway.proxy.Upstream;
 import dev.lectavera.gateway.ratelimit.Admission;
 import dev.lectavera.gateway.ratelimit.AdmissionControl;
+import dev.lectavera.gateway.ratelimit.RateCharge;
 import dev.lectavera.gateway.ratelimit.RateClass;
 import dev.lectavera.gateway.security.BearerTokens;
 import dev.lectavera.gateway.security.TokenRejectedException;
@@ -26,19 +27,22 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 
 /**
- * What happens to every request before it reaches a service, in this order: request id, strip the
+ * What happens to every request before it reaches a service, in this order: the path is screened and
+ * normalised once ({@link EdgePath}; everything after works on that one reading), request id, strip the
  * forgeable user-id header, classify (public? which rate class?), verify the token, check revocation
- * and the rate limit in one Redis round trip, set {@code X-LectaVera-User-Id} from the token's
- * {@code sub}, then stream the request to the upstream. The request body stays paused until then,
- * so a refused request costs no body transfer.
+ * and the rate limits in one Redis round trip, set {@code X-LectaVera-User-Id} from the token's
+ * {@code sub}, then stream the request, with the normalised path, to the upstream. The request body stays
+ * paused until then, so a refused request costs no body transfer.
  */
 @ApplicationScoped
 public class EdgeHandler {
@@ -52,12 +56,14 @@ public class EdgeHandler {
     private static final CharSequence REMAINING = HttpHeaders.createOptimized("X-RateLimit-Remaining");
     private static final CharSequence RESET = HttpHeaders.createOptimized("X-RateLimit-Reset");
     private static final CharSequence WWW_AUTHENTICATE = HttpHeaders.createOptimized("WWW-Authenticate");
+    private static final String FORWARDED_FOR = "X-Forwarded-For";
     private static final String CHALLENGE = "Bearer realm=\"lectavera\"";
     private static final IllegalStateException BODY_TOO_LARGE = new IllegalStateException("body too large");
 
     private final TokenVerifier verifier;
     private final AdmissionControl admission;
     private final RouteRules rules;
+    private final ClientAddress clientAddress;
     private final boolean limiting;
     private final int authBodyLimit;
 
@@ -65,12 +71,38 @@ public class EdgeHandler {
         this.verifier = verifier;
         this.admission = admission;
         this.rules = rules;
+        this.clientAddress = new ClientAddress(config.clientAddress().trustedProxies().orElse(List.of()));
         this.limiting = config.rateLimit().enabled();
         this.authBodyLimit = config.rateLimit().authBodyLimit();
     }
 
-    /** Every proxied route; {@code maxBodySize}: the route's largest declared request body. */
-    public void proxy(RoutingContext rc, Upstream upstream, long maxBodySize) {
+    /**
+     * The request's path as every later step sees it, or null when the path is refused (answered here with a
+     * 400 problem): see {@link EdgePath}.
+     */
+    public String acceptedPath(HttpServerRequest request) {
+        String rawPath = request.path();
+        String problem = EdgePath.problemIn(rawPath);
+        if (problem == null) {
+            return EdgePath.normalise(rawPath);
+        }
+        prepare(request);
+        LOG.debugf("400 %s: %s", request.method(), problem);
+        Problems.send(request, 400, "Bad Request", problem);
+        return null;
+    }
+
+    /** Nothing is routed here (also {@code /q/*} when the operator endpoints live on the management port). */
+    public void notFound(RoutingContext rc) {
+        prepare(rc.request());
+        Problems.send(rc.request(), 404, "Not Found", "No API endpoint at this path.");
+    }
+
+    /**
+     * Every proxied request. {@code maxBodySize}: the route's largest declared request body; {@code path}: the
+     * normalised path ({@link #acceptedPath}), which is also the path the upstream is asked for.
+     */
+    public void proxy(RoutingContext rc, Upstream upstream, long maxBodySize, String path) {
         HttpServerRequest request = rc.request();
         request.pause();
         prepare(request);
@@ -78,13 +110,14 @@ public class EdgeHandler {
             Problems.send(request, 413, "Payload Too Large", Problems.bodyOverLimit(maxBodySize));
             return;
         }
-        String path = RouteRules.normalise(rc.normalizedPath());
         boolean webSocket = isWebSocketUpgrade(request);
         RateClass rateClass = rules.classify(request.method(), path, webSocket);
         ContextInternal context = (ContextInternal) rc.vertx().getOrCreateContext();
+        String query = request.query();
+        String forwardUri = query == null ? path : path + '?' + query;
 
         if (!webSocket && rules.isPublic(request.method(), path)) {
-            admitAnonymous(context, request, path, rateClass, upstream);
+            admitAnonymous(context, request, path, rateClass, upstream, forwardUri);
             return;
         }
         BearerTokens.Found found = BearerTokens.find(request, webSocket);
@@ -98,28 +131,40 @@ public class EdgeHandler {
                 return;
             }
             VerifiedToken token = verified.result();
-            admission.admit(context, rateClass, userSubject(token), token.tokenId()).onComplete(decided -> {
-                if (!passes(request, rateClass, decided.result()) || request.response().closed()) {
+            admission.admit(context, chargesOf(request, rateClass, token), token).onComplete(decided -> {
+                if (!passes(request, decided.result()) || request.response().closed()) {
                     return; // answered here, or the client has already gone
                 }
                 MultiMap headers = request.headers();
                 headers.set(USER_ID_HEADER, token.subject());
+                // The services verify the token again: exactly one Authorization, the verified token, whichever way
+                // the client sent it (a second Authorization line could otherwise carry another token).
+                headers.set(HttpHeaders.AUTHORIZATION, "Bearer " + found.token());
                 if (!webSocket) {
-                    upstream.forward(request, null);
+                    upstream.forward(request, forwardUri, null);
                     return;
                 }
-                // The services verify the token again: hand it to them as a header and as the ?token= that
-                // study-service reads on upgrades, whichever way the client sent it (and only the verified one).
-                if (found.source() != BearerTokens.Source.AUTHORIZATION) {
-                    headers.set(HttpHeaders.AUTHORIZATION, "Bearer " + found.token());
+                // On upgrades also as the one ?token= that study-service reads; no other token in the query or
+                // among the subprotocols reaches the service.
+                String offered = BearerTokens.subprotocols(request);
+                String scrubbed = BearerTokens.withoutTokens(offered);
+                if (scrubbed == null) {
+                    headers.remove(BearerTokens.SUBPROTOCOL_HEADER);
+                } else {
+                    headers.set(BearerTokens.SUBPROTOCOL_HEADER, scrubbed);
                 }
-                if (found.source() == BearerTokens.Source.SUBPROTOCOL) {
-                    headers.set("Sec-WebSocket-Protocol", found.otherSubprotocols());
-                }
-                upstream.tunnel(request, withToken(request.uri(), found.token()),
-                        found.source() == BearerTokens.Source.SUBPROTOCOL);
+                upstream.tunnel(request, withToken(path, query, found.token()), BearerTokens.offersBearer(offered));
             });
         });
+    }
+
+    /** The buckets of an authenticated request: its class per user, or for the password-confirming routes per address + account. */
+    private RateCharge[] chargesOf(HttpServerRequest request, RateClass rateClass, VerifiedToken token) {
+        if (rateClass != RateClass.AUTH) {
+            return new RateCharge[]{new RateCharge(rateClass, userSubject(token))};
+        }
+        String ip = ipSubject(request);
+        return new RateCharge[]{new RateCharge(RateClass.AUTH, ip + accountSuffix(token)), new RateCharge(RateClass.AUTH_IP, ip)};
     }
 
     /** The Content-Length, or -1 when there is none (the HTTP layer has already refused a malformed one). */
@@ -151,12 +196,21 @@ public class EdgeHandler {
                 return;
             }
             VerifiedToken token = verified.result();
-            admission.admit(context, RateClass.DEFAULT, userSubject(token), token.tokenId()).onComplete(decided -> {
-                if (!passes(request, RateClass.DEFAULT, decided.result())) {
+            RateCharge[] charges = {new RateCharge(RateClass.DEFAULT, userSubject(token))};
+            admission.admit(context, charges, token).onComplete(decided -> {
+                if (!passes(request, decided.result())) {
                     return;
                 }
-                String authSubject = ipSubject(request) + (token.email() == null ? "" : accountSuffix(token.email()));
-                admission.status(context, userSubject(token), authSubject).onComplete(status -> request.response()
+                String ip = ipSubject(request);
+                String[] subjects = new String[RateClass.values().length];
+                for (RateClass rateClass : RateClass.values()) {
+                    subjects[rateClass.ordinal()] = switch (rateClass) {
+                        case AUTH -> ip + accountSuffix(token);
+                        case AUTH_IP, REGISTER -> ip;
+                        default -> userSubject(token);
+                    };
+                }
+                admission.status(context, subjects).onComplete(status -> request.response()
                         .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
                         .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
                         .end(Json.encodeToBuffer(status.result())));
@@ -164,29 +218,47 @@ public class EdgeHandler {
         });
     }
 
+    /**
+     * Anonymous routes, per client address. The auth routes are charged to two buckets (address + email, and the
+     * address over all emails), registrations to a third (the address's registrations).
+     */
     private void admitAnonymous(ContextInternal context, HttpServerRequest request, String path, RateClass rateClass,
-                                Upstream upstream) {
-        if (limiting && rateClass == RateClass.AUTH && rules.bodyNamesAccount(path)) {
-            // Login, register, forgot-password: the limit is per IP + email, and the email is in the body.
-            readSmallBody(context, request).onComplete(read -> {
-                if (read.failed()) {
-                    Problems.send(request, 413, "Payload Too Large",
-                            "An authentication request body may not exceed " + authBodyLimit + " bytes.");
-                    return;
-                }
-                Buffer body = read.result();
-                String subject = ipSubject(request) + accountSuffix(emailIn(body));
-                admission.admit(context, rateClass, subject, null).onComplete(decided -> {
-                    if (passes(request, rateClass, decided.result())) {
-                        upstream.forward(request, body);
-                    }
-                });
-            });
+                                Upstream upstream, String forwardUri) {
+        String ip = ipSubject(request);
+        if (rateClass != RateClass.AUTH) {
+            admit(context, request, new RateCharge[]{new RateCharge(rateClass, ip)}, upstream, forwardUri, null);
             return;
         }
-        admission.admit(context, rateClass, ipSubject(request), null).onComplete(decided -> {
-            if (passes(request, rateClass, decided.result())) {
-                upstream.forward(request, null);
+        boolean registration = rules.isRegistration(request.method(), path);
+        if (!limiting || !rules.bodyNamesAccount(path)) {
+            admit(context, request, authCharges(ip, "", registration), upstream, forwardUri, null);
+            return;
+        }
+        // Login, register, forgot-password: the email is in the body.
+        readSmallBody(context, request).onComplete(read -> {
+            if (read.failed()) {
+                Problems.send(request, 413, "Payload Too Large",
+                        "An authentication request body may not exceed " + authBodyLimit + " bytes.");
+                return;
+            }
+            Buffer body = read.result();
+            admit(context, request, authCharges(ip, accountSuffix(emailIn(body)), registration), upstream, forwardUri, body);
+        });
+    }
+
+    private static RateCharge[] authCharges(String ip, String accountSuffix, boolean registration) {
+        RateCharge perAccount = new RateCharge(RateClass.AUTH, ip + accountSuffix);
+        RateCharge perAddress = new RateCharge(RateClass.AUTH_IP, ip);
+        return registration
+                ? new RateCharge[]{perAccount, perAddress, new RateCharge(RateClass.REGISTER, ip)}
+                : new RateCharge[]{perAccount, perAddress};
+    }
+
+    private void admit(ContextInternal context, HttpServerRequest request, RateCharge[] charges, Upstream upstream,
+                       String forwardUri, Buffer body) {
+        admission.admit(context, charges, null).onComplete(decided -> {
+            if (passes(request, decided.result())) {
+                upstream.forward(request, forwardUri, body);
             }
         });
     }
@@ -202,7 +274,7 @@ public class EdgeHandler {
     }
 
     /** Sets the rate-limit headers; answers 401/429 itself and returns false when the request must stop here. */
-    private static boolean passes(HttpServerRequest request, RateClass rateClass, Admission decision) {
+    private static boolean passes(HttpServerRequest request, Admission decision) {
         if (decision.outcome() == Admission.Outcome.REVOKED) {
             unauthorized(request, "token revoked", true);
             return false;
@@ -216,8 +288,9 @@ public class EdgeHandler {
         if (decision.outcome() == Admission.Outcome.LIMITED) {
             long retryAfter = decision.retryAfterSeconds();
             request.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
-            LOG.debugf("429 %s %s (%s class)", request.method(), request.path(), rateClass.label());
-            Problems.send(request, 429, "Too Many Requests", "Rate limit of the " + rateClass.label()
+            String label = decision.rateClass().label();
+            LOG.debugf("429 %s %s (%s class)", request.method(), request.path(), label);
+            Problems.send(request, 429, "Too Many Requests", "Rate limit of the " + label
                     + " class reached (" + decision.limit() + " requests); retry in " + retryAfter + " s.");
             return false;
         }
@@ -270,19 +343,47 @@ public class EdgeHandler {
         }
     }
 
-    /** The URI with exactly one {@code token} query parameter: the verified token. */
-    static String withToken(String uri, String token) {
-        int question = uri.indexOf('?');
-        StringBuilder rebuilt = new StringBuilder(uri.length() + token.length() + 8)
-                .append(question < 0 ? uri : uri.substring(0, question)).append('?');
-        if (question >= 0) {
-            for (String parameter : uri.substring(question + 1).split("&")) {
-                if (!parameter.isEmpty() && !parameter.equals("token") && !parameter.startsWith("token=")) {
+    /**
+     * The URI for the upstream of a WebSocket upgrade: the normalised path, the client's query without any
+     * parameter whose decoded name is {@code token} (so {@code %74oken} or {@code tok%65n} smuggle nothing; a name
+     * that cannot be decoded is dropped too), and one {@code token}: the verified token. {@code &} and {@code ;}
+     * both separate parameters, as for Vert.x.
+     */
+    static String withToken(String path, String query, String token) {
+        StringBuilder rebuilt = new StringBuilder(path.length() + token.length() + 8 + (query == null ? 0 : query.length()))
+                .append(path).append('?');
+        if (query != null) {
+            int start = 0;
+            while (start <= query.length()) {
+                int end = nextSeparator(query, start);
+                String parameter = query.substring(start, end);
+                if (!parameter.isEmpty() && !namesToken(parameter)) {
                     rebuilt.append(parameter).append('&');
                 }
+                start = end + 1;
             }
         }
         return rebuilt.append("token=").append(URLEncoder.encode(token, StandardCharsets.UTF_8)).toString();
+    }
+
+    private static int nextSeparator(String query, int from) {
+        for (int i = from; i < query.length(); i++) {
+            char c = query.charAt(i);
+            if (c == '&' || c == ';') {
+                return i;
+            }
+        }
+        return query.length();
+    }
+
+    private static boolean namesToken(String parameter) {
+        int equals = parameter.indexOf('=');
+        String rawName = equals < 0 ? parameter : parameter.substring(0, equals);
+        try {
+            return URLDecoder.decode(rawName, StandardCharsets.UTF_8).trim().equalsIgnoreCase("token");
+        } catch (IllegalArgumentException e) {
+            return true;
+        }
     }
 
     private static boolean isWebSocketUpgrade(HttpServerRequest request) {
@@ -293,11 +394,21 @@ public class EdgeHandler {
         return "u:" + token.subject();
     }
 
-    /** The client address as Quarkus resolved it (X-Forwarded-For only from trusted proxies). */
-    private static String ipSubject(HttpServerRequest request) {
+    /**
+     * The client address ({@link ClientAddress}: {@code X-Forwarded-For} only from a trusted proxy). Computed only
+     * for the requests limited per address, so a plain authenticated request never pays for it.
+     */
+    private String ipSubject(HttpServerRequest request) {
         SocketAddress remote = request.remoteAddress();
-        String address = remote == null ? null : remote.hostAddress();
-        return "ip:" + (address == null ? "unknown" : address);
+        String peer = remote == null ? null : remote.hostAddress();
+        List<String> forwardedFor = clientAddress.trustsAnyProxy() ? request.headers().getAll(FORWARDED_FOR) : List.of();
+        return "ip:" + clientAddress.resolve(peer, forwardedFor);
+    }
+
+    /** The account of a token within an address's auth bucket: its email as for login, else its user id. */
+    private static String accountSuffix(VerifiedToken token) {
+        String byEmail = accountSuffix(token.email());
+        return byEmail.isEmpty() ? ":u:" + token.subject() : byEmail;
     }
 
     /** The JSON body's {@code email}, or null when the body is not JSON or has none. */

@@ -12,16 +12,19 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Which requests need no token and which rate-limit class a request falls in. Decided on the
- * normalised path (dot segments resolved, as every Vert.x/Quarkus upstream resolves them) with a
- * trailing slash ignored, so {@code /api/v1/documents/} or {@code /api/v1/auth/x/../login} cannot
- * slip into another class.
+ * Which requests need no token and which rate-limit class a request falls in, decided on the path
+ * {@link EdgePath} normalised (the very path the upstream is then asked for), so
+ * {@code /api/v1/documents/}, {@code /api/v1/auth/x/../login}, {@code /api/v1/auth//login} or
+ * {@code /api/v1/auth/%6cogin} cannot slip into another class.
  */
 @ApplicationScoped
 public class RouteRules {
 
     static final String SESSIONS_PREFIX = "/api/v1/study/sessions/";
     static final String MESSAGES_SUFFIX = "/messages";
+    static final String REGISTER_PATH = "/api/v1/auth/register";
+    static final String PASSWORD_PATH = "/api/v1/users/me/password";
+    static final String ACCOUNT_PATH = "/api/v1/users/me";
 
     /** path → methods answered without a token. */
     private final Map<String, Set<String>> publicRoutes = new HashMap<>();
@@ -32,7 +35,7 @@ public class RouteRules {
             if (parts.length != 2 || !parts[1].startsWith("/")) {
                 throw new IllegalArgumentException("gateway.public-routes entries look like 'POST /api/v1/auth/login', not '" + entry + "'");
             }
-            publicRoutes.computeIfAbsent(normalise(parts[1]), path -> new HashSet<>()).add(parts[0].toUpperCase(Locale.ROOT));
+            publicRoutes.computeIfAbsent(EdgePath.normalise(parts[1]), path -> new HashSet<>()).add(parts[0].toUpperCase(Locale.ROOT));
         }
     }
 
@@ -44,12 +47,16 @@ public class RouteRules {
     /**
      * chat: POST /api/v1/study/sessions/{id}/messages and every WebSocket upgrade (one per connection:
      * frames inside an open socket are invisible to the gateway); upload: POST /api/v1/documents;
-     * search: POST /api/v1/documents/search; auth: POST login, register, forgot-password,
-     * reset-password; everything else: default.
+     * search: POST /api/v1/documents/search; quiz: POST /api/v1/quiz/generate; auth: POST login,
+     * register, forgot-password, reset-password, and the password-confirming POST /api/v1/users/me/password
+     * and DELETE /api/v1/users/me; everything else: default.
      */
     public RateClass classify(HttpMethod method, String path, boolean webSocketUpgrade) {
         if (webSocketUpgrade) {
             return RateClass.CHAT;
+        }
+        if (method == HttpMethod.DELETE) {
+            return path.equals(ACCOUNT_PATH) ? RateClass.AUTH : RateClass.DEFAULT;
         }
         if (method != HttpMethod.POST) {
             return RateClass.DEFAULT;
@@ -59,11 +66,19 @@ public class RouteRules {
                 return RateClass.UPLOAD;
             case "/api/v1/documents/search":
                 return RateClass.SEARCH;
-            case "/api/v1/auth/login", "/api/v1/auth/register", "/api/v1/auth/forgot-password", "/api/v1/auth/reset-password":
+            case "/api/v1/quiz/generate":
+                return RateClass.QUIZ;
+            case "/api/v1/auth/login", "/api/v1/auth/register", "/api/v1/auth/forgot-password", "/api/v1/auth/reset-password",
+                 PASSWORD_PATH:
                 return RateClass.AUTH;
             default:
                 return isChatMessage(path) ? RateClass.CHAT : RateClass.DEFAULT;
         }
+    }
+
+    /** POST /api/v1/auth/register: also charged to the address's registration bucket. */
+    public boolean isRegistration(HttpMethod method, String path) {
+        return method == HttpMethod.POST && path.equals(REGISTER_PATH);
     }
 
     /** The auth routes whose JSON body names the account ({@code email}): limited per IP + email. */
@@ -79,10 +94,5 @@ public class RouteRules {
         int idStart = SESSIONS_PREFIX.length();
         int idEnd = path.length() - MESSAGES_SUFFIX.length();
         return idEnd > idStart && path.indexOf('/', idStart) == idEnd;
-    }
-
-    /** Without a trailing slash (except for "/" itself). */
-    public static String normalise(String path) {
-        return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
 }

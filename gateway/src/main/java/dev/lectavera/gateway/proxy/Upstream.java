@@ -82,8 +82,12 @@ public final class Upstream {
     };
     private final CircuitBreaker breaker;
     private final ThrottledWarning failureWarning;
-    /** The auth body the edge has read, handed to the interceptor: ReverseProxy.handle calls it synchronously. */
-    private final ThreadLocal<Buffer> pendingBody = new ThreadLocal<>();
+    /** What the edge decided for the request, handed to the interceptor: ReverseProxy.handle calls it synchronously. */
+    private final ThreadLocal<Pending> pending = new ThreadLocal<>();
+
+    /** @param body the auth body the edge has read, or null */
+    private record Pending(String uri, Buffer body) {
+    }
 
     Upstream(String name, GatewayConfig.Route route, Vertx vertx) {
         this.name = name;
@@ -110,20 +114,17 @@ public final class Upstream {
     }
 
     /**
-     * Proxies a plain HTTP request. {@code bufferedBody}: the body when the edge had to read it, else
-     * null (the paused request streams through).
+     * Proxies a plain HTTP request. {@code uri}: what to ask the upstream for (the edge's normalised path and the
+     * client's query); {@code bufferedBody}: the body when the edge had to read it, else null (the paused request
+     * streams through).
      */
-    public void forward(HttpServerRequest request, Buffer bufferedBody) {
+    public void forward(HttpServerRequest request, String uri, Buffer bufferedBody) {
         HttpProxy proxy = proxyOfThisEventLoop.get();
-        if (bufferedBody == null) {
-            proxy.handle(request);
-            return;
-        }
-        pendingBody.set(bufferedBody);
+        pending.set(new Pending(uri, bufferedBody));
         try {
             proxy.handle(request);
         } finally {
-            pendingBody.remove();
+            pending.remove();
         }
     }
 
@@ -241,15 +242,19 @@ public final class Upstream {
         }
     }
 
-    /** Breaker, buffered auth body, 503 problem instead of 502, and the gateway's own response headers. */
+    /** The edge's URI and buffered auth body, breaker, 503 problem instead of 502, and the gateway's own response headers. */
     private final class Guard implements ProxyInterceptor {
 
         @Override
         public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
-            Buffer body = pendingBody.get();
+            Pending decided = pending.get();
+            pending.remove();
+            Buffer body = decided == null ? null : decided.body();
+            if (decided != null) {
+                context.request().setURI(decided.uri());
+            }
             CappedBody capped = null;
             if (body != null) {
-                pendingBody.remove();
                 context.request().setBody(Body.body(body));
             } else if (context.request().getBody().length() < 0 && mayHaveBody(context.request().getMethod())) {
                 // No Content-Length (declared lengths were checked at the edge): count while streaming.

@@ -2,19 +2,23 @@ package dev.lectavera.gateway.ratelimit;
 
 /**
  * What the gateway's shared state says about one request: the token is revoked, the caller is over
- * the class's limit, or the request may pass; with the numbers for the X-RateLimit-* headers.
+ * a limit, or the request may pass; with the numbers for the X-RateLimit-* headers.
+ *
+ * @param rateClass the class whose numbers these are: the one that refused, or, when the request was charged to
+ *                  several buckets and passed, the one with the fewest requests left (null: no limit applied)
  */
-public record Admission(Outcome outcome, int limit, int remaining, long retryAfterMicros, long resetMicros) {
+public record Admission(Outcome outcome, RateClass rateClass, int limit, int remaining, long retryAfterMicros,
+                        long resetMicros) {
 
     public enum Outcome { ALLOWED, LIMITED, REVOKED }
 
-    public static final Admission REVOKED = new Admission(Outcome.REVOKED, 0, 0, 0, 0);
+    public static final Admission REVOKED = new Admission(Outcome.REVOKED, null, 0, 0, 0, 0);
 
     /** Used when rate limiting is switched off: passes, and no rate-limit headers are sent. */
-    public static final Admission UNLIMITED = new Admission(Outcome.ALLOWED, -1, -1, 0, 0);
+    public static final Admission UNLIMITED = new Admission(Outcome.ALLOWED, null, -1, -1, 0, 0);
 
-    public static Admission of(Gcra.Result result, int limit) {
-        return new Admission(result.allowed() ? Outcome.ALLOWED : Outcome.LIMITED, limit, result.remaining(),
+    public static Admission of(Gcra.Result result, RateClass rateClass, int limit) {
+        return new Admission(result.allowed() ? Outcome.ALLOWED : Outcome.LIMITED, rateClass, limit, result.remaining(),
                 result.retryAfterMicros(), result.resetMicros());
     }
 

@@ -2,6 +2,7 @@ package dev.lectavera.gateway.ratelimit;
 
 import dev.lectavera.gateway.config.GatewayConfig;
 import dev.lectavera.gateway.log.ThrottledWarning;
+import dev.lectavera.gateway.security.VerifiedToken;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Future;
@@ -31,12 +32,13 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Decides whether a request may pass: is its token revoked, is its caller over the limit of the
- * request's class. Both questions go to Redis in one round trip (one Lua script: EXISTS on
- * {@code lv:revoked:{jti}}, then a GCRA step on {@code lv:rl:{class}:{subject}}), so the hot path
- * costs one Redis call, made on a connection of the request's own event loop ({@link RedisLanes}).
- * The script is atomic, so concurrent requests of one caller on any number of gateway instances
- * never overshoot the limit.
+ * Decides whether a request may pass: is its token revoked, is its caller over a limit. Both questions go to
+ * Redis in one round trip (one Lua script: MGET of {@code lv:revoked:{jti}} and {@code lv:revoked-before:{sub}},
+ * then a GCRA step on each bucket the request is charged to, {@code lv:rl:{class}:{subject}}), so the hot path
+ * costs one Redis call, made on a connection of the request's own event loop ({@link RedisLanes}). The script
+ * is atomic, so concurrent requests of one caller on any number of gateway instances never overshoot a limit;
+ * a request charged to several buckets (the auth routes) passes only when every bucket has room, and a
+ * refused request consumes none.
  * <p>
  * Redis unreachable, erroring or slower than {@code gateway.redis.command-timeout}: the request is
  * decided by the in-memory {@link LocalRateLimiter} with the same limits, revocation is not checked
@@ -50,33 +52,62 @@ public class AdmissionControl {
     private static final Logger LOG = Logger.getLogger(AdmissionControl.class);
 
     public static final String REVOKED_PREFIX = "lv:revoked:";
+    public static final String REVOKED_BEFORE_PREFIX = "lv:revoked-before:";
     public static final String RATE_PREFIX = "lv:rl:";
 
     /*
-     * KEYS[1]: the caller's key in one class; KEYS[2] (optional): lv:revoked:{jti}
-     * ARGV[1]: limit; ARGV[2]: period in microseconds
-     * Returns {code, remaining, retry-after µs, reset µs}; code 1 = allowed, 0 = limited, -1 = revoked.
-     * Redis' own clock (TIME) keeps all gateway instances on one time line; the TAT is stored as an
-     * integer string (string.format %d: tostring would turn 1.7e15 into a rounded exponent form).
+     * KEYS[1..n]: the buckets' keys; KEYS[n+1], KEYS[n+2] (only with a token): lv:revoked:{jti}, lv:revoked-before:{sub}
+     * ARGV[1]: n; ARGV[2]: the token's iat in epoch seconds, or '' without a token;
+     * ARGV[1+2i], ARGV[2+2i]: limit and period in microseconds of bucket i
+     * Returns {code, remaining, retry-after µs, reset µs, bucket}; code 1 = allowed, 0 = limited, -1 = revoked;
+     * bucket: the 1-based index of the bucket the numbers are about (the refusing one with the longest wait, or the
+     * one with the fewest requests left).
+     * Redis' own clock (TIME) keeps all gateway instances on one time line; a TAT is stored as an integer string
+     * (string.format %d: tostring would turn 1.7e15 into a rounded exponent form).
      */
     static final String ADMIT_SCRIPT = """
-            if KEYS[2] and redis.call('EXISTS', KEYS[2]) == 1 then
-              return {-1, 0, 0, 0}
+            local n = tonumber(ARGV[1])
+            if ARGV[2] ~= '' then
+              local marks = redis.call('MGET', KEYS[n + 1], KEYS[n + 2])
+              if marks[1] or (marks[2] and tonumber(ARGV[2]) < (tonumber(marks[2]) or 0)) then
+                return {-1, 0, 0, 0, 0}
+              end
             end
-            local limit = tonumber(ARGV[1])
-            local period = tonumber(ARGV[2])
-            local interval = math.max(1, math.floor(period / limit))
+            if n == 0 then
+              return {1, -1, 0, 0, 0}
+            end
             local time = redis.call('TIME')
             local now = tonumber(time[1]) * 1000000 + tonumber(time[2])
-            local stored = tonumber(redis.call('GET', KEYS[1]) or '0') or 0
-            local tat = math.max(stored, now)
-            local newTat = tat + interval
-            local allowAt = newTat - period
-            if allowAt > now then
-              return {0, 0, allowAt - now, tat - now}
+            local newTats = {}
+            local remaining, reset, bucket = -1, 0, 1
+            local wait, waitReset, refusedBy = 0, 0, 0
+            for i = 1, n do
+              local limit = tonumber(ARGV[1 + 2 * i])
+              local period = tonumber(ARGV[2 + 2 * i])
+              local interval = math.max(1, math.floor(period / limit))
+              local stored = tonumber(redis.call('GET', KEYS[i]) or '0') or 0
+              local tat = math.max(stored, now)
+              local newTat = tat + interval
+              local allowAt = newTat - period
+              if allowAt > now then
+                if refusedBy == 0 or allowAt - now > wait then
+                  wait, waitReset, refusedBy = allowAt - now, tat - now, i
+                end
+              else
+                newTats[i] = newTat
+                local left = math.min(limit, math.floor((now - allowAt) / interval))
+                if remaining < 0 or left < remaining then
+                  remaining, reset, bucket = left, newTat - now, i
+                end
+              end
             end
-            redis.call('SET', KEYS[1], string.format('%d', newTat), 'PX', math.ceil((newTat - now) / 1000))
-            return {1, math.min(limit, math.floor((now - allowAt) / interval)), 0, newTat - now}
+            if refusedBy > 0 then
+              return {0, 0, wait, waitReset, refusedBy}
+            end
+            for i = 1, n do
+              redis.call('SET', KEYS[i], string.format('%d', newTats[i]), 'PX', math.ceil((newTats[i] - now) / 1000))
+            end
+            return {1, remaining, 0, reset, bucket}
             """;
 
     private static final TimeoutException REDIS_TIMEOUT = new TimeoutException("no answer from Redis in time");
@@ -106,14 +137,15 @@ public class AdmissionControl {
                      @ConfigProperty(name = "quarkus.redis.hosts") List<String> redisHosts,
                      @ConfigProperty(name = "quarkus.redis.password") Optional<String> redisPassword) {
         this.redis = redis;
-        RedisOptions laneOptions = new RedisOptions().setConnectionString(redisHosts.get(0))
-                .setMaxWaitingHandlers(4096).setMaxPoolSize(4).setMaxPoolWaiting(4096);
-        redisPassword.ifPresent(laneOptions::setPassword);
+        RedisOptions laneOptions = RedisLanes.options(redisHosts.get(0), redisPassword);
         this.vertx = vertx;
         GatewayConfig.RateLimit rateLimit = config.rateLimit();
         this.limiting = rateLimit.enabled();
         limits.put(RateClass.CHAT, rateLimit.chat());
         limits.put(RateClass.AUTH, rateLimit.auth());
+        limits.put(RateClass.AUTH_IP, rateLimit.authIp());
+        limits.put(RateClass.REGISTER, rateLimit.register());
+        limits.put(RateClass.QUIZ, rateLimit.quiz());
         limits.put(RateClass.UPLOAD, rateLimit.upload());
         limits.put(RateClass.SEARCH, rateLimit.search());
         limits.put(RateClass.DEFAULT, rateLimit.other());
@@ -157,30 +189,29 @@ public class AdmissionControl {
     }
 
     /**
-     * @param subject the caller within the class: {@code u:{userId}}, {@code ip:{address}} or {@code ip:{address}:e:{email hash}}
-     * @param tokenId the token's jti to check against the revocation list, or null on anonymous routes
+     * @param charges the buckets the request is charged to (one for most requests; the auth routes add more)
+     * @param token   the request's verified token, checked against the revocation list; null on anonymous routes
      * @return completes on {@code context}, never fails
      */
-    public Future<Admission> admit(ContextInternal context, RateClass rateClass, String subject, String tokenId) {
-        if (!limiting && tokenId == null) {
+    public Future<Admission> admit(ContextInternal context, RateCharge[] charges, VerifiedToken token) {
+        if (!limiting && token == null) {
             return context.succeededFuture(Admission.UNLIMITED);
         }
-        String rateKey = RATE_PREFIX + rateClass.label() + ':' + subject;
         if (!redisWorthAsking()) {
-            return context.succeededFuture(fallback(rateClass, rateKey));
+            return context.succeededFuture(fallback(charges));
         }
         Promise<Admission> decided = context.promise();
-        sendOnLane(context, admitRequest(true, rateClass, rateKey, tokenId))
+        sendOnLane(context, admitRequest(true, charges, token))
                 .recover(failure -> RedisLanes.isScriptMissing(failure)
-                        ? sendOnLane(context, admitRequest(false, rateClass, rateKey, tokenId))
+                        ? sendOnLane(context, admitRequest(false, charges, token))
                         : Future.failedFuture(failure))
                 .onComplete(reply -> {
                     if (reply.succeeded()) {
                         redisAnswered();
-                        decided.complete(toAdmission(reply.result(), rateClass));
+                        decided.complete(toAdmission(reply.result(), charges, token));
                     } else {
                         redisFailed(reply.cause());
-                        decided.complete(fallback(rateClass, rateKey));
+                        decided.complete(fallback(charges));
                     }
                 });
         return decided.future();
@@ -189,15 +220,13 @@ public class AdmissionControl {
     /**
      * The caller's state in every class without consuming anything.
      *
-     * @param userSubject subject of the per-user classes ({@code u:{userId}})
-     * @param authSubject subject of the auth class ({@code ip:{address}:e:{email hash}})
+     * @param subjects the caller's subject in each class, indexed by {@link RateClass#ordinal()}
      */
-    public Future<RateLimitStatus> status(ContextInternal context, String userSubject, String authSubject) {
+    public Future<RateLimitStatus> status(ContextInternal context, String[] subjects) {
         RateClass[] classes = RateClass.values();
         String[] keys = new String[classes.length];
         for (RateClass rateClass : classes) {
-            String subject = rateClass == RateClass.AUTH ? authSubject : userSubject;
-            keys[rateClass.ordinal()] = RATE_PREFIX + rateClass.label() + ':' + subject;
+            keys[rateClass.ordinal()] = new RateCharge(rateClass, subjects[rateClass.ordinal()]).key();
         }
         if (!redisWorthAsking()) {
             return context.succeededFuture(localStatus(keys));
@@ -253,38 +282,90 @@ public class AdmissionControl {
         }
     }
 
-    private Request admitRequest(boolean bySha, RateClass rateClass, String rateKey, String tokenId) {
+    private Request admitRequest(boolean bySha, RateCharge[] charges, VerifiedToken token) {
         if (!limiting) {
-            return Request.cmd(Command.EXISTS).arg(REVOKED_PREFIX + tokenId);
+            return Request.cmd(Command.MGET).arg(REVOKED_PREFIX + token.tokenId()).arg(REVOKED_BEFORE_PREFIX + token.subject());
         }
         Request request = bySha
                 ? Request.cmd(Command.EVALSHA).arg(admitSha)
                 : Request.cmd(Command.EVAL).arg(ADMIT_SCRIPT);
-        request.arg(tokenId == null ? 1 : 2).arg(rateKey);
-        if (tokenId != null) {
-            request.arg(REVOKED_PREFIX + tokenId);
+        request.arg(charges.length + (token == null ? 0 : 2));
+        for (RateCharge charge : charges) {
+            request.arg(charge.key());
         }
-        return request.arg(limitOf(rateClass)).arg(periodMicros(rateClass));
+        if (token != null) {
+            request.arg(REVOKED_PREFIX + token.tokenId()).arg(REVOKED_BEFORE_PREFIX + token.subject());
+        }
+        request.arg(charges.length).arg(token == null ? "" : Long.toString(token.issuedAtSeconds()));
+        for (RateCharge charge : charges) {
+            request.arg(limitOf(charge.rateClass())).arg(periodMicros(charge.rateClass()));
+        }
+        return request;
     }
 
-    private Admission toAdmission(Response reply, RateClass rateClass) {
+    private Admission toAdmission(Response reply, RateCharge[] charges, VerifiedToken token) {
         if (!limiting) {
-            return reply.toInteger() == 1 ? Admission.REVOKED : Admission.UNLIMITED;
+            return isRevoked(reply, token) ? Admission.REVOKED : Admission.UNLIMITED;
         }
         int code = reply.get(0).toInteger();
         if (code < 0) {
             return Admission.REVOKED;
         }
-        return new Admission(code == 1 ? Admission.Outcome.ALLOWED : Admission.Outcome.LIMITED, limitOf(rateClass),
-                reply.get(1).toInteger(), reply.get(2).toLong(), reply.get(3).toLong());
-    }
-
-    private Admission fallback(RateClass rateClass, String rateKey) {
-        if (!limiting) {
+        if (charges.length == 0) {
             return Admission.UNLIMITED;
         }
-        int limit = limitOf(rateClass);
-        return Admission.of(local.admit(rateClass, rateKey, limit, periodMicros(rateClass)), limit);
+        RateClass rateClass = charges[reply.get(4).toInteger() - 1].rateClass();
+        return new Admission(code == 1 ? Admission.Outcome.ALLOWED : Admission.Outcome.LIMITED, rateClass,
+                limitOf(rateClass), reply.get(1).toInteger(), reply.get(2).toLong(), reply.get(3).toLong());
+    }
+
+    /** The MGET of {@code lv:revoked:{jti}} and {@code lv:revoked-before:{sub}} (used when limits are off). */
+    static boolean isRevoked(Response marks, VerifiedToken token) {
+        if (marks.get(0) != null) {
+            return true;
+        }
+        Response before = marks.get(1);
+        if (before == null) {
+            return false;
+        }
+        try {
+            return token.issuedAtSeconds() < Long.parseLong(before.toString().trim());
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The in-memory decision: every bucket is looked at first and the request passes only when all have room, as
+     * in the script. (Two requests racing between the look and the charge may each consume a little; on a
+     * fallback that is acceptable.)
+     */
+    private Admission fallback(RateCharge[] charges) {
+        if (!limiting || charges.length == 0) {
+            return Admission.UNLIMITED;
+        }
+        RateCharge tightest = null;
+        Gcra.Result tightestResult = null;
+        for (RateCharge charge : charges) {
+            Gcra.Snapshot snapshot = local.peek(charge.key(), limitOf(charge.rateClass()), periodMicros(charge.rateClass()));
+            if (snapshot.remaining() == 0) {
+                // Refused without consuming anything: the same arithmetic as an admission attempt.
+                return Admission.of(local.admit(charge.rateClass(), charge.key(), limitOf(charge.rateClass()),
+                        periodMicros(charge.rateClass())), charge.rateClass(), limitOf(charge.rateClass()));
+            }
+        }
+        for (RateCharge charge : charges) {
+            Gcra.Result result = local.admit(charge.rateClass(), charge.key(), limitOf(charge.rateClass()),
+                    periodMicros(charge.rateClass()));
+            if (!result.allowed()) {
+                return Admission.of(result, charge.rateClass(), limitOf(charge.rateClass()));
+            }
+            if (tightestResult == null || result.remaining() < tightestResult.remaining()) {
+                tightest = charge;
+                tightestResult = result;
+            }
+        }
+        return Admission.of(tightestResult, tightest.rateClass(), limitOf(tightest.rateClass()));
     }
 
     private RateLimitStatus localStatus(String[] keys) {

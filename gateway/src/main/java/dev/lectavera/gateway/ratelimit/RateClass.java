@@ -1,11 +1,17 @@
 package dev.lectavera.gateway.ratelimit;
 
-/** The rate-limit buckets of the public API (see README: which request falls in which class). */
+/**
+ * The rate-limit buckets of the public API (see README: which request falls in which class). A request is
+ * charged to its class and, for the auth routes, also to {@link #AUTH_IP} (and registrations to {@link #REGISTER}).
+ */
 public enum RateClass {
     CHAT("chat"),
     AUTH("auth"),
+    AUTH_IP("auth-ip"),
+    REGISTER("register"),
     UPLOAD("upload"),
     SEARCH("search"),
+    QUIZ("quiz"),
     DEFAULT("default");
 
     private final String label;

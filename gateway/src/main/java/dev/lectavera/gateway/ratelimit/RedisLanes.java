@@ -18,6 +18,7 @@ import io.vertx.redis.client.Response;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -98,20 +99,38 @@ final class RedisLanes {
     }
 
     private final FastThreadLocal<Lane> lanes;
+    private final RedisOptions options;
     private final long commandTimeoutMillis;
     private final long connectTimeoutMillis;
 
     RedisLanes(Vertx vertx, RedisOptions options, long commandTimeoutMillis, long connectTimeoutMillis) {
+        this.options = new RedisOptions(options);
         this.commandTimeoutMillis = commandTimeoutMillis;
         this.connectTimeoutMillis = connectTimeoutMillis;
         this.lanes = new FastThreadLocal<>() {
             @Override
             protected Lane initialValue() {
                 // Only ever asked on an event loop thread (see send): the lane belongs to that loop.
-                return new Lane(Redis.createClient(vertx, new RedisOptions(options)),
-                        (EventLoop) ThreadExecutorMap.currentExecutor());
+                return new Lane(Redis.createClient(vertx, laneOptions()), (EventLoop) ThreadExecutorMap.currentExecutor());
             }
         };
+    }
+
+    /**
+     * The lanes' options: the first of Quarkus' {@code quarkus.redis.hosts} and its {@code quarkus.redis.password}
+     * (these connections are built here, not by Quarkus, so nothing else would hand them the password), with room
+     * for one event loop's pipelined load.
+     */
+    static RedisOptions options(String connectionString, Optional<String> password) {
+        RedisOptions options = new RedisOptions().setConnectionString(connectionString)
+                .setMaxWaitingHandlers(4096).setMaxPoolSize(4).setMaxPoolWaiting(4096);
+        password.filter(value -> !value.isEmpty()).ifPresent(options::setPassword);
+        return options;
+    }
+
+    /** A copy per lane: each event loop's client gets its own options. */
+    RedisOptions laneOptions() {
+        return new RedisOptions(options);
     }
 
     /** Opens every event loop's connection now, so the first requests after start-up do not pay for it. */

@@ -1,6 +1,9 @@
 package dev.lectavera.gateway.security;
 
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
+
+import java.util.List;
 
 /**
  * Where a request's access token is found.
@@ -15,30 +18,37 @@ import io.vertx.core.http.HttpServerRequest;
 public final class BearerTokens {
 
     public static final String BEARER_SUBPROTOCOL = "bearer";
+    public static final String SUBPROTOCOL_HEADER = "Sec-WebSocket-Protocol";
 
     private BearerTokens() {
     }
 
-    /** A token and where it came from. {@code otherSubprotocols}: the subprotocol header without the token, when it came from there. */
-    public record Found(String token, Source source, String otherSubprotocols) {
+    /** A token and where it came from. */
+    public record Found(String token, Source source) {
     }
 
     public enum Source { AUTHORIZATION, SUBPROTOCOL, QUERY }
 
     public static Found find(HttpServerRequest request, boolean webSocketUpgrade) {
-        String token = fromAuthorization(request.getHeader("Authorization"));
+        String token = fromAuthorization(request.getHeader(HttpHeaders.AUTHORIZATION));
         if (token != null) {
-            return new Found(token, Source.AUTHORIZATION, null);
+            return new Found(token, Source.AUTHORIZATION);
         }
         if (!webSocketUpgrade) {
             return null;
         }
-        Found fromProtocols = fromSubprotocols(request.getHeader("Sec-WebSocket-Protocol"));
-        if (fromProtocols != null) {
-            return fromProtocols;
+        token = fromSubprotocols(subprotocols(request));
+        if (token != null) {
+            return new Found(token, Source.SUBPROTOCOL);
         }
         String query = request.getParam("token");
-        return query == null || query.isBlank() ? null : new Found(query.trim(), Source.QUERY, null);
+        return query == null || query.isBlank() ? null : new Found(query.trim(), Source.QUERY);
+    }
+
+    /** Every {@code Sec-WebSocket-Protocol} line of the request as one list (null when there is none). */
+    public static String subprotocols(HttpServerRequest request) {
+        List<String> lines = request.headers().getAll(SUBPROTOCOL_HEADER);
+        return lines.isEmpty() ? null : String.join(",", lines);
     }
 
     static String fromAuthorization(String header) {
@@ -49,8 +59,8 @@ public final class BearerTokens {
         return token.isEmpty() ? null : token;
     }
 
-    /** {@code bearer, <token>[, other...]} → the token, and the list without it (so the upstream never sees it there). */
-    static Found fromSubprotocols(String header) {
+    /** {@code bearer, <token>[, other...]} → the token. */
+    static String fromSubprotocols(String header) {
         if (header == null) {
             return null;
         }
@@ -58,21 +68,67 @@ public final class BearerTokens {
         for (int i = 0; i < entries.length - 1; i++) {
             if (entries[i].trim().equalsIgnoreCase(BEARER_SUBPROTOCOL)) {
                 String token = entries[i + 1].trim();
-                if (token.isEmpty()) {
-                    return null;
-                }
-                StringBuilder others = new StringBuilder();
-                for (int j = 0; j < entries.length; j++) {
-                    if (j != i + 1) {
-                        if (!others.isEmpty()) {
-                            others.append(", ");
-                        }
-                        others.append(entries[j].trim());
-                    }
-                }
-                return new Found(token, Source.SUBPROTOCOL, others.toString());
+                return token.isEmpty() ? null : token;
             }
         }
         return null;
+    }
+
+    /** Whether the client offered the {@code bearer} subprotocol (then it must be answered, see EdgeHandler). */
+    public static boolean offersBearer(String header) {
+        if (header == null) {
+            return false;
+        }
+        for (String entry : header.split(",")) {
+            if (entry.trim().equalsIgnoreCase(BEARER_SUBPROTOCOL)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The subprotocol list with no token left in it, for the upstream: the entry after each {@code bearer} and
+     * every entry shaped like a JWT (three dot-separated base64url parts) are dropped, whether or not the gateway
+     * verified them; null when nothing is left. The upstream gets the verified token as Authorization and ?token=.
+     */
+    public static String withoutTokens(String header) {
+        if (header == null) {
+            return null;
+        }
+        String[] entries = header.split(",");
+        StringBuilder kept = new StringBuilder();
+        for (int i = 0; i < entries.length; i++) {
+            String entry = entries[i].trim();
+            boolean afterBearer = i > 0 && entries[i - 1].trim().equalsIgnoreCase(BEARER_SUBPROTOCOL);
+            if (entry.isEmpty() || afterBearer || looksLikeJwt(entry)) {
+                continue;
+            }
+            if (!kept.isEmpty()) {
+                kept.append(", ");
+            }
+            kept.append(entry);
+        }
+        return kept.isEmpty() ? null : kept.toString();
+    }
+
+    static boolean looksLikeJwt(String entry) {
+        int parts = 1;
+        int partLength = 0;
+        for (int i = 0; i < entry.length(); i++) {
+            char c = entry.charAt(i);
+            if (c == '.') {
+                if (partLength == 0) {
+                    return false;
+                }
+                parts++;
+                partLength = 0;
+            } else if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '=') {
+                partLength++;
+            } else {
+                return false;
+            }
+        }
+        return parts == 3 && partLength > 0;
     }
 }

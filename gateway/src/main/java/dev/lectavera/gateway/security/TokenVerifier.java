@@ -14,6 +14,7 @@ import io.vertx.core.impl.ContextInternal;
 import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.jwt.Claims;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 import org.jose4j.jwt.consumer.ErrorCodes;
@@ -29,7 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Verifies access tokens with SmallRye JWT ({@link JWTParser}, configured by {@code mp.jwt.verify.*}: issuer
- * {@code lectavera-auth}, RS256 only, key from {@code mp.jwt.verify.publickey.location}).
+ * {@code lectavera-auth}, audience {@code lectavera-api}, RS256 only, key from {@code mp.jwt.verify.publickey.location}).
  * <p>
  * Parsing may block (the first JWKS download, a JWKS refresh), so it never runs on the event loop:
  * a token not seen before is verified on a worker thread. A verified token is then remembered under
@@ -157,7 +158,9 @@ public class TokenVerifier {
         if (!(email instanceof String)) {
             email = jwt.getClaim("upn");
         }
-        return new VerifiedToken(subject, tokenId, email instanceof String s ? s : null, expiresAtMillis);
+        Object issuedAt = jwt.getClaim(Claims.iat.name());
+        return new VerifiedToken(subject, tokenId, email instanceof String s ? s : null, expiresAtMillis,
+                issuedAt instanceof Number seconds ? seconds.longValue() : 0);
     }
 
     private void remember(String key, VerifiedToken verified) {
@@ -180,6 +183,9 @@ public class TokenVerifier {
                 }
                 if (invalid.hasErrorCode(ErrorCodes.ISSUER_INVALID) || invalid.hasErrorCode(ErrorCodes.ISSUER_MISSING)) {
                     return "token not issued by the expected issuer";
+                }
+                if (invalid.hasErrorCode(ErrorCodes.AUDIENCE_INVALID) || invalid.hasErrorCode(ErrorCodes.AUDIENCE_MISSING)) {
+                    return "token not meant for this API (audience)";
                 }
                 if (invalid.hasErrorCode(ErrorCodes.SIGNATURE_INVALID)) {
                     return "invalid token signature";

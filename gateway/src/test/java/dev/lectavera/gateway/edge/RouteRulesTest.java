@@ -32,12 +32,20 @@ class RouteRulesTest {
         assertEquals(RateClass.DEFAULT, rules.classify(HttpMethod.GET, "/api/v1/study/sessions/s-1/messages", false));
         assertEquals(RateClass.DEFAULT, rules.classify(HttpMethod.POST, "/api/v1/study/sessions//messages", false));
         assertEquals(RateClass.DEFAULT, rules.classify(HttpMethod.POST, "/api/v1/study/sessions/a/b/messages", false));
-        assertEquals(RateClass.UPLOAD, rules.classify(HttpMethod.POST, RouteRules.normalise("/api/v1/documents/"), false));
+        assertEquals(RateClass.UPLOAD, rules.classify(HttpMethod.POST, EdgePath.normalise("/api/v1/documents/"), false));
         assertEquals(RateClass.DEFAULT, rules.classify(HttpMethod.GET, "/api/v1/documents", false));
         assertEquals(RateClass.SEARCH, rules.classify(HttpMethod.POST, "/api/v1/documents/search", false));
         assertEquals(RateClass.AUTH, rules.classify(HttpMethod.POST, "/api/v1/auth/login", false));
         assertEquals(RateClass.AUTH, rules.classify(HttpMethod.POST, "/api/v1/auth/reset-password", false));
         assertEquals(RateClass.DEFAULT, rules.classify(HttpMethod.POST, "/api/v1/auth/refresh", false));
+        assertEquals(RateClass.QUIZ, rules.classify(HttpMethod.POST, "/api/v1/quiz/generate", false));
+        assertEquals(RateClass.DEFAULT, rules.classify(HttpMethod.GET, "/api/v1/quiz/generate", false));
+        assertEquals(RateClass.AUTH, rules.classify(HttpMethod.POST, "/api/v1/users/me/password", false));
+        assertEquals(RateClass.AUTH, rules.classify(HttpMethod.DELETE, "/api/v1/users/me", false));
+        assertEquals(RateClass.DEFAULT, rules.classify(HttpMethod.GET, "/api/v1/users/me", false));
+        assertEquals(RateClass.DEFAULT, rules.classify(HttpMethod.DELETE, "/api/v1/documents/d-1", false));
+        assertTrue(rules.isRegistration(HttpMethod.POST, "/api/v1/auth/register"));
+        assertFalse(rules.isRegistration(HttpMethod.POST, "/api/v1/auth/login"));
         assertTrue(rules.bodyNamesAccount("/api/v1/auth/forgot-password"));
         assertFalse(rules.bodyNamesAccount("/api/v1/auth/reset-password"));
     }
@@ -53,10 +61,31 @@ class RouteRulesTest {
     }
 
     @Test
+    void theAttackSpellingsOfLoginAreAllLogin() {
+        for (String attack : new String[]{"/api/v1/auth/%6cogin", "/api/v1/auth/%6Cogin", "/api/v1/auth//login",
+                "/api/v1/auth/./login", "/api/v1/auth/login/", "//api/v1/auth/x/../login//", "/api/v1/auth/%2e/login"}) {
+            String path = EdgePath.normalise(attack);
+            assertEquals("/api/v1/auth/login", path, attack);
+            assertEquals(RateClass.AUTH, rules.classify(HttpMethod.POST, path, false), attack);
+            assertTrue(rules.isPublic(HttpMethod.POST, path), attack);
+        }
+    }
+
+    @Test
     void theForwardedWebSocketUriCarriesExactlyTheVerifiedToken() {
-        assertEquals("/ws/study/s?token=a.b.c", EdgeHandler.withToken("/ws/study/s", "a.b.c"));
-        assertEquals("/ws/study/s?x=1&y=2&token=a.b.c", EdgeHandler.withToken("/ws/study/s?x=1&token=old&y=2&token", "a.b.c"));
-        assertEquals("/ws/study/s?tokens=1&token=a.b.c", EdgeHandler.withToken("/ws/study/s?tokens=1", "a.b.c"));
+        assertEquals("/ws/study/s?token=a.b.c", EdgeHandler.withToken("/ws/study/s", null, "a.b.c"));
+        assertEquals("/ws/study/s?x=1&y=2&token=a.b.c", EdgeHandler.withToken("/ws/study/s", "x=1&token=old&y=2&token", "a.b.c"));
+        assertEquals("/ws/study/s?tokens=1&token=a.b.c", EdgeHandler.withToken("/ws/study/s", "tokens=1", "a.b.c"));
+    }
+
+    @Test
+    void everyParameterWhoseDecodedNameIsTokenIsDropped() {
+        assertEquals("/ws/study/s?lang=en&token=A", EdgeHandler.withToken("/ws/study/s", "%74oken=B&lang=en&tok%65n=C", "A"));
+        assertEquals("/ws/study/s?token=A", EdgeHandler.withToken("/ws/study/s", "TOKEN=B;%54%4F%4B%45%4E=C;token+=D", "A"));
+        assertEquals("/ws/study/s?a=1&token=A", EdgeHandler.withToken("/ws/study/s", "a=1;token=B", "A"));
+        // A name that cannot be decoded is dropped rather than guessed at.
+        assertEquals("/ws/study/s?token=A", EdgeHandler.withToken("/ws/study/s", "%zzoken=B", "A"));
+        assertEquals("/ws/study/s?token=a%2Bb", EdgeHandler.withToken("/ws/study/s", "", "a+b"));
     }
 
     /** Only what RouteRules reads. */
@@ -78,6 +107,11 @@ class RouteRulesTest {
 
         @Override
         public RedisUse redis() {
+            return null;
+        }
+
+        @Override
+        public ClientAddressUse clientAddress() {
             return null;
         }
     }

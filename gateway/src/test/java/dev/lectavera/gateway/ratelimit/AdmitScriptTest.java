@@ -18,6 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The Lua script against the real Redis: the same arithmetic as {@link Gcra}, plus the revocation check. */
 class AdmitScriptTest {
 
+    private static final long TEN_MINUTES = 600_000_000L;
+
     private Vertx vertx;
     private Redis redis;
 
@@ -37,12 +39,12 @@ class AdmitScriptTest {
     void aBurstOfTheLimitPassesThenRefusalWithRetryAfterOneInterval() throws Exception {
         String key = "lv:rl:test:" + UUID.randomUUID();
         for (int i = 1; i <= 3; i++) {
-            Response reply = admit(key, null, 3, 60_000_000L);
+            Response reply = admit(key, 3, 60_000_000L);
             assertEquals(1, reply.get(0).toInteger());
             assertEquals(3 - i, reply.get(1).toInteger());
             assertEquals(0, reply.get(2).toLong());
         }
-        Response refused = admit(key, null, 3, 60_000_000L);
+        Response refused = admit(key, 3, 60_000_000L);
         assertEquals(0, refused.get(0).toInteger());
         assertEquals(0, refused.get(1).toInteger());
         long retryAfter = refused.get(2).toLong();
@@ -57,20 +59,70 @@ class AdmitScriptTest {
     @Test
     void aRevokedTokenIsReportedAndNotCounted() throws Exception {
         String key = "lv:rl:test:" + UUID.randomUUID();
-        String revoked = "lv:revoked:" + UUID.randomUUID();
-        send(Request.cmd(Command.SETEX).arg(revoked).arg(60).arg("1"));
+        String jti = UUID.randomUUID().toString();
+        String user = UUID.randomUUID().toString();
+        send(Request.cmd(Command.SETEX).arg("lv:revoked:" + jti).arg(60).arg("1"));
 
-        assertEquals(-1, admit(key, revoked, 3, 60_000_000L).get(0).toInteger());
+        assertEquals(-1, admit(new String[]{key}, jti, user, 1_000, 3, 60_000_000L).get(0).toInteger());
         assertEquals(0, send(Request.cmd(Command.EXISTS).arg(key)).toInteger(), "nothing counted");
-        assertEquals(1, admit(key, "lv:revoked:" + UUID.randomUUID(), 3, 60_000_000L).get(0).toInteger());
+        assertEquals(1, admit(new String[]{key}, UUID.randomUUID().toString(), user, 1_000, 3, 60_000_000L).get(0).toInteger());
     }
 
-    private Response admit(String key, String revocationKey, int limit, long periodMicros) throws Exception {
-        Request request = Request.cmd(Command.EVAL).arg(AdmissionControl.ADMIT_SCRIPT).arg(revocationKey == null ? 1 : 2).arg(key);
-        if (revocationKey != null) {
-            request.arg(revocationKey);
+    @Test
+    void aTokenIssuedBeforeTheUsersMarkIsRevokedAndOneIssuedAtOrAfterItIsNot() throws Exception {
+        String key = "lv:rl:test:" + UUID.randomUUID();
+        String user = UUID.randomUUID().toString();
+        send(Request.cmd(Command.SETEX).arg("lv:revoked-before:" + user).arg(60).arg("1700000100"));
+
+        assertEquals(-1, admit(new String[]{key}, UUID.randomUUID().toString(), user, 1_700_000_099L, 3, 60_000_000L).get(0).toInteger());
+        assertEquals(0, send(Request.cmd(Command.EXISTS).arg(key)).toInteger(), "nothing counted");
+        assertEquals(1, admit(new String[]{key}, UUID.randomUUID().toString(), user, 1_700_000_100L, 3, 60_000_000L).get(0).toInteger());
+        assertEquals(1, admit(new String[]{key}, UUID.randomUUID().toString(), UUID.randomUUID().toString(), 1L, 3, 60_000_000L)
+                .get(0).toInteger(), "another user's mark changes nothing");
+    }
+
+    @Test
+    void severalBucketsPassOnlyTogetherAndARefusalConsumesNone() throws Exception {
+        String roomy = "lv:rl:test:" + UUID.randomUUID();
+        String tight = "lv:rl:test:" + UUID.randomUUID();
+        Response first = send(multi(roomy, 10, tight, 2));
+        assertEquals(1, first.get(0).toInteger());
+        assertEquals(1, first.get(1).toInteger(), "remaining of the tightest bucket");
+        assertEquals(2, first.get(4).toInteger(), "the numbers are the tight bucket's");
+        assertEquals(1, send(multi(roomy, 10, tight, 2)).get(0).toInteger());
+
+        Response refused = send(multi(roomy, 10, tight, 2));
+        assertEquals(0, refused.get(0).toInteger());
+        assertEquals(2, refused.get(4).toInteger(), "refused by the tight bucket");
+        // The roomy bucket was charged twice, not three times: 8 of 10 left.
+        Response alone = send(Request.cmd(Command.EVAL).arg(AdmissionControl.ADMIT_SCRIPT).arg(1).arg(roomy)
+                .arg(1).arg("").arg(10).arg(TEN_MINUTES));
+        assertEquals(7, alone.get(1).toInteger());
+    }
+
+    private static Request multi(String first, int firstLimit, String second, int secondLimit) {
+        return Request.cmd(Command.EVAL).arg(AdmissionControl.ADMIT_SCRIPT).arg(2).arg(first).arg(second)
+                .arg(2).arg("").arg(firstLimit).arg(TEN_MINUTES).arg(secondLimit).arg(TEN_MINUTES);
+    }
+
+    private Response admit(String key, int limit, long periodMicros) throws Exception {
+        return admit(new String[]{key}, null, null, 0, limit, periodMicros);
+    }
+
+    /** One bucket per key, all with the same limit; with a token when {@code jti} is not null. */
+    private Response admit(String[] keys, String jti, String user, long issuedAt, int limit, long periodMicros) throws Exception {
+        Request request = Request.cmd(Command.EVAL).arg(AdmissionControl.ADMIT_SCRIPT).arg(keys.length + (jti == null ? 0 : 2));
+        for (String key : keys) {
+            request.arg(key);
         }
-        return send(request.arg(limit).arg(periodMicros));
+        if (jti != null) {
+            request.arg("lv:revoked:" + jti).arg("lv:revoked-before:" + user);
+        }
+        request.arg(keys.length).arg(jti == null ? "" : Long.toString(issuedAt));
+        for (int i = 0; i < keys.length; i++) {
+            request.arg(limit).arg(periodMicros);
+        }
+        return send(request);
     }
 
     private Response send(Request request) throws Exception {

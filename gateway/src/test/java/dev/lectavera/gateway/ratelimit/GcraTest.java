@@ -67,9 +67,9 @@ class GcraTest {
 
     @Test
     void admissionHeadersRoundUpToWholeSeconds() {
-        Admission admission = new Admission(Admission.Outcome.LIMITED, 5, 0, 1_000_001, 899_000_000);
+        Admission admission = new Admission(Admission.Outcome.LIMITED, RateClass.AUTH, 5, 0, 1_000_001, 899_000_000);
         assertEquals(2, admission.retryAfterSeconds());
         assertEquals(899, admission.resetSeconds());
-        assertEquals(1, new Admission(Admission.Outcome.LIMITED, 5, 0, 0, 0).retryAfterSeconds());
+        assertEquals(1, new Admission(Admission.Outcome.LIMITED, RateClass.AUTH, 5, 0, 0, 0).retryAfterSeconds());
     }
 }

@@ -3,7 +3,9 @@ package dev.lectavera.gateway.security;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class BearerTokensTest {
 
@@ -17,18 +19,33 @@ class BearerTokensTest {
     }
 
     @Test
-    void theSubprotocolListCarriesTheTokenAfterBearerAndLosesIt() {
-        BearerTokens.Found found = BearerTokens.fromSubprotocols("bearer, abc.def.ghi");
-        assertEquals("abc.def.ghi", found.token());
-        assertEquals(BearerTokens.Source.SUBPROTOCOL, found.source());
-        assertEquals("bearer", found.otherSubprotocols());
-
-        BearerTokens.Found withOthers = BearerTokens.fromSubprotocols("chat.v1,Bearer,abc.def.ghi,json");
-        assertEquals("abc.def.ghi", withOthers.token());
-        assertEquals("chat.v1, Bearer, json", withOthers.otherSubprotocols());
-
+    void theSubprotocolListCarriesTheTokenAfterBearer() {
+        assertEquals("abc.def.ghi", BearerTokens.fromSubprotocols("bearer, abc.def.ghi"));
+        assertEquals("abc.def.ghi", BearerTokens.fromSubprotocols("chat.v1,Bearer,abc.def.ghi,json"));
         assertNull(BearerTokens.fromSubprotocols("chat.v1, json"));
         assertNull(BearerTokens.fromSubprotocols("bearer"));
         assertNull(BearerTokens.fromSubprotocols(null));
+    }
+
+    @Test
+    void noTokenIsLeftInTheSubprotocolsForwarded() {
+        assertEquals("bearer", BearerTokens.withoutTokens("bearer, abc.def.ghi"));
+        assertEquals("chat.v1, Bearer, json", BearerTokens.withoutTokens("chat.v1,Bearer,abc.def.ghi,json"));
+        // A second bearer pair, or a bare JWT anywhere in the list: gone as well.
+        assertEquals("bearer, bearer, v2", BearerTokens.withoutTokens("bearer, eyJh.eyJi.sig, bearer, other.token.x, v2"));
+        assertEquals("json", BearerTokens.withoutTokens("eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln, json"));
+        assertNull(BearerTokens.withoutTokens("eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln"));
+        assertNull(BearerTokens.withoutTokens(null));
+        assertTrue(BearerTokens.offersBearer("json, Bearer, x.y.z"));
+        assertFalse(BearerTokens.offersBearer("json"));
+    }
+
+    @Test
+    void aJwtIsThreeNonEmptyBase64UrlParts() {
+        assertTrue(BearerTokens.looksLikeJwt("a.b.c"));
+        assertFalse(BearerTokens.looksLikeJwt("chat.v1"));
+        assertFalse(BearerTokens.looksLikeJwt("a..c"));
+        assertFalse(BearerTokens.looksLikeJwt("a.b.c.d"));
+        assertFalse(BearerTokens.looksLikeJwt("a.b.c!"));
     }
 }

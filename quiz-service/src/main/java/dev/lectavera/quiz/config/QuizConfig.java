@@ -49,6 +49,20 @@ public interface QuizConfig {
         @WithDefault("1000")
         int maxPagesPerDocument();
 
+        /**
+         * Pages read for one quiz at most, over all its documents (up to 10): generation is the most expensive call,
+         * and this bounds its document-service requests, memory and time whatever the documents' sizes.
+         */
+        @WithDefault("1000")
+        int maxPagesPerRequest();
+
+        /**
+         * Characters of one page used at most (the rest is left out). A dense textbook page has 3,000-6,000, so this
+         * only trims the odd tiny-print table, and pages × characters bounds the text one generation holds.
+         */
+        @WithDefault("10000")
+        int maxPageCharacters();
+
         /** Token Jaccard of two prompts at or above which they count as near-duplicates. */
         @WithDefault("0.6")
         double nearDuplicateThreshold();

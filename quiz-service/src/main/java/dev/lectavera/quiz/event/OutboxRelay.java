@@ -6,6 +6,7 @@ import dev.lectavera.quiz.repository.OutboxRepository.PendingEvent;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -17,7 +18,9 @@ import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -38,14 +41,17 @@ public class OutboxRelay {
     private final OutboxRepository outbox;
     private final OutboxConfig config;
     private final String bootstrapServers;
+    private final Map<String, Object> kafkaSecurity;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean requested = new AtomicBoolean();
     private volatile KafkaProducer<String, String> producer;
 
-    OutboxRelay(OutboxRepository outbox, OutboxConfig config) {
+    OutboxRelay(OutboxRepository outbox, OutboxConfig config,
+                @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
         this.outbox = outbox;
         this.config = config;
         this.bootstrapServers = config.bootstrapServers();
+        this.kafkaSecurity = securitySettings(kafkaConfig);
     }
 
     void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxSignal signal) {
@@ -109,23 +115,45 @@ public class OutboxRelay {
             synchronized (this) {
                 current = producer;
                 if (current == null) {
-                    Properties properties = new Properties();
-                    properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-                    properties.put(ProducerConfig.ACKS_CONFIG, "all");
-                    properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-                    properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5000);
-                    properties.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10000);
-                    properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15000);
-                    properties.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-                    properties.put(ProducerConfig.CLIENT_ID_CONFIG, "quiz-service-outbox");
-                    properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-                    properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-                    current = new KafkaProducer<>(properties);
+                    current = new KafkaProducer<>(producerProperties(bootstrapServers, kafkaSecurity));
                     producer = current;
                 }
             }
         }
         return current;
+    }
+
+    /** The outbox producer's settings: its own, plus the security settings of the service's Kafka configuration. */
+    static Properties producerProperties(String bootstrapServers, Map<String, Object> kafkaSecurity) {
+        Properties properties = new Properties();
+        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        properties.put(ProducerConfig.ACKS_CONFIG, "all");
+        properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5000);
+        properties.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10000);
+        properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15000);
+        properties.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        properties.put(ProducerConfig.CLIENT_ID_CONFIG, "quiz-service-outbox");
+        properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        properties.putAll(kafkaSecurity);
+        return properties;
+    }
+
+    /**
+     * The TLS and SASL settings ({@code security.protocol}, {@code sasl.*}, {@code ssl.*}) of Quarkus' Kafka
+     * configuration ({@code kafka.*} properties and {@code KAFKA_*} variables): this hand-built producer connects
+     * the way the messaging channels and the health check do, SASL/SCRAM included (deploy/README.md).
+     */
+    static Map<String, Object> securitySettings(Map<String, Object> kafkaConfig) {
+        Map<String, Object> security = new TreeMap<>();
+        kafkaConfig.forEach((key, value) -> {
+            boolean secures = key.equals("security.protocol") || key.startsWith("sasl.") || key.startsWith("ssl.");
+            if (secures && value != null && !value.toString().isBlank()) {
+                security.put(key, value);
+            }
+        });
+        return security;
     }
 
     void shutdown(@Observes ShutdownEvent event) {

@@ -11,8 +11,9 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
- * {@code lectavera.users}: UserDeleted purges the user's quizzes, questions, attempts and answers. Applied once per
- * event id; junk and unknown types are logged and skipped.
+ * {@code lectavera.users}: UserDeleted purges the user's quizzes, questions, attempts, answers and their outbox
+ * events, and leaves a tombstone that refuses any later write of the user. Applied once per event id; junk and
+ * unknown types are logged and skipped.
  */
 @ApplicationScoped
 public class UserEventsConsumer {
@@ -39,7 +40,7 @@ public class UserEventsConsumer {
             LOG.debugf("UserDeleted %s already applied", envelope.id());
             return;
         }
-        int purged = quizzes.purgeUser(deleted.userId());
+        int purged = quizzes.purgeUser(deleted.userId(), deleted.deletedAt());
         LOG.infof("User %s deleted: %d quiz(zes) purged", deleted.userId(), purged);
     }
 }

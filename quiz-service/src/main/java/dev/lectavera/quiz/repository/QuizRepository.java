@@ -224,9 +224,17 @@ public class QuizRepository {
         }
     }
 
-    /** Deletes every quiz of the user; questions, attempts and answers go with them (cascade). */
+    /**
+     * Deletes every quiz of the user; questions, attempts and answers go with them (cascade), and so do the quizzes'
+     * events still in the outbox (keyed by the quiz id; they carry the user's id, scores and topics).
+     */
     public int deleteByUser(UUID userId) {
         try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement delete = c.prepareStatement(
+                    "DELETE FROM outbox_event WHERE record_key IN (SELECT id::text FROM quiz WHERE user_id = ?)")) {
+                delete.setObject(1, userId);
+                delete.executeUpdate();
+            }
             try (PreparedStatement delete = c.prepareStatement("DELETE FROM attempt WHERE user_id = ?")) {
                 delete.setObject(1, userId);
                 delete.executeUpdate();

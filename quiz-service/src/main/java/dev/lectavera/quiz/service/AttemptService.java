@@ -10,6 +10,7 @@ import dev.lectavera.quiz.model.AttemptAnswer;
 import dev.lectavera.quiz.model.Question;
 import dev.lectavera.quiz.repository.AttemptRepository;
 import dev.lectavera.quiz.repository.QuizRepository;
+import dev.lectavera.quiz.repository.UserRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -24,27 +25,33 @@ import java.util.UUID;
 /**
  * Grades attempts (one point per question; a question left out scores nothing) and stores them with their
  * QuizCompleted event in one transaction. Grading runs before the transaction: a model asked about a typed answer
- * never holds a database connection.
+ * never holds a database connection. A deleted user's attempt is refused, under the user's lock when it is stored
+ * (see {@link QuizService#purgeUser}).
  */
 @ApplicationScoped
 public class AttemptService {
 
     private final QuizRepository quizzes;
     private final AttemptRepository attempts;
+    private final UserRepository users;
     private final Grading grading;
     private final EventOutbox outbox;
     private final QuizMetrics metrics;
 
-    AttemptService(QuizRepository quizzes, AttemptRepository attempts, Grading grading, EventOutbox outbox,
-                   QuizMetrics metrics) {
+    AttemptService(QuizRepository quizzes, AttemptRepository attempts, UserRepository users, Grading grading,
+                   EventOutbox outbox, QuizMetrics metrics) {
         this.quizzes = quizzes;
         this.attempts = attempts;
+        this.users = users;
         this.grading = grading;
         this.outbox = outbox;
         this.metrics = metrics;
     }
 
     public AttemptDetails submit(UUID userId, UUID quizId, List<AnswerSubmission> submitted, int timeSpentSeconds) {
+        if (users.isDeleted(userId)) {
+            throw QuizProblems.accountDeleted();
+        }
         quizzes.findOwned(userId, quizId).orElseThrow(() -> QuizProblems.quizNotFound(quizId));
         List<Question> questions = quizzes.questions(quizId);
         Map<UUID, Question> byId = new LinkedHashMap<>();
@@ -79,6 +86,10 @@ public class AttemptService {
         QuizCompleted event = new QuizCompleted(attempt.id(), quizId, userId, attempt.score(), attempt.maxScore(),
                 timeSpentSeconds, now, outcomes);
         QuarkusTransaction.requiringNew().run(() -> {
+            users.lock(userId, false);
+            if (users.isDeleted(userId)) {
+                throw QuizProblems.accountDeleted();
+            }
             attempts.insert(attempt, List.copyOf(graded.values()));
             // keyed by the quiz: its QuizGenerated and QuizCompleted events stay in order on one partition
             outbox.add(quizId.toString(), event);

@@ -56,6 +56,16 @@ public final class QuizProblems {
                 .with("generator", result.generator()).build();
     }
 
+    /**
+     * A write for a user whose account has been deleted (UserDeleted applied): the identity the token names is gone,
+     * so it does not authenticate, whatever the token's own state.
+     */
+    public static HttpProblem accountDeleted() {
+        return HttpProblem.builder().withStatus(Response.Status.UNAUTHORIZED).withTitle("Account deleted")
+                .withDetail("This account has been deleted; nothing more is stored for it.")
+                .withHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"").build();
+    }
+
     public static HttpProblem unknownQuestion(int index, UUID questionId) {
         return HttpProblem.builder().withStatus(Response.Status.BAD_REQUEST).withTitle("Bad Request")
                 .withDetail("answers[" + index + "].questionId " + questionId + " is not a question of this quiz")

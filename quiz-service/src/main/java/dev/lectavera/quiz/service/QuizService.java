@@ -20,6 +20,7 @@ import dev.lectavera.quiz.model.QuizDocument;
 import dev.lectavera.quiz.model.QuizSummary;
 import dev.lectavera.quiz.repository.AttemptRepository;
 import dev.lectavera.quiz.repository.QuizRepository;
+import dev.lectavera.quiz.repository.UserRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -36,6 +37,10 @@ import java.util.UUID;
  * Generates, stores and serves quizzes. Generation checks every document with document-service (the caller's own
  * token: somebody else's document is a 404 there and here), reads the pages, runs the generator outside any
  * transaction, then stores the quiz and its QuizGenerated event in one transaction.
+ *
+ * <p>A deleted user (UserDeleted applied: {@code deleted_user}) stores nothing more: the request is refused up
+ * front, and again under the user's lock in the storing transaction, so a generation still running when the purge
+ * commits stores nothing either.
  */
 @ApplicationScoped
 public class QuizService {
@@ -47,22 +52,27 @@ public class QuizService {
     private final QuizGenerators generators;
     private final QuizRepository quizzes;
     private final AttemptRepository attempts;
+    private final UserRepository users;
     private final EventOutbox outbox;
     private final QuizMetrics metrics;
 
     QuizService(DocumentsGateway documents, DocumentPages pages, QuizGenerators generators, QuizRepository quizzes,
-                AttemptRepository attempts, EventOutbox outbox, QuizMetrics metrics) {
+                AttemptRepository attempts, UserRepository users, EventOutbox outbox, QuizMetrics metrics) {
         this.documents = documents;
         this.pages = pages;
         this.generators = generators;
         this.quizzes = quizzes;
         this.attempts = attempts;
+        this.users = users;
         this.outbox = outbox;
         this.metrics = metrics;
     }
 
     public QuizDetails generate(UUID userId, String authorization, GenerateCommand command) {
         long started = System.nanoTime();
+        if (users.isDeleted(userId)) {
+            throw QuizProblems.accountDeleted();
+        }
         List<DocumentInfo> sources = new ArrayList<>();
         for (UUID documentId : command.documentIds()) {
             DocumentInfo document = readDocument(authorization, documentId);
@@ -71,10 +81,7 @@ public class QuizService {
             }
             sources.add(document);
         }
-        List<SourcePage> pageTexts = new ArrayList<>();
-        for (DocumentInfo document : sources) {
-            pageTexts.addAll(readPages(authorization, document));
-        }
+        List<SourcePage> pageTexts = readPages(authorization, sources);
         GenerationResult result = generators.generate(
                 new GenerationRequest(pageTexts, command.count(), command.difficulty(), command.types()));
         Duration took = Duration.ofNanos(System.nanoTime() - started);
@@ -99,6 +106,10 @@ public class QuizService {
         QuizGenerated event = new QuizGenerated(quizId, userId, command.documentIds(), questions.size(),
                 quiz.difficulty(), quiz.generator(), now);
         QuarkusTransaction.requiringNew().run(() -> {
+            users.lock(userId, false);
+            if (users.isDeleted(userId)) {
+                throw QuizProblems.accountDeleted();
+            }
             quizzes.insert(quiz, quizDocuments, questions);
             outbox.add(quizId.toString(), event);
         });
@@ -126,9 +137,15 @@ public class QuizService {
         return quizzes.markDocumentDeleted(documentId, deletedAt == null ? Instant.now() : deletedAt);
     }
 
-    /** UserDeleted: everything of the user goes. */
+    /**
+     * UserDeleted: everything of the user goes, and a tombstone stays so that no late write brings anything back.
+     * Exclusive on the user's lock: a quiz or an attempt being stored right now commits before (and is deleted
+     * here) or checks the tombstone after (and is refused).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public int purgeUser(UUID userId) {
+    public int purgeUser(UUID userId, Instant deletedAt) {
+        users.lock(userId, true);
+        users.tombstone(userId, deletedAt == null ? Instant.now() : deletedAt);
         return quizzes.deleteByUser(userId);
     }
 
@@ -144,9 +161,9 @@ public class QuizService {
         }
     }
 
-    private List<SourcePage> readPages(String authorization, DocumentInfo document) {
+    private List<SourcePage> readPages(String authorization, List<DocumentInfo> sources) {
         try {
-            return pages.read(authorization, document);
+            return pages.read(authorization, sources);
         } catch (DocumentServiceUnavailableException e) {
             throw QuizProblems.documentsUnavailable();
         } catch (DocumentRequestRejectedException e) {

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import static dev.lectavera.quiz.support.Management.management;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -133,7 +134,7 @@ class QuizGenerationTest {
         assertTrue(pageTexts.size() >= 3, "questions spread over the pages: " + pageTexts.keySet());
 
         // the gate counters are Micrometer counters too
-        given().get("/q/metrics").then().statusCode(200)
+        management().get("/q/metrics").then().statusCode(200)
                 .body(containsString("lectavera_quiz_gate_rejections_total{gate=\"duplicate\","
                         + "generator=\"lectavera-offline\"}"))
                 .body(containsString("lectavera_quiz_questions_generated_total"));

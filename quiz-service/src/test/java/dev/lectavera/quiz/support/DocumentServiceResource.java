@@ -75,7 +75,8 @@ public class DocumentServiceResource implements QuarkusTestResourceLifecycleMana
             Files.writeString(publicKey, pem("PUBLIC KEY", keys.getPublic().getEncoded()));
             Files.writeString(privateKey, pem("PRIVATE KEY", keys.getPrivate().getEncoded()));
             Path blobs = Files.createDirectories(directory.resolve("blobs"));
-            int port = freePort();
+            int[] ports = freePorts(2);
+            int port = ports[0];
             Path log = Path.of("target", "document-service-" + port + ".log").toAbsolutePath();
             Files.createDirectories(log.getParent());
 
@@ -92,6 +93,8 @@ public class DocumentServiceResource implements QuarkusTestResourceLifecycleMana
                     .redirectOutput(log.toFile());
             Map<String, String> env = builder.environment();
             env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+            // health on the management interface, never the public port
+            env.put("QUARKUS_MANAGEMENT_PORT", String.valueOf(ports[1]));
             env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://localhost:5432/lv_document_it");
             env.put("QUARKUS_DATASOURCE_PASSWORD", "lv_document");
             env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toString());
@@ -109,7 +112,7 @@ public class DocumentServiceResource implements QuarkusTestResourceLifecycleMana
                             throw new IllegalStateException("document-service exited with " + process.exitValue()
                                     + "; see " + log);
                         }
-                        return ready(http, url);
+                        return ready(http, "http://localhost:" + ports[1]);
                     });
             return Map.of(
                     "quarkus.rest-client.documents.url", url,
@@ -127,9 +130,9 @@ public class DocumentServiceResource implements QuarkusTestResourceLifecycleMana
         }
     }
 
-    private static boolean ready(HttpClient http, String url) {
+    private static boolean ready(HttpClient http, String managementUrl) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url + "/q/health/ready"))
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(managementUrl + "/q/health/ready"))
                     .timeout(Duration.ofSeconds(3)).GET().build(), HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200;
         } catch (IOException e) {
@@ -203,10 +206,22 @@ public class DocumentServiceResource implements QuarkusTestResourceLifecycleMana
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
+    /** Free ports, all different: every probe stays open until all are chosen. */
+    private static int[] freePorts(int count) throws IOException {
+        List<ServerSocket> probes = new ArrayList<>();
+        try {
+            int[] ports = new int[count];
+            for (int i = 0; i < count; i++) {
+                ServerSocket probe = new ServerSocket(0);
+                probe.setReuseAddress(true);
+                probes.add(probe);
+                ports[i] = probe.getLocalPort();
+            }
+            return ports;
+        } finally {
+            for (ServerSocket probe : probes) {
+                probe.close();
+            }
         }
     }
 

@@ -114,6 +114,29 @@ public interface StudyConfig {
 
         @WithDefault("30s")
         Duration heartbeat();
+
+        /**
+         * Open sockets of one user on one instance; the next upgrade is refused (1008). A student has a few tabs
+         * open, not dozens.
+         */
+        @WithDefault("10")
+        int maxConnectionsPerUser();
+
+        /** Frames a connection may send per second, sustained (an honest client sends a ping every ~30 s). */
+        @WithDefault("5")
+        double framesPerSecond();
+
+        /** Frames a connection may send at once above the sustained rate. */
+        @WithDefault("20")
+        int frameBurst();
+
+        /** Frames refused in a row (each answered by an {@code error rate_limited}) before the socket is closed. */
+        @WithDefault("20")
+        int refusedFramesBeforeClose();
+
+        /** How often open sockets are checked for an expired token (closed with 4401 "token expired"). */
+        @WithDefault("1s")
+        Duration expiryCheck();
     }
 
     interface FanOut {

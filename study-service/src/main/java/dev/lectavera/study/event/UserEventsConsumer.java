@@ -15,7 +15,10 @@ import org.jboss.logging.Logger;
 import java.util.List;
 import java.util.UUID;
 
-/** Reacts to {@code lectavera.users}: a deleted user's sessions and messages are purged, once. */
+/**
+ * Reacts to {@code lectavera.users}: a deleted user's sessions and messages are purged, once, and a tombstone refuses
+ * their later writes. Their open sockets close through auth-service's revocation mark (see SocketRevocations).
+ */
 @ApplicationScoped
 public class UserEventsConsumer {
 
@@ -49,6 +52,10 @@ public class UserEventsConsumer {
                 || !processed.firstDelivery(envelope.id(), envelope.type())) {
             return;
         }
+        // the tombstone first, under the user's exclusive lock: a session insert still in flight either committed
+        // already (and is deleted below) or waits and then sees the tombstone
+        sessions.lockUser(deleted.userId(), true);
+        sessions.markDeleted(deleted.userId());
         List<UUID> removed = sessions.deleteAllOf(deleted.userId());
         removed.forEach(window::drop); // best effort: the windows expire anyway
         if (!removed.isEmpty()) {

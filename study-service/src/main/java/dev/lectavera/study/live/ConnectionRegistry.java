@@ -1,5 +1,6 @@
 package dev.lectavera.study.live;
 
+import dev.lectavera.kit.revocation.RevocationNotice;
 import dev.lectavera.study.config.StudyConfig;
 import dev.lectavera.study.redis.BestEffortRedis;
 import dev.lectavera.study.redis.RedisKeys;
@@ -8,7 +9,6 @@ import io.quarkus.redis.datasource.sortedset.ScoreRange;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Collection;
@@ -19,6 +19,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The WebSocket connections of this instance, by session and by user, plus every instance's connections of a
@@ -29,23 +30,31 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class ConnectionRegistry {
 
-    /** One open, authenticated connection. The token can be renewed by the client during the connection. */
+    /** The access token a connection is authenticated with; times in epoch seconds. */
+    public record Token(String value, String jti, long issuedAt, long expiresAt) {
+    }
+
+    /**
+     * One open, authenticated connection. The token can be renewed by the client during the connection; every token
+     * it was authenticated with is remembered until that token expires, so logging out any of them ends it.
+     */
     public static final class Live {
         private final WebSocketConnection connection;
         private final Context context;
         private final UUID userId;
         private final UUID sessionId;
-        private volatile String accessToken;
-        private volatile long tokenExpiresAt;
+        private volatile Token token;
+        /** jti → expiry of every token this connection has used (the current one included). */
+        private final Map<String, Long> jtis = new ConcurrentHashMap<>(4);
+        private final AtomicBoolean closing = new AtomicBoolean();
 
-        Live(WebSocketConnection connection, Context context, UUID userId, UUID sessionId, String accessToken,
-             long tokenExpiresAt) {
+        Live(WebSocketConnection connection, Context context, UUID userId, UUID sessionId, Token token) {
             this.connection = connection;
             this.context = context;
             this.userId = userId;
             this.sessionId = sessionId;
-            this.accessToken = accessToken;
-            this.tokenExpiresAt = tokenExpiresAt;
+            this.token = token;
+            jtis.put(token.jti(), token.expiresAt());
         }
 
         public WebSocketConnection connection() {
@@ -66,17 +75,47 @@ public class ConnectionRegistry {
         }
 
         public String accessToken() {
-            return accessToken;
+            return token.value();
+        }
+
+        public Token token() {
+            return token;
         }
 
         /** Epoch seconds. */
         public long tokenExpiresAt() {
-            return tokenExpiresAt;
+            return token.expiresAt();
         }
 
-        public void renewToken(String accessToken, long expiresAt) {
-            this.accessToken = accessToken;
-            this.tokenExpiresAt = expiresAt;
+        /** A fresh token of the same user; the tokens that expired meanwhile are forgotten. */
+        public void renewToken(Token fresh) {
+            long now = System.currentTimeMillis() / 1000;
+            jtis.values().removeIf(expiresAt -> expiresAt <= now);
+            jtis.put(fresh.jti(), fresh.expiresAt());
+            this.token = fresh;
+        }
+
+        /**
+         * Whether a revocation voids this connection: a {@code jti} notice names any token it was authenticated
+         * with (the one it opened with or a later renewal), a {@code before} notice covers its current token.
+         */
+        public boolean voidedBy(RevocationNotice notice) {
+            if (!userId.toString().equals(notice.userId())) {
+                return false;
+            }
+            if (notice.jti() != null) {
+                return jtis.containsKey(notice.jti());
+            }
+            return notice.before() != null && token.issuedAt() < notice.before();
+        }
+
+        /** Marks the connection as being closed by the server; true only for the first caller. */
+        public boolean startClosing() {
+            return closing.compareAndSet(false, true);
+        }
+
+        public boolean closing() {
+            return closing.get();
         }
     }
 
@@ -96,14 +135,31 @@ public class ConnectionRegistry {
         return instanceId;
     }
 
-    public Live attach(WebSocketConnection connection, UUID userId, UUID sessionId, String token, long expiresAt) {
-        // called from the connection's @OnOpen, so the current context is the connection's (its event loop)
-        Live live = new Live(connection, Vertx.currentContext(), userId, sessionId, token, expiresAt);
+    /**
+     * Registers an authenticated connection, unless its user already has {@code websocket.max-connections-per-user}
+     * open on this instance (the count and the add are one atomic step).
+     *
+     * @param context the connection's Vert.x context (its event loop), where writes to it belong
+     */
+    public Optional<Live> attach(WebSocketConnection connection, Context context, UUID userId, UUID sessionId,
+                                 Token token) {
+        Live live = new Live(connection, context, userId, sessionId, token);
+        int max = config.websocket().maxConnectionsPerUser();
+        boolean[] added = new boolean[1];
+        byUser.compute(userId, (k, set) -> {
+            Set<Live> lives = set == null ? ConcurrentHashMap.newKeySet() : set;
+            if (lives.size() < max) {
+                added[0] = lives.add(live);
+            }
+            return lives.isEmpty() ? null : lives;
+        });
+        if (!added[0]) {
+            return Optional.empty();
+        }
         byConnection.put(connection.id(), live);
         bySession.computeIfAbsent(sessionId, k -> ConcurrentHashMap.newKeySet()).add(live);
-        byUser.computeIfAbsent(userId, k -> ConcurrentHashMap.newKeySet()).add(live);
         redis.run("presence add", r -> mark(r, live));
-        return live;
+        return Optional.of(live);
     }
 
     public Optional<Live> find(WebSocketConnection connection) {
@@ -144,6 +200,11 @@ public class ConnectionRegistry {
 
     public Collection<Live> ofUser(UUID userId) {
         return byUser.getOrDefault(userId, Set.of());
+    }
+
+    /** Every connection of this instance. */
+    public Collection<Live> all() {
+        return byConnection.values();
     }
 
     public int localCount() {

@@ -32,7 +32,9 @@ import java.util.function.Consumer;
  * Live fan-out. Every event of a session is published to the Redis channel {@code lv:study:session:{id}}; every
  * instance holds one pattern subscription (one connection for all sessions) and delivers what arrives to its own
  * connections of that session, so clients on different instances see the same session live. The same
- * subscription relays document-service's {@code user-events:{userId}} messages ({@code document.progress}).
+ * subscription relays document-service's {@code user-events:{userId}} messages ({@code document.progress}) and
+ * hands auth-service's revocation notices ({@code lv:revocations}) to {@link SocketRevocations}, which closes the
+ * sockets they void.
  * <p>
  * A channel message holds one or more frames separated by {@code '\n'} (JSON never contains a raw newline): a
  * cached answer goes out as one message. Each frame is encoded once and the same text is written to every local
@@ -50,12 +52,14 @@ public class SessionEvents {
 
     private static final Logger LOG = Logger.getLogger(SessionEvents.class);
     private static final String FRAME_SEPARATOR = "\n";
+    /** Patterns of the subscription: session channels, user channels, the revocation channel. */
+    private static final int PATTERNS = 3;
     private static final Consumer<Void> SENT = ignored -> {
     };
     private static final Consumer<Throwable> NOT_SENT = failure ->
             LOG.debugf("Could not send to a connection (closing?): %s", failure.toString());
 
-    /** One subscription attempt and, once Redis confirmed both patterns, the live subscription. */
+    /** One subscription attempt and, once Redis confirmed every pattern, the live subscription. */
     static final class Subscription {
         final long startedAt;
         /** The connection given to this subscription (its own: pub/sub taints a connection for anything else). */
@@ -90,6 +94,7 @@ public class SessionEvents {
     private final Redis redisClient;
     private final BestEffortRedis redis;
     private final ConnectionRegistry connections;
+    private final SocketRevocations revocations;
     private final long probeTimeoutMs;
     private final long subscribeTimeoutMs;
     private final String probeChannel;
@@ -97,10 +102,12 @@ public class SessionEvents {
     private volatile boolean unavailableLogged;
     private volatile boolean stopping;
 
-    SessionEvents(Redis redisClient, BestEffortRedis redis, ConnectionRegistry connections, StudyConfig config) {
+    SessionEvents(Redis redisClient, BestEffortRedis redis, ConnectionRegistry connections,
+                  SocketRevocations revocations, StudyConfig config) {
         this.redisClient = redisClient;
         this.redis = redis;
         this.connections = connections;
+        this.revocations = revocations;
         this.probeTimeoutMs = config.fanOut().probeTimeout().toMillis();
         this.subscribeTimeoutMs = config.fanOut().subscribeTimeout().toMillis();
         this.probeChannel = RedisKeys.PREFIX + "session:probe-" + connections.instanceId();
@@ -230,7 +237,8 @@ public class SessionEvents {
             connection.handler(reply -> onReply(s, reply));
             connection.endHandler(ended -> onEnd(s));
             connection.exceptionHandler(failure -> onFailure(s, failure));
-            connection.send(Request.cmd(Command.PSUBSCRIBE).arg(RedisKeys.SESSION_CHANNELS).arg(RedisKeys.USER_CHANNELS))
+            connection.send(Request.cmd(Command.PSUBSCRIBE).arg(RedisKeys.SESSION_CHANNELS).arg(RedisKeys.USER_CHANNELS)
+                            .arg(RedisKeys.REVOCATIONS))
                     .onFailure(failure -> onFailure(s, failure));
         });
     }
@@ -243,7 +251,7 @@ public class SessionEvents {
         String kind = reply.get(0).toString();
         if ("pmessage".equalsIgnoreCase(kind) && reply.size() >= 4) {
             onMessage(s, reply.get(2).toString(), reply.get(3).toString());
-        } else if ("psubscribe".equalsIgnoreCase(kind) && ++s.patternsConfirmed == 2) {
+        } else if ("psubscribe".equalsIgnoreCase(kind) && ++s.patternsConfirmed == PATTERNS) {
             subscribed(s);
         }
     }
@@ -257,6 +265,8 @@ public class SessionEvents {
         s.live = true;
         // Redis just confirmed a subscription: publishes need not wait for the cool-down of an earlier failure
         redis.answered();
+        // revocations published while there was no subscription were missed: each open socket is checked again
+        revocations.recheckAll();
         if (unavailableLogged) {
             LOG.info("Redis pub/sub is back: fan-out across instances resumed");
             unavailableLogged = false;
@@ -276,6 +286,10 @@ public class SessionEvents {
         }
         if (probeChannel.equals(channel)) {
             s.probeOutstandingSince = 0;
+            return;
+        }
+        if (RedisKeys.REVOCATIONS.equals(channel)) {
+            revocations.onNotice(payload);
             return;
         }
         UUID userId = RedisKeys.userOfChannel(channel);

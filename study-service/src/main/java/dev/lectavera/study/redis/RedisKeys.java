@@ -1,8 +1,10 @@
 package dev.lectavera.study.redis;
 
+import dev.lectavera.kit.revocation.RevocationKeys;
+
 import java.util.UUID;
 
-/** Every Redis key and channel study-service uses (all under {@code lv:study:} except the shared user channel). */
+/** Every Redis key and channel study-service uses (all under {@code lv:study:} except the shared user and revocation channels). */
 public final class RedisKeys {
 
     public static final String PREFIX = "lv:study:";
@@ -10,6 +12,8 @@ public final class RedisKeys {
     public static final String SESSION_CHANNELS = PREFIX + "session:*";
     /** Pattern of document-service's per-user progress channels. */
     public static final String USER_CHANNELS = "user-events:*";
+    /** auth-service's revocation notices (service-kit's channel; a pattern without wildcards is that one channel). */
+    public static final String REVOCATIONS = RevocationKeys.CHANNEL;
 
     private RedisKeys() {
     }

@@ -38,14 +38,31 @@ public class SessionRepository {
         this.dataSource = dataSource;
     }
 
-    public SessionRow insert(UUID id, UUID userId, String title, List<UUID> documentIds) {
-        return single("INSERT INTO chat_session (id, user_id, title, document_ids) VALUES (?, ?, ?, ?) RETURNING "
-                + COLUMNS, ps -> {
+    /** A new session; empty when the user was deleted (a tombstone). Call under {@link #lockUser} (shared). */
+    public Optional<SessionRow> insert(UUID id, UUID userId, String title, List<UUID> documentIds) {
+        return single("INSERT INTO chat_session (id, user_id, title, document_ids) SELECT ?, ?, ?, ?"
+                + " WHERE NOT EXISTS (SELECT 1 FROM deleted_user WHERE user_id = ?) RETURNING " + COLUMNS, ps -> {
             ps.setObject(1, id);
             ps.setObject(2, userId);
             ps.setString(3, title);
             ps.setArray(4, uuidArray(ps.getConnection(), documentIds));
-        }).orElseThrow();
+            ps.setObject(5, userId);
+        });
+    }
+
+    /**
+     * The per-user lock, held until the transaction ends: shared for a session insert, exclusive for the UserDeleted
+     * purge. An insert either commits before the purge looks (and is purged) or sees the purge's tombstone. Its own
+     * statement: the tombstone check that follows must take its snapshot after the lock is granted.
+     */
+    public void lockUser(UUID userId, boolean exclusive) {
+        execute("SELECT " + (exclusive ? "pg_advisory_xact_lock" : "pg_advisory_xact_lock_shared")
+                + "(hashtextextended(?::text, 0))", ps -> ps.setObject(1, userId));
+    }
+
+    /** UserDeleted: the tombstone that refuses the user's later writes (idempotent). */
+    public void markDeleted(UUID userId) {
+        execute("INSERT INTO deleted_user (user_id) VALUES (?) ON CONFLICT DO NOTHING", ps -> ps.setObject(1, userId));
     }
 
     public Optional<SessionRow> findOwned(UUID userId, UUID id) {
@@ -219,7 +236,7 @@ public class SessionRepository {
     private int execute(String sql, Binder binder) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             binder.bind(ps);
-            return ps.executeUpdate();
+            return ps.execute() ? 0 : ps.getUpdateCount();
         } catch (SQLException e) {
             throw new DataAccessException(e);
         }

@@ -36,9 +36,12 @@ public class SessionService {
         return insert(userId, title.strip(), selected);
     }
 
+    /** Refused for a deleted user: a request that was on its way when UserDeleted was applied stores nothing. */
     @Transactional
     SessionRow insert(UUID userId, String title, List<UUID> documentIds) {
-        return sessions.insert(Ids.next(), userId, title, documentIds);
+        sessions.lockUser(userId, false);
+        return sessions.insert(Ids.next(), userId, title, documentIds)
+                .orElseThrow(StudyProblem::accountDeleted);
     }
 
     public SessionList list(UUID userId, SessionStatus status, int page, int size) {

@@ -70,6 +70,11 @@ public class StudyProblem extends HttpProblem {
                 "unknown_message", null);
     }
 
+    /** The user was deleted (UserDeleted applied): nothing more is stored for them. */
+    public static StudyProblem accountDeleted() {
+        return of(Response.Status.GONE, "account_deleted", "This account was deleted: nothing more is stored for it");
+    }
+
     public static StudyProblem rateLimited(long retryAfterSeconds) {
         long seconds = Math.max(1, retryAfterSeconds);
         return new StudyProblem(base(Response.Status.TOO_MANY_REQUESTS, "rate_limited",

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static dev.lectavera.study.support.Management.management;
 import static dev.lectavera.study.support.StudyTest.api;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -44,7 +45,7 @@ class RedisDownTest {
         StudyApi api = api();
         Users user = Users.random();
         UUID session = api.newSession(user, Documents.indexedBiology(user));
-        given().get(api.url("/q/health/ready")).then().statusCode(200)
+        management().get("/q/health/ready").then().statusCode(200)
                 .body("checks.find { it.name == 'redis' }.data.redis", equalTo("down, running without cache"));
 
         try (LiveClient client = LiveClient.connectReady(api.wsUrl(session, user.token()))) {

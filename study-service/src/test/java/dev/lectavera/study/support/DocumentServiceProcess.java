@@ -68,7 +68,8 @@ public final class DocumentServiceProcess {
         try {
             Path work = Files.createTempDirectory("lv-study-tests");
             TestKeys keys = TestKeys.generate(work);
-            int port = freePort();
+            int[] ports = freePorts(2);
+            int port = ports[0];
             Path log = moduleDir.resolve("target/document-service-for-tests.log");
             Files.createDirectories(log.getParent());
             String java = ProcessHandle.current().info().command().orElse("java");
@@ -79,7 +80,10 @@ public final class DocumentServiceProcess {
                     .redirectOutput(log.toFile());
             Map<String, String> env = builder.environment();
             env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
-            env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://localhost:5432/lv_document_it");
+            env.put("QUARKUS_MANAGEMENT_PORT", String.valueOf(ports[1]));
+            // -Dlectavera.test.document-database=… gives a test run a database of its own (runs in parallel)
+            env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://localhost:5432/"
+                    + System.getProperty("lectavera.test.document-database", "lv_document_it"));
             env.put("QUARKUS_DATASOURCE_PASSWORD", "lv_document");
             env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.publicKeyLocation());
             env.put("LECTAVERA_BLOBS_DIRECTORY", work.resolve("blobs").toString());
@@ -92,7 +96,7 @@ public final class DocumentServiceProcess {
                 TestKeys.delete(work);
             }, "stop-document-service"));
             String baseUrl = "http://localhost:" + port;
-            awaitReady(process, baseUrl, log);
+            awaitReady(process, "http://localhost:" + ports[1], log);
             System.setProperty(KEYS_PROPERTY, work.toString());
             System.setProperty(URL_PROPERTY, baseUrl);
             return new DocumentServiceProcess(baseUrl, keys);
@@ -101,7 +105,7 @@ public final class DocumentServiceProcess {
         }
     }
 
-    private static void awaitReady(Process process, String baseUrl, Path log) {
+    private static void awaitReady(Process process, String managementUrl, Path log) {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofSeconds(2)).build();
         try {
@@ -114,7 +118,7 @@ public final class DocumentServiceProcess {
                                     + "; see " + log);
                         }
                         try {
-                            return http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/q/health/ready"))
+                            return http.send(HttpRequest.newBuilder(URI.create(managementUrl + "/q/health/ready"))
                                     .timeout(Duration.ofSeconds(5)).build(),
                                     HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
                         } catch (IOException e) {
@@ -142,11 +146,31 @@ public final class DocumentServiceProcess {
     }
 
     public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
+        return freePorts(1)[0];
+    }
+
+    /** Free ports, all different: every probe stays open until all are chosen. */
+    public static int[] freePorts(int count) {
+        List<ServerSocket> probes = new ArrayList<>();
+        try {
+            int[] ports = new int[count];
+            for (int i = 0; i < count; i++) {
+                ServerSocket probe = new ServerSocket(0);
+                probe.setReuseAddress(true);
+                probes.add(probe);
+                ports[i] = probe.getLocalPort();
+            }
+            return ports;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            for (ServerSocket probe : probes) {
+                try {
+                    probe.close();
+                } catch (IOException ignored) {
+                    // a probe: nothing listens on it
+                }
+            }
         }
     }
 }

@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -31,23 +32,31 @@ public final class LiveClient implements AutoCloseable {
 
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
+    private volatile String closeReason = "";
     private final WebSocket socket;
 
-    private LiveClient(String url) {
-        this.socket = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().newWebSocketBuilder()
-                .connectTimeout(Duration.ofSeconds(10))
-                .buildAsync(URI.create(url), new Listener())
+    private LiveClient(String url, Map<String, String> headers) {
+        WebSocket.Builder builder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                .newWebSocketBuilder()
+                .connectTimeout(Duration.ofSeconds(10));
+        headers.forEach(builder::header);
+        this.socket = builder.buildAsync(URI.create(url), new Listener())
                 .orTimeout(30, TimeUnit.SECONDS)
                 .join();
     }
 
     public static LiveClient connect(String url) {
-        return new LiveClient(url);
+        return new LiveClient(url, Map.of());
+    }
+
+    /** Connects with these handshake headers (e.g. {@code Authorization}). */
+    public static LiveClient connect(String url, Map<String, String> headers) {
+        return new LiveClient(url, headers);
     }
 
     /** Connects and waits for the server's {@code ready} event. */
     public static LiveClient connectReady(String url) {
-        LiveClient client = new LiveClient(url);
+        LiveClient client = new LiveClient(url, Map.of());
         client.awaitEvent("ready", e -> true);
         return client;
     }
@@ -106,6 +115,18 @@ public final class LiveClient implements AutoCloseable {
         return closeCode.isDone();
     }
 
+    /** The reason the server gave with its close frame (empty until closed). */
+    public String closeReason() {
+        return closeReason;
+    }
+
+    /** Sends one message as several frames (a fragmented message). */
+    public void sendFragments(String... parts) {
+        for (int i = 0; i < parts.length; i++) {
+            socket.sendText(parts[i], i == parts.length - 1).orTimeout(10, TimeUnit.SECONDS).join();
+        }
+    }
+
     @Override
     public void close() {
         if (!closeCode.isDone()) {
@@ -139,6 +160,7 @@ public final class LiveClient implements AutoCloseable {
 
         @Override
         public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closeReason = reason;
             closeCode.complete(statusCode);
             return null;
         }

@@ -23,21 +23,25 @@ public final class StudyServiceProcess implements AutoCloseable {
 
     private final String name;
     private final int port;
+    /** Health, metrics and OpenAPI: the management interface, never the public port. */
+    private final int managementPort;
     private Process process;
 
-    private StudyServiceProcess(String name, int port) {
+    private StudyServiceProcess(String name, int port, int managementPort) {
         this.name = name;
         this.port = port;
+        this.managementPort = managementPort;
     }
 
     /** Starts an instance and waits until it is ready. */
     public static StudyServiceProcess start(String name) {
-        StudyServiceProcess instance = new StudyServiceProcess(name, DocumentServiceProcess.freePort());
+        int[] ports = DocumentServiceProcess.freePorts(2);
+        StudyServiceProcess instance = new StudyServiceProcess(name, ports[0], ports[1]);
         instance.start();
         return instance;
     }
 
-    /** Starts (again) on the same port. */
+    /** Starts (again) on the same ports. */
     public void start() {
         Path moduleDir = Path.of(System.getProperty("user.dir"));
         Path jar = moduleDir.resolve("target/quarkus-app/quarkus-run.jar");
@@ -53,7 +57,10 @@ public final class StudyServiceProcess implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         Map<String, String> env = builder.environment();
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://localhost:5432/lv_study_it");
+        env.put("QUARKUS_MANAGEMENT_PORT", String.valueOf(managementPort));
+        // -Dlectavera.test.study-database=… gives a test run a database of its own (runs in parallel)
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://localhost:5432/"
+                + System.getProperty("lectavera.test.study-database", "lv_study_it"));
         env.put("QUARKUS_DATASOURCE_PASSWORD", "lv_study");
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", documents.keys().publicKeyLocation());
         env.put("QUARKUS_REST_CLIENT_DOCUMENTS_URL", documents.baseUrl());
@@ -74,7 +81,7 @@ public final class StudyServiceProcess implements AutoCloseable {
                         throw new IllegalStateException("study-service " + name + " exited; see " + log);
                     }
                     try {
-                        return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
+                        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort + "/q/health/ready"))
                                 .timeout(Duration.ofSeconds(5)).build(),
                                 HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
                     } catch (IOException e) {
