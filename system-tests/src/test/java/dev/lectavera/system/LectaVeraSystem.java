@@ -298,6 +298,8 @@ public class LectaVeraSystem implements BeforeAllCallback, ParameterResolver {
                 env.put("QUARKUS_DATASOURCE_PASSWORD", "lv_" + service);
                 env.put("QUARKUS_FLYWAY_CLEAN_AT_START", String.valueOf(cleanDatabase));
                 env.put("QUARKUS_FLYWAY_CLEAN_DISABLED", String.valueOf(!cleanDatabase));
+                // Five JVMs start at once: on a busy machine a first connection can take longer than Agroal's 5 s.
+                env.put("QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT", "30S");
             }
             switch (service) {
                 // The live fan-out's subscription changes are worth seeing when a fault test fails.
