@@ -22,9 +22,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The edge as an attacker tries it (operator endpoints on the public ports are PlatformIT's): paths that mean one
- * thing to the gateway and another to a service, other spellings of the login path, forged client addresses, and a password
- * guessed against one account from many addresses. Every attempt meets a 4xx — a 400 for the tricks, a 429 for
- * the guessing — and nothing an attacker sends makes a new client out of an old one.
+ * thing to the gateway and another to a service, other spellings of the login path, forged client addresses, and a
+ * password guessed against one account from many addresses. Every attempt meets a 4xx — a 400 for the tricks, a 429
+ * for the guessing — and nothing an attacker sends makes a new client out of an old one.
  */
 @ExtendWith(LectaVeraSystem.class)
 class EdgeAbuseIT {
