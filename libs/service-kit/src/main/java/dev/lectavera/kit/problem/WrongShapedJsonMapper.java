@@ -1,4 +1,4 @@
-package dev.lectavera.auth.rest;
+package dev.lectavera.kit.problem;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;

@@ -1,4 +1,4 @@
-package dev.lectavera.study.health;
+package dev.lectavera.kit.health;
 
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.health.api.AsyncHealthCheck;
