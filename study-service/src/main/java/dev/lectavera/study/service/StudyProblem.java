@@ -72,7 +72,7 @@ public class StudyProblem extends HttpProblem {
 
     /** The user was deleted (UserDeleted applied): nothing more is stored for them. */
     public static StudyProblem accountDeleted() {
-        return of(Response.Status.GONE, "account_deleted", "This account was deleted: nothing more is stored for it");
+        return of(Response.Status.UNAUTHORIZED, "account_deleted", "This account was deleted: nothing more is stored for it");
     }
 
     public static StudyProblem rateLimited(long retryAfterSeconds) {

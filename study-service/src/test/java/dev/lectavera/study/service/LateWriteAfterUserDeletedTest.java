@@ -56,7 +56,7 @@ class LateWriteAfterUserDeletedTest {
         StudyProblem refused = assertThrows(StudyProblem.class,
                 () -> sessions.insert(userId, "late", List.of(UUID.randomUUID())));
         assertEquals("account_deleted", refused.code());
-        assertEquals(410, refused.getStatusCode());
+        assertEquals(401, refused.getStatusCode());
         assertEquals(0, count("SELECT count(*) FROM chat_session WHERE user_id = ?", userId));
     }
 
