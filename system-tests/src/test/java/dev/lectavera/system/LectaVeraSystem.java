@@ -392,11 +392,12 @@ public class LectaVeraSystem implements BeforeAllCallback, ParameterResolver {
             Awaitility.await(name + " ready (log: " + log(name) + ")")
                     .atMost(Duration.ofMinutes(3))
                     .pollInterval(Duration.ofMillis(250))
-                    .ignoreExceptions()
+                    .ignoreExceptionsMatching(e -> !(e instanceof ProcessDiedException))
                     .until(() -> {
                         Process process = processes.get(name);
                         if (process == null || !process.isAlive()) {
-                            throw new AssertionError(name + " is not running (log: " + log(name) + ")");
+                            throw new ProcessDiedException(name + " is not running (log: " + log(name) + "), its log ends:\n"
+                                    + logTail(name));
                         }
                         HttpURLConnection connection = (HttpURLConnection) ready.toURL().openConnection();
                         connection.setConnectTimeout(500);
@@ -450,17 +451,40 @@ public class LectaVeraSystem implements BeforeAllCallback, ParameterResolver {
          * Free ports, all different: every probe socket stays open until all are chosen (probes opened and closed
          * one at a time may be handed the same port twice — two services then race for it).
          */
+        /**
+         * Free ports below the kernel's ephemeral range (32768-60999 on Linux): a port taken from that range can be
+         * grabbed, before its process binds it, as the local end of any outgoing connection of the already running
+         * processes, and the late starter (the gateway) then dies with "address already in use".
+         */
         private static List<Integer> freePorts(int count) throws IOException {
             List<ServerSocket> probes = new ArrayList<>();
             try {
-                for (int i = 0; i < count; i++) {
-                    probes.add(new ServerSocket(0));
+                int candidate = 20_000 + new java.util.Random().nextInt(10_000);
+                while (probes.size() < count) {
+                    if (candidate >= 32_000) {
+                        candidate = 20_000;
+                    }
+                    try {
+                        probes.add(new ServerSocket(candidate++, 50, java.net.InetAddress.getLoopbackAddress()));
+                    } catch (IOException taken) {
+                        // in use by something else: try the next one
+                    }
                 }
                 return probes.stream().map(ServerSocket::getLocalPort).toList();
             } finally {
                 for (ServerSocket probe : probes) {
                     probe.close();
                 }
+            }
+        }
+
+        /** The last lines of a process's log, for a failure message that says why it died. */
+        private String logTail(String name) {
+            try {
+                List<String> lines = Files.readAllLines(log(name));
+                return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+            } catch (IOException | RuntimeException e) {
+                return "(log unreadable: " + e + ")";
             }
         }
 
@@ -481,6 +505,13 @@ public class LectaVeraSystem implements BeforeAllCallback, ParameterResolver {
             List<Process> stopping = names.stream().map(processes::get).filter(java.util.Objects::nonNull).toList();
             stopping.forEach(Process::destroy);
             stopping.forEach(process -> waitFor(process, "process " + process.pid()));
+        }
+    }
+
+    /** A process of the system exited while it was awaited: waiting longer cannot help. */
+    static final class ProcessDiedException extends RuntimeException {
+        ProcessDiedException(String message) {
+            super(message);
         }
     }
 }
