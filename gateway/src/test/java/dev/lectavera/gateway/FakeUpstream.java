@@ -7,13 +7,15 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A real HTTP server standing in for the upstream services: it echoes what reached it (method, URI,
- * body and its length, headers; REST) and answers WebSocket text frames with the user id it was given, so tests see
+ * body and its length, headers; REST) and answers WebSocket text frames with the user its token names and whether a user-id header reached it, so tests see
  * exactly what the gateway forwarded (the text {@code headers?} is answered with the upgrade's headers and query). Like the real services it echoes X-Request-Id on its response
  * (and sends a CORS header of its own), so tests can check the gateway does not duplicate them.
  * Paths under /api/v1/test-slow answer only after 5 s.
@@ -47,8 +49,8 @@ public class FakeUpstream implements QuarkusTestResourceLifecycleManager {
             request.toWebSocket().onSuccess(ws -> ws.textMessageHandler(text -> ws.writeTextMessage("headers?".equals(text)
                     ? headersOf(ws.headers()).put("query", ws.query()).encode()
                     : "echo:" + ws.path()
-                    + ":" + ws.headers().get("X-LectaVera-User-Id")
-                    + ":" + (ws.headers().get("Authorization") != null)
+                    + ":" + subjectOf(ws.headers().get("Authorization"))
+                    + ":" + (ws.headers().contains("X-LectaVera-User-Id") ? "user-id-header" : "no-user-id-header")
                     + ":" + ws.query()
                     + ":" + text)));
             return;
@@ -79,6 +81,16 @@ public class FakeUpstream implements QuarkusTestResourceLifecycleManager {
                     .putHeader("content-type", "application/json")
                     .end(echo.encode());
         });
+    }
+
+    /** The {@code sub} of a bearer token, as a service identifies the caller (the token is not verified here). */
+    private static String subjectOf(String authorization) {
+        if (authorization == null || !authorization.startsWith("Bearer ")) {
+            return null;
+        }
+        String[] parts = authorization.substring(7).split("\\.");
+        return parts.length == 3 ? new JsonObject(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8))
+                .getString("sub") : null;
     }
 
     /** Header names in lower case; repeated headers joined with commas (so a second copy shows). */

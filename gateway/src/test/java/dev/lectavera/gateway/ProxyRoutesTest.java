@@ -146,6 +146,6 @@ class ProxyRoutesTest {
                 })
                 .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
 
-        assertEquals("echo:/ws/study/s-42:" + user.subject() + ":true:token=" + user.token() + ":hello", reply);
+        assertEquals("echo:/ws/study/s-42:" + user.subject() + ":no-user-id-header:token=" + user.token() + ":hello", reply);
     }
 }

@@ -21,7 +21,9 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * WebSocket upgrades on /ws/study/**: the token from the query, the subprotocol list or the header; none → 401.
@@ -53,7 +55,7 @@ class WebSocketEdgeTest {
     void aTokenInTheQueryOpensTheSocketAndTheServiceGetsItAsAHeader() throws Exception {
         Tokens.Issued user = tokens.issue();
         WebSocket ws = connect(options("/ws/study/s-1?lang=en&token=" + user.token()));
-        assertEquals("echo:/ws/study/s-1:" + user.subject() + ":true:lang=en&token=" + user.token() + ":hi", roundTrip(ws, "hi"));
+        assertEquals("echo:/ws/study/s-1:" + user.subject() + ":no-user-id-header:lang=en&token=" + user.token() + ":hi", roundTrip(ws, "hi"));
     }
 
     @Test
@@ -61,7 +63,7 @@ class WebSocketEdgeTest {
         Tokens.Issued user = tokens.issue();
         WebSocket ws = connect(options("/ws/study/s-2").setSubProtocols(List.of("bearer", user.token())));
         assertEquals("bearer", ws.subProtocol());
-        assertEquals("echo:/ws/study/s-2:" + user.subject() + ":true:token=" + user.token() + ":hi", roundTrip(ws, "hi"));
+        assertEquals("echo:/ws/study/s-2:" + user.subject() + ":no-user-id-header:token=" + user.token() + ":hi", roundTrip(ws, "hi"));
     }
 
     @Test
@@ -69,7 +71,7 @@ class WebSocketEdgeTest {
         Tokens.Issued user = tokens.issue();
         WebSocket ws = connect(options("/ws/study/s-3?token=unverified.other.token").addHeader("Authorization", user.bearer())
                 .addHeader("X-LectaVera-User-Id", "someone-else"));
-        assertEquals("echo:/ws/study/s-3:" + user.subject() + ":true:token=" + user.token() + ":hi", roundTrip(ws, "hi"));
+        assertEquals("echo:/ws/study/s-3:" + user.subject() + ":no-user-id-header:token=" + user.token() + ":hi", roundTrip(ws, "hi"));
     }
 
     @Test
@@ -81,7 +83,7 @@ class WebSocketEdgeTest {
         JsonObject seen = new JsonObject(roundTrip(ws, "headers?"));
         assertEquals("lang=en&token=" + verified.token(), seen.getString("query"));
         assertEquals(verified.bearer(), seen.getString("authorization"));
-        assertEquals(verified.subject(), seen.getString("x-lectavera-user-id"));
+        assertNull(seen.getString("x-lectavera-user-id"));
     }
 
     @Test
@@ -117,6 +119,16 @@ class WebSocketEdgeTest {
         assertEquals(401, refusal(options("/ws/study/s-4?token=" + tokens.expired())));
         assertEquals(401, refusal(options("/ws/study/s-4?token=" + tokens.algNone())));
         assertEquals(401, refusal(options("/ws/study/s-4").setSubProtocols(List.of("bearer", tokens.tampered()))));
+    }
+
+    @Test
+    void theUpgradeReachesTheServiceWithTheGatewaySpanOfTheClientsTrace() throws Exception {
+        Tokens.Issued user = tokens.issue();
+        WebSocket ws = connect(options("/ws/study/s-7").addHeader("Authorization", user.bearer())
+                .addHeader("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"));
+        String traceparent = new JsonObject(roundTrip(ws, "headers?")).getString("traceparent");
+        assertTrue(traceparent.matches("00-4bf92f3577b34da6a3ce929d0e0e4736-[0-9a-f]{16}-[0-9a-f]{2}"), traceparent);
+        assertFalse(traceparent.contains("00f067aa0ba902b7"), "the gateway's span is the parent: " + traceparent);
     }
 
     @Test

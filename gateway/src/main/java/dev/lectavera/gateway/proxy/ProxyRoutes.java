@@ -3,6 +3,7 @@ package dev.lectavera.gateway.proxy;
 import dev.lectavera.gateway.config.GatewayConfig;
 import dev.lectavera.gateway.edge.EdgeHandler;
 import dev.lectavera.gateway.edge.EdgePath;
+import dev.lectavera.gateway.edge.RateLimitStatusEndpoint;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
@@ -19,8 +20,8 @@ import java.util.Map;
 /**
  * One handler in front of everything on the public port: the path is screened and normalised once
  * ({@link EdgeHandler#acceptedPath}), then the gateway's own endpoint {@code GET /api/v1/users/rate-limit-status}
- * or the {@link Upstream} whose prefix the normalised path is under (longest prefix first) takes the request, each
- * through the {@link EdgeHandler}. Any other path is left to the HTTP layer's own routes (the {@code /q} operator
+ * ({@link RateLimitStatusEndpoint}) or the {@link Upstream} whose prefix the normalised path is under (longest prefix
+ * first, through the {@link EdgeHandler}) takes the request. Any other path is left to the HTTP layer's own routes (the {@code /q} operator
  * endpoints when they are served on this port) and, when nothing takes it, answered 404 problem+json. No route
  * may serve {@code /q}: operator endpoints are never proxied.
  */
@@ -39,12 +40,14 @@ public class ProxyRoutes {
 
     private final GatewayConfig config;
     private final EdgeHandler edge;
+    private final RateLimitStatusEndpoint rateLimitStatus;
     private final Vertx vertx;
     private List<Mounted> mounted = List.of();
 
-    ProxyRoutes(GatewayConfig config, EdgeHandler edge, Vertx vertx) {
+    ProxyRoutes(GatewayConfig config, EdgeHandler edge, RateLimitStatusEndpoint rateLimitStatus, Vertx vertx) {
         this.config = config;
         this.edge = edge;
+        this.rateLimitStatus = rateLimitStatus;
         this.vertx = vertx;
     }
 
@@ -71,8 +74,8 @@ public class ProxyRoutes {
         if (path == null) {
             return; // refused with 400
         }
-        if (path.equals(EdgeHandler.RATE_LIMIT_STATUS_PATH) && rc.request().method() == HttpMethod.GET) {
-            edge.rateLimitStatus(rc);
+        if (path.equals(RateLimitStatusEndpoint.PATH) && rc.request().method() == HttpMethod.GET) {
+            rateLimitStatus.handle(rc);
             return;
         }
         for (Mounted route : mounted) {

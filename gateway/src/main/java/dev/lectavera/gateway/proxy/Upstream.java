@@ -3,8 +3,6 @@ package dev.lectavera.gateway.proxy;
 import dev.lectavera.gateway.config.GatewayConfig;
 import dev.lectavera.gateway.edge.Problems;
 import dev.lectavera.gateway.edge.RequestIds;
-import dev.lectavera.gateway.log.ThrottledWarning;
-import dev.lectavera.gateway.security.BearerTokens;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.util.concurrent.FastThreadLocal;
 import io.vertx.core.Future;
@@ -12,31 +10,23 @@ import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpClientRequest;
-import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.PoolOptions;
-import io.vertx.core.net.NetSocket;
+import io.vertx.core.tracing.TracingPolicy;
 import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.HttpProxy;
 import io.vertx.httpproxy.ProxyContext;
 import io.vertx.httpproxy.ProxyInterceptor;
 import io.vertx.httpproxy.ProxyResponse;
-import org.jboss.logging.Logger;
 
-import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.TimeoutException;
 
 /**
  * One upstream service: pooled HTTP clients, a Vert.x HTTP Proxy streaming requests and responses
  * through (bodies are never buffered, except the small auth bodies the edge has already read), a
- * circuit breaker, per-request timeouts, and a WebSocket tunnel.
+ * circuit breaker, per-request timeouts; WebSocket upgrades go through its {@link WebSocketTunnel}.
  * <p>
  * Why around the proxy rather than SmallRye Fault Tolerance: the proxy is callback-driven and
  * streaming; annotations wrap a method returning a value, and there is no such method here. A
@@ -46,17 +36,13 @@ import java.util.concurrent.TimeoutException;
  */
 public final class Upstream {
 
-    private static final Logger LOG = Logger.getLogger(Upstream.class);
     private static final Handler<Throwable> IGNORE = failure -> {
     };
 
-    private final String name;
     private final Vertx vertx;
     private final Origins origins;
-    private final long timeoutMillis;
-    private final long connectTimeoutMillis;
     private final long maxBodySize;
-    private final HttpClient tunnelClient;
+    private final WebSocketTunnel tunnel;
     private final HttpClientOptions clientOptions;
     private final PoolOptions poolOptions;
     private final Guard guard = new Guard();
@@ -81,7 +67,7 @@ public final class Upstream {
         }
     };
     private final CircuitBreaker breaker;
-    private final ThrottledWarning failureWarning;
+    private final UpstreamFailures failures;
     /** What the edge decided for the request, handed to the interceptor: ReverseProxy.handle calls it synchronously. */
     private final ThreadLocal<Pending> pending = new ThreadLocal<>();
 
@@ -90,27 +76,24 @@ public final class Upstream {
     }
 
     Upstream(String name, GatewayConfig.Route route, Vertx vertx) {
-        this.name = name;
         this.vertx = vertx;
-        this.timeoutMillis = route.timeout().toMillis();
-        this.connectTimeoutMillis = route.connectTimeout().toMillis();
+        long timeoutMillis = route.timeout().toMillis();
+        long connectTimeoutMillis = route.connectTimeout().toMillis();
         this.maxBodySize = route.maxBodySize().asLongValue();
         this.origins = new Origins(name, route.upstream(), connectTimeoutMillis, timeoutMillis,
                 route.ejectionTime().toNanos(), System::nanoTime);
         this.breaker = new CircuitBreaker(route.breaker().failureThreshold(), route.breaker().openDuration().toNanos(),
                 System::nanoTime);
-        this.failureWarning = new ThrottledWarning(LOG, Duration.ofSeconds(10));
+        this.failures = new UpstreamFailures(name, breaker);
 
+        // Not traced itself: the edge has already put the gateway span's traceparent on the request it forwards.
         this.clientOptions = new HttpClientOptions()
                 .setKeepAlive(true)
                 .setConnectTimeout((int) connectTimeoutMillis)
-                .setIdleTimeout(60);
+                .setIdleTimeout(60)
+                .setTracingPolicy(TracingPolicy.IGNORE);
         this.poolOptions = new PoolOptions().setHttp1MaxSize(route.maxConnections());
-        // A tunnelled WebSocket may be quiet for long: no idle timeout on its connection. (Keep-alive must stay on:
-        // without it the client adds "Connection: close" and the upstream refuses the upgrade.)
-        this.tunnelClient = vertx.createHttpClient(new HttpClientOptions()
-                .setKeepAlive(true)
-                .setConnectTimeout((int) connectTimeoutMillis), new PoolOptions().setHttp1MaxSize(1_000));
+        this.tunnel = new WebSocketTunnel(name, vertx, origins, failures, timeoutMillis, connectTimeoutMillis);
     }
 
     /**
@@ -129,117 +112,13 @@ public final class Upstream {
     }
 
     /**
-     * Tunnels a WebSocket upgrade: the upstream's 101 and then raw bytes both ways; a refusal by the
-     * upstream (401, 404...) is passed on; the upstream down or silent → 503.
+     * Tunnels a WebSocket upgrade ({@link WebSocketTunnel}).
      *
      * @param uri                     the URI to ask the upstream for
-     * @param answerBearerSubprotocol the client offered the {@code bearer} subprotocol: when the upstream
-     *                                selects none, the gateway answers {@code bearer} so browsers accept the upgrade
+     * @param answerBearerSubprotocol the client offered the {@code bearer} subprotocol
      */
     public void tunnel(HttpServerRequest request, String uri, boolean answerBearerSubprotocol) {
-        if (!breaker.tryAcquire()) {
-            sendUnavailable(request, true);
-            return;
-        }
-        origins.request(tunnelClient, origin -> origin.tunnelOptions(uri)).onComplete(created -> {
-            if (created.failed()) {
-                upstreamFailed(created.cause());
-                sendUnavailable(request, false);
-                return;
-            }
-            HttpClientRequest upstreamRequest = created.result();
-            for (Map.Entry<String, String> header : request.headers()) {
-                String headerName = header.getKey();
-                if (!headerName.equalsIgnoreCase("host") && !headerName.equalsIgnoreCase("connection")) {
-                    upstreamRequest.headers().add(headerName, header.getValue());
-                }
-            }
-            upstreamRequest.headers().set(HttpHeaders.CONNECTION, HttpHeaders.UPGRADE);
-            long handshakeTimer = vertx.setTimer(timeoutMillis,
-                    id -> upstreamRequest.reset(0, new TimeoutException("no WebSocket handshake from " + name)));
-            upstreamRequest.connect().onComplete(connected -> {
-                vertx.cancelTimer(handshakeTimer);
-                if (connected.failed()) {
-                    upstreamFailed(connected.cause());
-                    sendUnavailable(request, false);
-                    return;
-                }
-                breaker.onSuccess();
-                HttpClientResponse upstreamResponse = connected.result();
-                if (upstreamResponse.statusCode() == 101) {
-                    join(request, upstreamResponse, answerBearerSubprotocol);
-                } else {
-                    passRefusal(request, upstreamResponse);
-                }
-            });
-            if (request.isEnded()) {
-                upstreamRequest.end();
-            } else {
-                request.handler(upstreamRequest::write);
-                request.endHandler(v -> upstreamRequest.end());
-                request.resume();
-            }
-        });
-    }
-
-    private void join(HttpServerRequest request, HttpClientResponse upstreamResponse, boolean answerBearerSubprotocol) {
-        HttpServerResponse response = request.response();
-        response.setStatusCode(101);
-        for (Map.Entry<String, String> header : upstreamResponse.headers()) {
-            if (!header.getKey().equalsIgnoreCase(RequestIds.HEADER)) {
-                response.headers().add(header.getKey(), header.getValue());
-            }
-        }
-        if (answerBearerSubprotocol && !response.headers().contains("Sec-WebSocket-Protocol")) {
-            response.headers().set("Sec-WebSocket-Protocol", BearerTokens.BEARER_SUBPROTOCOL);
-        }
-        NetSocket upstreamSocket = upstreamResponse.netSocket();
-        request.toNetSocket().onComplete(accepted -> {
-            if (accepted.failed()) {
-                upstreamSocket.close();
-                return;
-            }
-            NetSocket clientSocket = accepted.result();
-            clientSocket.pipeTo(upstreamSocket).onComplete(done -> upstreamSocket.close());
-            upstreamSocket.pipeTo(clientSocket).onComplete(done -> clientSocket.close());
-        });
-    }
-
-    private void passRefusal(HttpServerRequest request, HttpClientResponse upstreamResponse) {
-        LOG.debugf("%s refused a WebSocket upgrade on %s: %d", name, request.path(), upstreamResponse.statusCode());
-        upstreamResponse.body().onComplete(body -> {
-            HttpServerResponse response = request.response();
-            if (response.ended()) {
-                return;
-            }
-            response.setStatusCode(upstreamResponse.statusCode());
-            String contentType = upstreamResponse.getHeader(HttpHeaders.CONTENT_TYPE);
-            if (contentType != null) {
-                response.putHeader(HttpHeaders.CONTENT_TYPE, contentType);
-            }
-            response.end(body.succeeded() ? body.result() : Buffer.buffer());
-        });
-    }
-
-    private void sendUnavailable(HttpServerRequest request, boolean circuitOpen) {
-        if (circuitOpen) {
-            request.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(breaker.secondsUntilTrial()));
-        }
-        Problems.send(request, 503, "Service Unavailable", unavailableDetail(circuitOpen));
-    }
-
-    private String unavailableDetail(boolean circuitOpen) {
-        return circuitOpen
-                ? "The " + name + " service is failing; requests to it are paused for a few seconds (circuit open)."
-                : "The " + name + " service did not answer in time or could not be reached.";
-    }
-
-    private void upstreamFailed(Throwable cause) {
-        if (breaker.onFailure()) {
-            LOG.warnf("Circuit to %s opened after repeated failures (%s)", name, cause.toString());
-        } else {
-            failureWarning.warn("Upstream " + name + " failed", cause);
-        }
+        tunnel.open(request, uri, answerBearerSubprotocol);
     }
 
     /** The edge's URI and buffered auth body, breaker, 503 problem instead of 502, and the gateway's own response headers. */
@@ -279,7 +158,7 @@ public final class Upstream {
                     // The client went away and the proxy reset the upstream request: not the upstream's failure.
                     breaker.release();
                 } else {
-                    upstreamFailed(sent.cause());
+                    failures.failed(sent.cause());
                 }
                 return Future.succeededFuture(unavailable(context, false));
             });
@@ -326,9 +205,9 @@ public final class Upstream {
         }
 
         private ProxyResponse unavailable(ProxyContext context, boolean circuitOpen) {
-            ProxyResponse response = problem(context, 503, "Service Unavailable", unavailableDetail(circuitOpen));
+            ProxyResponse response = problem(context, 503, "Service Unavailable", failures.unavailableDetail(circuitOpen));
             if (circuitOpen) {
-                response.putHeader(HttpHeaders.RETRY_AFTER, Long.toString(breaker.secondsUntilTrial()));
+                response.putHeader(HttpHeaders.RETRY_AFTER, failures.retryAfterSeconds());
             }
             return response;
         }

@@ -3,6 +3,9 @@ package dev.lectavera.gateway.security;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -130,5 +133,48 @@ public final class BearerTokens {
             }
         }
         return parts == 3 && partLength > 0;
+    }
+
+    /**
+     * The URI for the upstream of a WebSocket upgrade (one token per connection): the normalised path, the client's query without any
+     * parameter whose decoded name is {@code token} (so {@code %74oken} or {@code tok%65n} smuggle nothing; a name
+     * that cannot be decoded is dropped too), and one {@code token}: the verified token. {@code &} and {@code ;}
+     * both separate parameters, as for Vert.x.
+     */
+    public static String withToken(String path, String query, String token) {
+        StringBuilder rebuilt = new StringBuilder(path.length() + token.length() + 8 + (query == null ? 0 : query.length()))
+                .append(path).append('?');
+        if (query != null) {
+            int start = 0;
+            while (start <= query.length()) {
+                int end = nextSeparator(query, start);
+                String parameter = query.substring(start, end);
+                if (!parameter.isEmpty() && !namesToken(parameter)) {
+                    rebuilt.append(parameter).append('&');
+                }
+                start = end + 1;
+            }
+        }
+        return rebuilt.append("token=").append(URLEncoder.encode(token, StandardCharsets.UTF_8)).toString();
+    }
+
+    private static int nextSeparator(String query, int from) {
+        for (int i = from; i < query.length(); i++) {
+            char c = query.charAt(i);
+            if (c == '&' || c == ';') {
+                return i;
+            }
+        }
+        return query.length();
+    }
+
+    private static boolean namesToken(String parameter) {
+        int equals = parameter.indexOf('=');
+        String rawName = equals < 0 ? parameter : parameter.substring(0, equals);
+        try {
+            return URLDecoder.decode(rawName, StandardCharsets.UTF_8).trim().equalsIgnoreCase("token");
+        } catch (IllegalArgumentException e) {
+            return true;
+        }
     }
 }

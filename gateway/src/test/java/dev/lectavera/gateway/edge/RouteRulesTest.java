@@ -52,12 +52,12 @@ class RouteRulesTest {
 
     @Test
     void anEmailIsReadFromJsonAndKeyedByItsHashCaseInsensitively() {
-        assertEquals("A@Example.test", EdgeHandler.emailIn(io.vertx.core.buffer.Buffer.buffer("{\"email\":\"A@Example.test\"}")));
-        assertEquals(null, EdgeHandler.emailIn(io.vertx.core.buffer.Buffer.buffer("not json")));
-        assertEquals(null, EdgeHandler.emailIn(io.vertx.core.buffer.Buffer.buffer("{\"email\":42}")));
-        assertEquals(EdgeHandler.accountSuffix("a@example.test"), EdgeHandler.accountSuffix(" A@Example.TEST "));
-        assertFalse(EdgeHandler.accountSuffix("a@example.test").contains("example"));
-        assertEquals("", EdgeHandler.accountSuffix(null));
+        assertEquals("A@Example.test", RateSubjects.emailIn(io.vertx.core.buffer.Buffer.buffer("{\"email\":\"A@Example.test\"}")));
+        assertEquals(null, RateSubjects.emailIn(io.vertx.core.buffer.Buffer.buffer("not json")));
+        assertEquals(null, RateSubjects.emailIn(io.vertx.core.buffer.Buffer.buffer("{\"email\":42}")));
+        assertEquals(RateSubjects.accountSuffix("a@example.test"), RateSubjects.accountSuffix(" A@Example.TEST "));
+        assertFalse(RateSubjects.accountSuffix("a@example.test").contains("example"));
+        assertEquals("", RateSubjects.accountSuffix(null));
     }
 
     @Test
@@ -69,23 +69,6 @@ class RouteRulesTest {
             assertEquals(RateClass.AUTH, rules.classify(HttpMethod.POST, path, false), attack);
             assertTrue(rules.isPublic(HttpMethod.POST, path), attack);
         }
-    }
-
-    @Test
-    void theForwardedWebSocketUriCarriesExactlyTheVerifiedToken() {
-        assertEquals("/ws/study/s?token=a.b.c", EdgeHandler.withToken("/ws/study/s", null, "a.b.c"));
-        assertEquals("/ws/study/s?x=1&y=2&token=a.b.c", EdgeHandler.withToken("/ws/study/s", "x=1&token=old&y=2&token", "a.b.c"));
-        assertEquals("/ws/study/s?tokens=1&token=a.b.c", EdgeHandler.withToken("/ws/study/s", "tokens=1", "a.b.c"));
-    }
-
-    @Test
-    void everyParameterWhoseDecodedNameIsTokenIsDropped() {
-        assertEquals("/ws/study/s?lang=en&token=A", EdgeHandler.withToken("/ws/study/s", "%74oken=B&lang=en&tok%65n=C", "A"));
-        assertEquals("/ws/study/s?token=A", EdgeHandler.withToken("/ws/study/s", "TOKEN=B;%54%4F%4B%45%4E=C;token+=D", "A"));
-        assertEquals("/ws/study/s?a=1&token=A", EdgeHandler.withToken("/ws/study/s", "a=1;token=B", "A"));
-        // A name that cannot be decoded is dropped rather than guessed at.
-        assertEquals("/ws/study/s?token=A", EdgeHandler.withToken("/ws/study/s", "%zzoken=B", "A"));
-        assertEquals("/ws/study/s?token=a%2Bb", EdgeHandler.withToken("/ws/study/s", "", "a+b"));
     }
 
     /** Only what RouteRules reads. */

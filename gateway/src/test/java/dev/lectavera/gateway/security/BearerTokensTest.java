@@ -48,4 +48,21 @@ class BearerTokensTest {
         assertFalse(BearerTokens.looksLikeJwt("a.b.c.d"));
         assertFalse(BearerTokens.looksLikeJwt("a.b.c!"));
     }
+
+    @Test
+    void theForwardedWebSocketUriCarriesExactlyTheVerifiedToken() {
+        assertEquals("/ws/study/s?token=a.b.c", BearerTokens.withToken("/ws/study/s", null, "a.b.c"));
+        assertEquals("/ws/study/s?x=1&y=2&token=a.b.c", BearerTokens.withToken("/ws/study/s", "x=1&token=old&y=2&token", "a.b.c"));
+        assertEquals("/ws/study/s?tokens=1&token=a.b.c", BearerTokens.withToken("/ws/study/s", "tokens=1", "a.b.c"));
+    }
+
+    @Test
+    void everyParameterWhoseDecodedNameIsTokenIsDropped() {
+        assertEquals("/ws/study/s?lang=en&token=A", BearerTokens.withToken("/ws/study/s", "%74oken=B&lang=en&tok%65n=C", "A"));
+        assertEquals("/ws/study/s?token=A", BearerTokens.withToken("/ws/study/s", "TOKEN=B;%54%4F%4B%45%4E=C;token+=D", "A"));
+        assertEquals("/ws/study/s?a=1&token=A", BearerTokens.withToken("/ws/study/s", "a=1;token=B", "A"));
+        // A name that cannot be decoded is dropped rather than guessed at.
+        assertEquals("/ws/study/s?token=A", BearerTokens.withToken("/ws/study/s", "%zzoken=B", "A"));
+        assertEquals("/ws/study/s?token=a%2Bb", BearerTokens.withToken("/ws/study/s", "", "a+b"));
+    }
 }

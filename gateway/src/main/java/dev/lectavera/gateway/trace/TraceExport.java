@@ -1,0 +1,26 @@
+package dev.lectavera.gateway.trace;
+
+import io.opentelemetry.sdk.trace.export.SpanExporter;
+import io.quarkus.arc.Unremovable;
+import io.quarkus.arc.lookup.LookupIfProperty;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+/**
+ * Where spans go. Quarkus fixes the exporter kind at build time and its OTLP exporter would otherwise send to
+ * {@code localhost:4317} when no endpoint is configured, so the switch is made here, at run time: without
+ * {@code quarkus.otel.exporter.otlp.traces.endpoint} (env {@code QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT}) this
+ * exporter, which drops every span, is the application's exporter and Quarkus installs no OTLP exporter; with an
+ * endpoint this bean is not looked up and spans go to it over OTLP. Either way spans, trace ids and the propagated
+ * {@code traceparent} exist: only the export is off.
+ */
+public class TraceExport {
+
+    @Produces
+    @Unremovable
+    @Singleton
+    @LookupIfProperty(name = "quarkus.otel.exporter.otlp.traces.endpoint", stringValue = "none", lookupIfMissing = true)
+    SpanExporter dropEverySpan() {
+        return SpanExporter.composite();
+    }
+}
