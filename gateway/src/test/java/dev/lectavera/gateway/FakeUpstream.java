@@ -9,6 +9,7 @@ import io.vertx.core.json.JsonObject;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -18,9 +19,13 @@ import java.util.concurrent.TimeUnit;
  * body and its length, headers; REST) and answers WebSocket text frames with the user its token names and whether a user-id header reached it, so tests see
  * exactly what the gateway forwarded (the text {@code headers?} is answered with the upgrade's headers and query). Like the real services it echoes X-Request-Id on its response
  * (and sends a CORS header of its own), so tests can check the gateway does not duplicate them.
- * Paths under /api/v1/test-slow answer only after 5 s.
+ * Paths under /api/v1/test-slow answer only after 5 s. A second server stands in for the services' management
+ * interfaces ({@link FakeDescriptions}).
  */
 public class FakeUpstream implements QuarkusTestResourceLifecycleManager {
+
+    /** Where the services' fake management interfaces answer (their OpenAPI documents: {@link FakeDescriptions}). */
+    static final String MANAGEMENT_URL = "test.fake-upstream.management-url";
 
     private Vertx vertx;
 
@@ -28,20 +33,28 @@ public class FakeUpstream implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         vertx = Vertx.vertx();
         HttpServer server = vertx.createHttpServer().requestHandler(this::answer);
+        HttpServer management = vertx.createHttpServer().requestHandler(new FakeDescriptions()::answer);
         try {
             server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            management.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("fake upstream did not start", e);
         }
         String url = "http://127.0.0.1:" + server.actualPort();
-        return Map.of(
+        String managementUrl = "http://127.0.0.1:" + management.actualPort();
+        Map<String, String> config = new HashMap<>(Map.of(
                 "gateway.routes.auth.upstream", url,
                 "gateway.routes.document.upstream", url,
                 "gateway.routes.study.upstream", url,
                 "gateway.routes.quiz.upstream", url,
                 "gateway.routes.analytics.upstream", url,
                 "gateway.routes.slow.upstream", url,
-                "gateway.routes.pair.upstream", "http://127.0.0.1:1," + url);
+                "gateway.routes.pair.upstream", "http://127.0.0.1:1," + url));
+        config.put(MANAGEMENT_URL, managementUrl);
+        for (String route : new String[]{"auth", "document", "study", "quiz", "analytics"}) {
+            config.put("gateway.routes." + route + ".openapi", managementUrl + "/" + route + "/q/openapi?format=json");
+        }
+        return config;
     }
 
     private void answer(HttpServerRequest request) {

@@ -32,6 +32,38 @@ public interface GatewayConfig {
 
     ClientAddressUse clientAddress();
 
+    ApiDescription apiDescription();
+
+    Traces traces();
+
+    /** Traces (README: Traces); the switch itself is trace/TraceExport. */
+    interface Traces {
+        /**
+         * Where spans are exported over OTLP; {@code none}: nowhere (spans, ids and propagation still work). Set from
+         * {@code QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT} in application.properties.
+         */
+        @WithDefault("none")
+        String otlpEndpoint();
+    }
+
+    /**
+     * The one description of the public API ({@code GET /api/v1/openapi.json}), merged from each route's service
+     * description ({@link Route#openapi()}).
+     */
+    interface ApiDescription {
+        /** How often a service's description is fetched again once the gateway has one. */
+        @WithDefault("60s")
+        Duration refresh();
+
+        /** How soon a service that has never answered (e.g. down at start-up) is asked again. */
+        @WithDefault("5s")
+        Duration retry();
+
+        /** Longest wait for one description. */
+        @WithDefault("5s")
+        Duration timeout();
+    }
+
     /** Who the client is for the per-address limits (README: Client address). */
     interface ClientAddressUse {
         /**
@@ -78,6 +110,13 @@ public interface GatewayConfig {
         int maxConnections();
 
         Breaker breaker();
+
+        /**
+         * Where the service serves its OpenAPI document (JSON), normally its management interface. Absent: the first
+         * upstream URL with port + 1000 and {@code /q/openapi?format=json} (e.g. {@code http://auth-service:9081/...});
+         * {@code none}: the route is left out of the gateway's API description.
+         */
+        Optional<String> openapi();
     }
 
     /** Per-upstream circuit breaker: counts transport failures (refused, reset, timed out), not HTTP statuses. */

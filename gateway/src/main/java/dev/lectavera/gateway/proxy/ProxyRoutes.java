@@ -1,5 +1,6 @@
 package dev.lectavera.gateway.proxy;
 
+import dev.lectavera.gateway.apidocs.ApiDocsEndpoint;
 import dev.lectavera.gateway.config.GatewayConfig;
 import dev.lectavera.gateway.edge.EdgeHandler;
 import dev.lectavera.gateway.edge.EdgePath;
@@ -16,13 +17,15 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * One handler in front of everything on the public port: the path is screened and normalised once
  * ({@link EdgeHandler#acceptedPath}), then the gateway's own endpoint {@code GET /api/v1/users/rate-limit-status}
- * ({@link RateLimitStatusEndpoint}) or the {@link Upstream} whose prefix the normalised path is under (longest prefix
- * first, through the {@link EdgeHandler}) takes the request. Any other path is left to the HTTP layer's own routes (the {@code /q} operator
- * endpoints when they are served on this port) and, when nothing takes it, answered 404 problem+json. No route
+ * ({@link RateLimitStatusEndpoint}), the API description and its UI ({@link ApiDocsEndpoint}), or the
+ * {@link Upstream} whose prefix the normalised path is under (longest prefix first, through the {@link EdgeHandler})
+ * takes the request. Any other path is answered 404 problem+json, except {@code /q/*}, left to the HTTP layer's own
+ * routes (the operator endpoints when they are served on this port; otherwise 404 problem+json as well). No route
  * may serve {@code /q}: operator endpoints are never proxied.
  */
 @ApplicationScoped
@@ -34,20 +37,23 @@ public class ProxyRoutes {
 
     private record Mounted(String prefix, Upstream upstream, long maxBodySize) {
         boolean serves(String path) {
-            return path.startsWith(prefix) && (path.length() == prefix.length() || path.charAt(prefix.length()) == '/');
+            return isUnder(prefix, path);
         }
     }
 
     private final GatewayConfig config;
     private final EdgeHandler edge;
     private final RateLimitStatusEndpoint rateLimitStatus;
+    private final ApiDocsEndpoint apiDocs;
     private final Vertx vertx;
     private List<Mounted> mounted = List.of();
 
-    ProxyRoutes(GatewayConfig config, EdgeHandler edge, RateLimitStatusEndpoint rateLimitStatus, Vertx vertx) {
+    ProxyRoutes(GatewayConfig config, EdgeHandler edge, RateLimitStatusEndpoint rateLimitStatus, ApiDocsEndpoint apiDocs,
+                Vertx vertx) {
         this.config = config;
         this.edge = edge;
         this.rateLimitStatus = rateLimitStatus;
+        this.apiDocs = apiDocs;
         this.vertx = vertx;
     }
 
@@ -78,13 +84,44 @@ public class ProxyRoutes {
             rateLimitStatus.handle(rc);
             return;
         }
+        if (ApiDocsEndpoint.serves(path)) {
+            apiDocs.handle(rc, path);
+            return;
+        }
         for (Mounted route : mounted) {
             if (route.serves(path)) {
                 edge.proxy(rc, route.upstream(), route.maxBodySize(), path);
                 return;
             }
         }
-        rc.next();
+        if (path.equals("/q") || path.startsWith("/q/")) {
+            rc.next(); // Quarkus' operator endpoints, when they are served on this port
+        } else {
+            // Nothing else: in particular no static files the class path may carry (the Swagger UI jar's own copy).
+            edge.notFound(rc);
+        }
+    }
+
+    /**
+     * The route the proxy sends a (normalised) path to, by name, or null when none does: longest prefix first, as
+     * {@link #install} mounts them (the API description takes each path from the service that really serves it).
+     */
+    public static Function<String, String> routeOfPath(Map<String, GatewayConfig.Route> routes) {
+        List<Map.Entry<String, String>> prefixes = new ArrayList<>();
+        routes.forEach((name, route) -> route.prefixes().forEach(prefix -> prefixes.add(Map.entry(checkedPrefix(name, prefix), name))));
+        prefixes.sort(Comparator.comparingInt((Map.Entry<String, String> entry) -> entry.getKey().length()).reversed());
+        return path -> {
+            for (Map.Entry<String, String> prefix : prefixes) {
+                if (isUnder(prefix.getKey(), path)) {
+                    return prefix.getValue();
+                }
+            }
+            return null;
+        };
+    }
+
+    private static boolean isUnder(String prefix, String path) {
+        return path.startsWith(prefix) && (path.length() == prefix.length() || path.charAt(prefix.length()) == '/');
     }
 
     /** A prefix as the edge compares paths: normalised, absolute, and never the operator endpoints' {@code /q}. */

@@ -19,7 +19,7 @@ public class TraceExport {
     @Produces
     @Unremovable
     @Singleton
-    @LookupIfProperty(name = "quarkus.otel.exporter.otlp.traces.endpoint", stringValue = "none", lookupIfMissing = true)
+    @LookupIfProperty(name = "gateway.traces.otlp-endpoint", stringValue = "none", lookupIfMissing = true)
     SpanExporter dropEverySpan() {
         return SpanExporter.composite();
     }

@@ -97,5 +97,15 @@ class RouteRulesTest {
         public ClientAddressUse clientAddress() {
             return null;
         }
+
+        @Override
+        public ApiDescription apiDescription() {
+            return null;
+        }
+
+        @Override
+        public Traces traces() {
+            return null;
+        }
     }
 }
