@@ -314,6 +314,11 @@ public class LectaVeraSystem implements BeforeAllCallback, ParameterResolver {
                     for (String upstream : List.of("auth", "document", "quiz", "analytics")) {
                         env.put("GATEWAY_ROUTES_" + upstream.toUpperCase() + "_UPSTREAM", "http://127.0.0.1:" + ports.get(upstream));
                     }
+                    // The merged API description reads each service's OpenAPI from its management port (not port + 1000 here).
+                    for (String upstream : List.of("auth", "document", "study", "quiz", "analytics")) {
+                        env.put("GATEWAY_ROUTES_" + upstream.toUpperCase() + "_OPENAPI",
+                                "http://127.0.0.1:" + managementPorts.get(upstream) + "/q/openapi?format=json");
+                    }
                     env.put("GATEWAY_ROUTES_STUDY_UPSTREAM",
                             "http://127.0.0.1:" + ports.get("study") + ",http://127.0.0.1:" + ports.get("study-2"));
                 }
