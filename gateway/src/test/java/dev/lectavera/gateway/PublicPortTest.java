@@ -122,10 +122,17 @@ class PublicPortTest {
                     .get("/ws/study/" + session).then().statusCode(401);
             given().header("Authorization", user.bearer()).get("/api/v1/documents/" + session + "?secret=s3cr3t-" + session)
                     .then().statusCode(200);
+            String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+            given().header("Authorization", user.bearer()).header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                    .get("/api/v1/documents/" + session + "/traced").then().statusCode(200);
 
             await().atMost(Duration.ofSeconds(10)).until(() -> lines.stream().filter(line -> line.contains(session)).count() >= 2);
             assertTrue(lines.stream().anyMatch(line -> line.contains("GET /ws/study/" + session + " HTTP/1.1\" 401")), lines.toString());
             assertTrue(lines.stream().anyMatch(line -> line.contains("GET /api/v1/documents/" + session + " HTTP/1.1")), lines.toString());
+            await().atMost(Duration.ofSeconds(10)).until(() -> lines.stream().anyMatch(line -> line.contains(session + "/traced")));
+            // The trace of the request: the client's trace id and the gateway's own span.
+            assertTrue(lines.stream().anyMatch(line -> line.contains(session + "/traced")
+                    && line.matches(".* traceId=" + traceId + " spanId=[0-9a-f]{16}$")), lines.toString());
             for (String line : lines) {
                 assertFalse(line.contains(user.token()), line);
                 assertFalse(line.contains(expired), line);

@@ -1,7 +1,6 @@
 package dev.lectavera.gateway.ratelimit;
 
 import dev.lectavera.gateway.config.GatewayConfig;
-import dev.lectavera.gateway.log.ThrottledWarning;
 import dev.lectavera.gateway.security.VerifiedToken;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -29,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Decides whether a request may pass: is its token revoked, is its caller over a limit. Both questions go to
@@ -69,12 +67,9 @@ public class AdmissionControl {
     private final long[] periodMicrosOf = new long[RateClass.values().length];
     private final long commandTimeoutMillis;
     private final long connectTimeoutMillis;
-    private final long retryAfterNanos;
     private final LocalRateLimiter local;
-    private final ThrottledWarning redisWarning;
+    private final RedisOutage outage;
     private final String admitSha;
-    /** 0 while Redis is believed up; otherwise the nanoTime until which the fallback is used without asking Redis. */
-    private final AtomicLong redisDownUntil = new AtomicLong();
     private long sweepTimer = -1;
 
     /**
@@ -106,10 +101,9 @@ public class AdmissionControl {
         });
         this.commandTimeoutMillis = Math.max(1, config.redis().commandTimeout().toMillis());
         this.connectTimeoutMillis = Math.max(commandTimeoutMillis, config.redis().connectTimeout().toMillis());
-        this.retryAfterNanos = config.redis().retryAfter().toNanos();
         this.lanes = new RedisLanes(vertx, laneOptions, commandTimeoutMillis, connectTimeoutMillis);
         this.local = new LocalRateLimiter(rateLimit.localMaxKeys(), () -> System.currentTimeMillis() * 1_000);
-        this.redisWarning = new ThrottledWarning(LOG, config.redis().warningInterval());
+        this.outage = new RedisOutage(config.redis().retryAfter(), config.redis().warningInterval());
         this.admitSha = sha1Hex(ADMIT_SCRIPT);
     }
 
@@ -145,7 +139,7 @@ public class AdmissionControl {
         if (!limiting && token == null) {
             return context.succeededFuture(Admission.UNLIMITED);
         }
-        if (!redisWorthAsking()) {
+        if (!outage.worthAsking()) {
             return context.succeededFuture(fallback(charges));
         }
         Promise<Admission> decided = context.promise();
@@ -155,10 +149,10 @@ public class AdmissionControl {
                         : Future.failedFuture(failure))
                 .onComplete(reply -> {
                     if (reply.succeeded()) {
-                        redisAnswered();
+                        outage.answered();
                         decided.complete(toAdmission(reply.result(), charges, token));
                     } else {
-                        redisFailed(reply.cause());
+                        outage.failed(reply.cause());
                         decided.complete(fallback(charges));
                     }
                 });
@@ -176,7 +170,7 @@ public class AdmissionControl {
         for (RateClass rateClass : classes) {
             keys[rateClass.ordinal()] = new RateCharge(rateClass, subjects[rateClass.ordinal()]).key();
         }
-        if (!redisWorthAsking()) {
+        if (!outage.worthAsking()) {
             return context.succeededFuture(localStatus(keys));
         }
         Request mget = Request.cmd(Command.MGET);
@@ -186,7 +180,7 @@ public class AdmissionControl {
         Promise<RateLimitStatus> answered = context.promise();
         long timer = vertx.setTimer(commandTimeoutMillis, id -> {
             if (!answered.future().isComplete()) {
-                redisFailed(REDIS_TIMEOUT);
+                outage.failed(REDIS_TIMEOUT);
                 answered.tryComplete(localStatus(keys));
             }
         });
@@ -196,7 +190,7 @@ public class AdmissionControl {
                 return;
             }
             if (reply.succeeded()) {
-                redisAnswered();
+                outage.answered();
                 Response time = reply.result().get(0);
                 long now = time.get(0).toLong() * 1_000_000 + time.get(1).toLong();
                 Response tats = reply.result().get(1);
@@ -207,7 +201,7 @@ public class AdmissionControl {
                 }
                 answered.tryComplete(new RateLimitStatus("redis", states));
             } else {
-                redisFailed(reply.cause());
+                outage.failed(reply.cause());
                 answered.tryComplete(localStatus(keys));
             }
         });
@@ -331,29 +325,6 @@ public class AdmissionControl {
 
     private long periodMicros(RateClass rateClass) {
         return periodMicrosOf[rateClass.ordinal()];
-    }
-
-    /** True while Redis is believed up; after an outage window exactly one caller gets to probe it. */
-    private boolean redisWorthAsking() {
-        long until = redisDownUntil.get();
-        if (until == 0) {
-            return true;
-        }
-        long now = System.nanoTime();
-        return now - until >= 0 && redisDownUntil.compareAndSet(until, now + retryAfterNanos);
-    }
-
-    private void redisFailed(Throwable cause) {
-        long until = System.nanoTime() + retryAfterNanos;
-        redisDownUntil.set(until == 0 ? 1 : until);
-        redisWarning.warn("Redis unavailable: rate limits are kept in this instance's memory and revoked tokens are not"
-                + " recognised until it is back", cause);
-    }
-
-    private void redisAnswered() {
-        if (redisDownUntil.get() != 0 && redisDownUntil.getAndSet(0) != 0) {
-            LOG.info("Redis reachable again: shared rate limits and the revocation list are back in use");
-        }
     }
 
     private static long parseTat(Response tat) {
