@@ -58,7 +58,7 @@ public final class ApiDescriptionMerger {
     }
 
     /**
-     * @param sources     the documents known now, in a stable order
+     * @param sources     the documents known now, in a stable order, the gateway's own first
      * @param undescribed routes whose service has not answered yet (named in the description)
      */
     public JsonObject merge(List<Source> sources, List<String> undescribed) {
@@ -81,8 +81,11 @@ public final class ApiDescriptionMerger {
             }
             JsonObject sourcePaths = document.getJsonObject("paths", new JsonObject());
             for (String path : sourcePaths.fieldNames()) {
-                if (source.allRoutes() || source.name().equals(routeOfPath.apply(path))) {
+                if (source.allRoutes()) {
                     paths.put(path, described(source, path, sourcePaths.getJsonObject(path), sharedOperationIds));
+                } else if (source.name().equals(routeOfPath.apply(path))) {
+                    // A path the gateway answers itself (rate-limit-status, under auth's prefix) stays the gateway's.
+                    paths.putIfAbsent(path, described(source, path, sourcePaths.getJsonObject(path), sharedOperationIds));
                 }
             }
             JsonObject sourceComponents = document.getJsonObject("components", new JsonObject());

@@ -51,6 +51,15 @@ class ApiDescriptionMergerTest {
         assertFalse(merged.getJsonObject("paths").fieldNames().stream().anyMatch(path -> path.startsWith("/b/")));
     }
 
+    @Test
+    void aPathTheGatewayAnswersItselfStaysTheGatewaysEvenUnderAServicesPrefix() {
+        JsonObject own = new JsonObject().put("openapi", "3.0.3").put("paths", new JsonObject()
+                .put("/a/status", op("get", "status")));
+        JsonObject merged = merger.merge(List.of(new ApiDescriptionMerger.Source("gateway", own, true),
+                source("a", "3.1.0", new JsonObject().put("/a/status", op("get", "serviceStatus")))), List.of());
+        assertEquals("status", merged.getJsonObject("paths").getJsonObject("/a/status").getJsonObject("get").getString("operationId"));
+    }
+
     private static ApiDescriptionMerger.Source source(String name, String version, JsonObject paths) {
         return new ApiDescriptionMerger.Source(name, new JsonObject().put("openapi", version).put("paths", paths), false);
     }
