@@ -3,7 +3,7 @@ package dev.lectavera.study.service;
 import dev.lectavera.study.client.DocumentInfo;
 import dev.lectavera.study.config.StudyConfig;
 import dev.lectavera.study.live.LiveEvents;
-import dev.lectavera.study.live.SessionEvents;
+import dev.lectavera.study.live.SessionEventPublisher;
 import dev.lectavera.study.model.Citation;
 import dev.lectavera.study.model.Ids;
 import dev.lectavera.study.model.MessageRow;
@@ -48,11 +48,11 @@ public class AskService {
     private final DocumentCatalog catalog;
     private final CorrectiveRag rag;
     private final AnswerCache cache;
-    private final SessionEvents events;
+    private final SessionEventPublisher events;
     private final StudyConfig config;
 
     AskService(ChatLog chatLog, SessionRepository sessions, DocumentCatalog catalog, CorrectiveRag rag,
-               AnswerCache cache, SessionEvents events, StudyConfig config) {
+               AnswerCache cache, SessionEventPublisher events, StudyConfig config) {
         this.chatLog = chatLog;
         this.sessions = sessions;
         this.catalog = catalog;

@@ -3,7 +3,7 @@ package dev.lectavera.study.ws;
 import dev.lectavera.study.config.StudyConfig;
 import dev.lectavera.study.live.ConnectionRegistry;
 import dev.lectavera.study.live.LiveEvents;
-import dev.lectavera.study.live.SessionEvents;
+import dev.lectavera.study.live.SessionEventPublisher;
 import dev.lectavera.study.live.SocketRevocations;
 import dev.lectavera.study.model.Json;
 import dev.lectavera.study.model.SessionRow;
@@ -52,7 +52,7 @@ public class StudySocket {
     private final SocketAuthenticator authenticator;
     private final SessionRepository sessions;
     private final ConnectionRegistry connections;
-    private final SessionEvents events;
+    private final SessionEventPublisher events;
     private final SocketRevocations revocations;
     private final AskService asks;
     private final ChatRateLimiter rateLimiter;
@@ -60,7 +60,7 @@ public class StudySocket {
     private final StudyConfig.Websocket config;
 
     StudySocket(SocketAuthenticator authenticator, SessionRepository sessions, ConnectionRegistry connections,
-                SessionEvents events, SocketRevocations revocations, AskService asks, ChatRateLimiter rateLimiter,
+                SessionEventPublisher events, SocketRevocations revocations, AskService asks, ChatRateLimiter rateLimiter,
                 ArchiveService archives, StudyConfig config) {
         this.authenticator = authenticator;
         this.sessions = sessions;
