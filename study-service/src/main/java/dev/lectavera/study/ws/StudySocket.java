@@ -11,7 +11,6 @@ import dev.lectavera.study.repository.SessionRepository;
 import dev.lectavera.study.service.ArchiveService;
 import dev.lectavera.study.service.AskInterruptedProblem;
 import dev.lectavera.study.service.AskService;
-import dev.lectavera.study.service.ChatRateLimiter;
 import dev.lectavera.study.service.StudyProblem;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnClose;
@@ -55,20 +54,18 @@ public class StudySocket {
     private final SessionEventPublisher events;
     private final SocketRevocations revocations;
     private final AskService asks;
-    private final ChatRateLimiter rateLimiter;
     private final ArchiveService archives;
     private final StudyConfig.Websocket config;
 
     StudySocket(SocketAuthenticator authenticator, SessionRepository sessions, ConnectionRegistry connections,
-                SessionEventPublisher events, SocketRevocations revocations, AskService asks, ChatRateLimiter rateLimiter,
-                ArchiveService archives, StudyConfig config) {
+                SessionEventPublisher events, SocketRevocations revocations, AskService asks, ArchiveService archives,
+                StudyConfig config) {
         this.authenticator = authenticator;
         this.sessions = sessions;
         this.connections = connections;
         this.events = events;
         this.revocations = revocations;
         this.asks = asks;
-        this.rateLimiter = rateLimiter;
         this.archives = archives;
         this.config = config.websocket();
     }
@@ -179,7 +176,6 @@ public class StudySocket {
             return;
         }
         try {
-            rateLimiter.acquire(live.userId());
             asks.ask(live.userId(), live.accessToken(), live.sessionId(), content.strip());
         } catch (AskInterruptedProblem alreadyAnnounced) {
             // the session's viewers, this one included, got the error event
