@@ -17,7 +17,7 @@ import java.util.concurrent.ConcurrentLinkedDeque;
  * <ul>
  *   <li>"token revoked": a notice on {@code lv:revocations} (auth-service publishes one per logout, password change
  *       or reset, account deletion; this instance receives it through the fan-out subscription, see
- *       {@link SessionEvents}) voids it — see {@link ConnectionRegistry.Live#voidedBy};</li>
+ *       {@link SessionSubscription}) voids it — see {@link ConnectionRegistry.Live#voidedBy};</li>
  *   <li>"token expired": every {@code websocket.expiry-check} (1 s) the sockets whose token expired without a
  *       renewal are closed. This needs no Redis, so it goes on when Redis is down (revocation is fail-open).</li>
  * </ul>

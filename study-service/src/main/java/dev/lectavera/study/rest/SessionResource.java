@@ -5,7 +5,6 @@ import dev.lectavera.study.model.SessionStatus;
 import dev.lectavera.study.service.ArchiveService;
 import dev.lectavera.study.service.AskService;
 import dev.lectavera.study.service.ChatLog;
-import dev.lectavera.study.service.ChatRateLimiter;
 import dev.lectavera.study.service.SessionService;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import jakarta.annotation.security.RolesAllowed;
@@ -43,16 +42,14 @@ public class SessionResource {
     private final ArchiveService archives;
     private final ChatLog chatLog;
     private final AskService asks;
-    private final ChatRateLimiter rateLimiter;
     private final CurrentUser user;
 
     SessionResource(SessionService sessions, ArchiveService archives, ChatLog chatLog, AskService asks,
-                    ChatRateLimiter rateLimiter, CurrentUser user) {
+                    CurrentUser user) {
         this.sessions = sessions;
         this.archives = archives;
         this.chatLog = chatLog;
         this.asks = asks;
-        this.rateLimiter = rateLimiter;
         this.user = user;
     }
 
@@ -135,7 +132,6 @@ public class SessionResource {
             description = "WebSocket viewers of the session see the exchange live. 429 over 20 questions a minute;"
                     + " 409 on an archived session; 503 when document-service is unavailable.")
     public Exchange ask(@RestPath UUID id, @NotNull @Valid AskRequest body) {
-        rateLimiter.acquire(user.id());
         AskService.Answered answered = asks.ask(user.id(), user.accessToken(), id, body.content().strip());
         return new Exchange(MessageView.of(answered.question()), MessageView.of(answered.answer()));
     }

@@ -1,38 +1,30 @@
 package dev.lectavera.study.service;
 
-import dev.lectavera.study.client.DocumentInfo;
-import dev.lectavera.study.config.StudyConfig;
 import dev.lectavera.study.live.LiveEvents;
-import dev.lectavera.study.live.SessionEvents;
+import dev.lectavera.study.live.SessionEventPublisher;
 import dev.lectavera.study.model.Citation;
 import dev.lectavera.study.model.Ids;
 import dev.lectavera.study.model.MessageRow;
 import dev.lectavera.study.model.Role;
-import dev.lectavera.study.model.SessionRow;
 import dev.lectavera.study.repository.MessageRepository.NewMessage;
-import dev.lectavera.study.repository.SessionRepository;
 import dev.lectavera.study.service.rag.AnswerSink;
-import dev.lectavera.study.service.rag.CacheKeys;
 import dev.lectavera.study.service.rag.CorrectiveRag;
 import dev.lectavera.study.service.rag.GeneratedAnswer;
-import dev.lectavera.study.service.rag.QuestionCondenser;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * One question, from any client (HTTP or WebSocket): store it, tell the session ({@code thinking}), answer from
- * the cache or through corrective RAG while streaming to the session, store the answer with its QueryAnswered
- * event, then tell the session ({@code complete}). Each message is committed before it is announced. A cache hit
- * that can be known before the question is stored takes a shorter way: question and answer in one commit, one
- * announcement ({@link #answerFromCache}).
- * The caller applies the rate limit.
+ * One question, from any client (HTTP or WebSocket): charge the chat limit, store it, tell the session
+ * ({@code thinking}), answer from the cache or through corrective RAG while streaming to the session, store the
+ * answer with its QueryAnswered event, then tell the session ({@code complete}). Each message is committed before
+ * it is announced. What the answer needs is worked out once ({@link QuestionPreparer}); when that can happen before
+ * the question is stored and finds a cache hit, the exchange takes a shorter way: question and answer in one
+ * commit, one announcement ({@link #answerFromCache}).
  */
 @ApplicationScoped
 public class AskService {
@@ -43,34 +35,33 @@ public class AskService {
     public record Answered(MessageRow question, MessageRow answer) {
     }
 
+    private final ChatRateLimiter rateLimiter;
+    private final QuestionPreparer preparer;
     private final ChatLog chatLog;
-    private final SessionRepository sessions;
-    private final DocumentCatalog catalog;
     private final CorrectiveRag rag;
     private final AnswerCache cache;
-    private final SessionEvents events;
-    private final StudyConfig config;
+    private final SessionEventPublisher events;
 
-    AskService(ChatLog chatLog, SessionRepository sessions, DocumentCatalog catalog, CorrectiveRag rag,
-               AnswerCache cache, SessionEvents events, StudyConfig config) {
+    AskService(ChatRateLimiter rateLimiter, QuestionPreparer preparer, ChatLog chatLog, CorrectiveRag rag,
+               AnswerCache cache, SessionEventPublisher events) {
+        this.rateLimiter = rateLimiter;
+        this.preparer = preparer;
         this.chatLog = chatLog;
-        this.sessions = sessions;
-        this.catalog = catalog;
         this.rag = rag;
         this.cache = cache;
         this.events = events;
-        this.config = config;
     }
 
     /**
-     * @throws StudyProblem          before anything was announced (unknown or archived session)
+     * @throws StudyProblem          before anything was announced (over the chat limit, unknown or archived session)
      * @throws AskInterruptedProblem after {@code thinking}: the session was sent an {@code error} event
      */
     public Answered ask(UUID userId, String accessToken, UUID sessionId, String content) {
+        rateLimiter.acquire(userId);
         long started = System.nanoTime();
-        Optional<Answered> fromCache = answerFromCache(userId, accessToken, sessionId, content, started);
-        if (fromCache.isPresent()) {
-            return fromCache.get();
+        Optional<PreparedQuestion> early = preparer.beforeStoring(userId, accessToken, sessionId, content);
+        if (early.isPresent() && early.get().cached().isPresent()) {
+            return answerFromCache(userId, early.get(), content, started);
         }
         ChatLog.Asked asked = chatLog.appendQuestion(userId, sessionId, content);
         MessageRow question = asked.question();
@@ -79,7 +70,9 @@ public class AskService {
                 new LiveEvents.Question(question.id(), question.content(), question.createdAt())));
         StreamingSink sink = new StreamingSink(sessionId, answerId);
         try {
-            MessageRow answer = answer(userId, accessToken, asked.session(), question, answerId, sink, started);
+            PreparedQuestion prepared = early.isPresent() ? early.get()
+                    : preparer.afterStoring(userId, accessToken, asked.session(), question);
+            MessageRow answer = answer(userId, accessToken, prepared, question, answerId, sink, started);
             if (Boolean.TRUE.equals(answer.cacheHit())) {
                 // nothing was streamed: the whole cached answer goes out as one message, after its commit
                 events.publishAll(sessionId, cachedAnswerEvents(sessionId, question.id(), answer, sink.fallback));
@@ -101,41 +94,18 @@ public class AskService {
     }
 
     /**
-     * A cache hit found before the question is stored: possible when the cache key needs nothing that storing the
-     * question would change — the question needs no history (it stands alone, or the session has none yet) and
-     * this instance knows the session's documents. The question, the answer and QueryAnswered are then committed
-     * together and announced as one message (thinking, the answer, its citations, complete): one commit and one
-     * Redis publish fewer than the general path. Empty whenever that is not certain — a miss, a follow-up, an
-     * unknown document, a session that is not the user's active one: the general path then runs, and answers
-     * every error itself.
+     * A cache hit found before the question is stored: the question, the answer and QueryAnswered are committed
+     * together and announced as one message (thinking, the answer, its citations, complete) — one commit and one
+     * Redis publish fewer than the general path. Storing fails as it would for any question (and stores nothing)
+     * when the session stopped being the user's active one meanwhile.
      */
-    private Optional<Answered> answerFromCache(UUID userId, String accessToken, UUID sessionId, String content,
-                                               long started) {
-        if (!cache.enabled()) {
-            return Optional.empty();
-        }
-        SessionRow session = sessions.findOwned(userId, sessionId).orElse(null);
-        if (session == null || !session.active() || session.documentIds().isEmpty()
-                || session.messageCount() > 0 && rag.needsHistory(content)) {
-            return Optional.empty();
-        }
-        Optional<List<DocumentInfo>> documents = catalog.knownOnly(userId, accessToken, session.documentIds());
-        if (documents.isEmpty()) {
-            return Optional.empty();
-        }
-        Map<UUID, Long> versions = versionsOf(documents.get());
-        // No history: condensing is the question itself (no model call), as the general path would find it.
-        String cacheKey = CacheKeys.hash(userId, rag.condense(content, List.of()), versions);
-        Optional<AnswerCache.CachedAnswer> hit = cache.get(cacheKey);
-        if (hit.isEmpty()) {
-            return Optional.empty();
-        }
-        AnswerCache.CachedAnswer cached = hit.get();
-        List<UUID> documentIds = List.copyOf(versions.keySet());
+    private Answered answerFromCache(UUID userId, PreparedQuestion prepared, String content, long started) {
+        AnswerCache.CachedAnswer cached = prepared.cached().orElseThrow();
+        UUID sessionId = prepared.session().id();
         UUID answerId = Ids.next();
         Answered answered = chatLog.appendExchange(userId, sessionId, content, new NewMessage(answerId, sessionId,
                 Role.ASSISTANT, cached.content(), cached.citations(), cached.verdict(), cached.model(), true, 0, 0,
-                (System.nanoTime() - started) / 1_000_000), documentIds);
+                (System.nanoTime() - started) / 1_000_000), prepared.documentIds());
         MessageRow question = answered.question();
         MessageRow answer = answered.answer();
         List<Object> all = new ArrayList<>(answer.citations().size() + 3);
@@ -143,7 +113,7 @@ public class AskService {
                 new LiveEvents.Question(question.id(), question.content(), question.createdAt())));
         all.addAll(cachedAnswerEvents(sessionId, question.id(), answer, false));
         events.publishAll(sessionId, all);
-        return Optional.of(answered);
+        return answered;
     }
 
     /** A cached answer as the events that would have streamed it: the whole text, its citations, complete. */
@@ -161,42 +131,27 @@ public class AskService {
                 answer.model(), Boolean.TRUE.equals(answer.cacheHit()), fallback, answer.content(), answer.createdAt());
     }
 
-    private static Map<UUID, Long> versionsOf(List<DocumentInfo> documents) {
-        Map<UUID, Long> versions = new LinkedHashMap<>();
-        for (DocumentInfo document : documents) {
-            versions.put(document.id(), document.version());
-        }
-        return versions;
-    }
-
-    private MessageRow answer(UUID userId, String accessToken, SessionRow session, MessageRow question,
+    /** The prepared question's cached answer, or one generated now (and cached unless it is a model fallback). */
+    private MessageRow answer(UUID userId, String accessToken, PreparedQuestion prepared, MessageRow question,
                               UUID answerId, StreamingSink sink, long started) {
-        DocumentCatalog.Resolved resolved = catalog.resolve(userId, accessToken, session.documentIds());
-        Map<UUID, Long> versions = versionsOf(resolved.documents());
-        List<UUID> documentIds = List.copyOf(versions.keySet());
-        // a question that stands alone is condensed to itself: the history is not read at all
-        List<QuestionCondenser.Turn> turns = session.messageCount() > 1 && rag.needsHistory(question.content())
-                ? chatLog.turnsBefore(session, question.id(), config.chat().condenseHistory()) : List.of();
-        String condensed = rag.condense(question.content(), turns);
-        String cacheKey = CacheKeys.hash(userId, condensed, versions);
-
-        Optional<AnswerCache.CachedAnswer> hit = documentIds.isEmpty() ? Optional.empty() : cache.get(cacheKey);
+        List<UUID> documentIds = prepared.documentIds();
+        Optional<AnswerCache.CachedAnswer> hit = prepared.cached();
         GeneratedAnswer generated;
         if (hit.isPresent()) {
             AnswerCache.CachedAnswer cached = hit.get();
             generated = new GeneratedAnswer(cached.content(), cached.citations(), cached.verdict(), cached.model(),
                     0, 0, false);
         } else {
-            generated = rag.answer(accessToken, question.content(), condensed, documentIds, sink);
+            generated = rag.answer(accessToken, question.content(), prepared.condensed(), documentIds, sink);
             sink.fallback = generated.fallback();
         }
         long latencyMs = (System.nanoTime() - started) / 1_000_000;
-        MessageRow answer = chatLog.appendAnswer(userId, new NewMessage(answerId, session.id(), Role.ASSISTANT,
-                generated.content(), generated.citations(), generated.verdict(), generated.model(), hit.isPresent(),
-                generated.promptTokens(), generated.completionTokens(), latencyMs), documentIds);
+        MessageRow answer = chatLog.appendAnswer(userId, new NewMessage(answerId, prepared.session().id(),
+                Role.ASSISTANT, generated.content(), generated.citations(), generated.verdict(), generated.model(),
+                hit.isPresent(), generated.promptTokens(), generated.completionTokens(), latencyMs), documentIds);
         if (hit.isEmpty() && !generated.fallback() && !documentIds.isEmpty()) {
             // a fallback answer is not cached: the model gets its chance again next time
-            cache.put(cacheKey, new AnswerCache.CachedAnswer(generated.content(), generated.citations(),
+            cache.put(prepared.cacheKey(), new AnswerCache.CachedAnswer(generated.content(), generated.citations(),
                     generated.verdict(), generated.model()), documentIds);
         }
         return answer;

@@ -12,9 +12,10 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Chat questions per user per minute (HTTP and WebSocket together): a Redis counter shared by every instance,
- * a fixed window that starts with the first question (one Redis round trip per question). Redis down: the same
- * window counted per instance.
+ * The chat limit: questions per user per minute, HTTP and WebSocket together ({@link AskService} charges every
+ * question here). The only place that counts them: the gateway never sees the questions asked inside an open socket
+ * (README, "Chat limit"). A Redis counter shared by every instance, a fixed window that starts with the first
+ * question (one Redis round trip per question). Redis down: the same window counted per instance.
  */
 @ApplicationScoped
 public class ChatRateLimiter {

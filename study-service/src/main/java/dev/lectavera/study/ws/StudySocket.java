@@ -3,7 +3,7 @@ package dev.lectavera.study.ws;
 import dev.lectavera.study.config.StudyConfig;
 import dev.lectavera.study.live.ConnectionRegistry;
 import dev.lectavera.study.live.LiveEvents;
-import dev.lectavera.study.live.SessionEvents;
+import dev.lectavera.study.live.SessionEventPublisher;
 import dev.lectavera.study.live.SocketRevocations;
 import dev.lectavera.study.model.Json;
 import dev.lectavera.study.model.SessionRow;
@@ -11,7 +11,6 @@ import dev.lectavera.study.repository.SessionRepository;
 import dev.lectavera.study.service.ArchiveService;
 import dev.lectavera.study.service.AskInterruptedProblem;
 import dev.lectavera.study.service.AskService;
-import dev.lectavera.study.service.ChatRateLimiter;
 import dev.lectavera.study.service.StudyProblem;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnClose;
@@ -52,23 +51,21 @@ public class StudySocket {
     private final SocketAuthenticator authenticator;
     private final SessionRepository sessions;
     private final ConnectionRegistry connections;
-    private final SessionEvents events;
+    private final SessionEventPublisher events;
     private final SocketRevocations revocations;
     private final AskService asks;
-    private final ChatRateLimiter rateLimiter;
     private final ArchiveService archives;
     private final StudyConfig.Websocket config;
 
     StudySocket(SocketAuthenticator authenticator, SessionRepository sessions, ConnectionRegistry connections,
-                SessionEvents events, SocketRevocations revocations, AskService asks, ChatRateLimiter rateLimiter,
-                ArchiveService archives, StudyConfig config) {
+                SessionEventPublisher events, SocketRevocations revocations, AskService asks, ArchiveService archives,
+                StudyConfig config) {
         this.authenticator = authenticator;
         this.sessions = sessions;
         this.connections = connections;
         this.events = events;
         this.revocations = revocations;
         this.asks = asks;
-        this.rateLimiter = rateLimiter;
         this.archives = archives;
         this.config = config.websocket();
     }
@@ -179,7 +176,6 @@ public class StudySocket {
             return;
         }
         try {
-            rateLimiter.acquire(live.userId());
             asks.ask(live.userId(), live.accessToken(), live.sessionId(), content.strip());
         } catch (AskInterruptedProblem alreadyAnnounced) {
             // the session's viewers, this one included, got the error event

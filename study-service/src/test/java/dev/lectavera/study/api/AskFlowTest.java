@@ -1,11 +1,13 @@
 package dev.lectavera.study.api;
 
 import dev.lectavera.study.redis.RedisKeys;
+import dev.lectavera.study.service.DocumentCatalog;
 import dev.lectavera.study.service.rag.Answers;
 import dev.lectavera.study.service.rag.CacheKeys;
 import dev.lectavera.study.service.rag.ExtractiveAnswerer;
 import dev.lectavera.study.support.Documents;
 import dev.lectavera.study.support.OutboxRows;
+import dev.lectavera.study.support.RespClient;
 import dev.lectavera.study.support.StudyApi;
 import dev.lectavera.study.support.TestPdfs;
 import dev.lectavera.study.support.Users;
@@ -23,8 +25,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static dev.lectavera.study.support.StudyTest.api;
 import static org.awaitility.Awaitility.await;
@@ -47,13 +51,15 @@ class AskFlowTest {
     private final OutboxRows outbox;
     private final AgroalDataSource dataSource;
     private final RedisDataSource redis;
+    private final DocumentCatalog catalog;
     private Users reader;
     private UUID biology;
 
-    AskFlowTest(AgroalDataSource dataSource, RedisDataSource redis) {
+    AskFlowTest(AgroalDataSource dataSource, RedisDataSource redis, DocumentCatalog catalog) {
         this.outbox = new OutboxRows(dataSource);
         this.dataSource = dataSource;
         this.redis = redis;
+        this.catalog = catalog;
     }
 
     @BeforeAll
@@ -244,6 +250,57 @@ class AskFlowTest {
         api.ask(Users.random(), first, TestPdfs.PAGE_3_QUESTION).statusCode(404);
         api.session(user, second).statusCode(200).body("messageCount", equalTo(2));
         api.session(user, first).statusCode(200).body("messageCount", equalTo(2));
+    }
+
+    @Test
+    void aMissReadsTheAnswerCacheOnceOnEitherPath() {
+        StudyApi api = api();
+        Users user = Users.random();
+        UUID document = Documents.indexedBiology(user);
+        String answerKey = RedisKeys.answer(CacheKeys.hash(user.id(), TestPdfs.PAGE_3_QUESTION,
+                Map.of(document, Documents.version(user, document))));
+
+        // prepared before the question is stored (a first question, a document this instance knows): the miss
+        // found there is answered without asking Redis again
+        UUID known = api.newSession(user, document);
+        assertEquals(1, redisReadsOf(answerKey, () -> api.ask(user, known, TestPdfs.PAGE_3_QUESTION).statusCode(200)
+                .body("answer.cached", equalTo(false))), "one GET of the answer key for a miss prepared up front");
+
+        // prepared after it is stored (this instance does not know the document: document-service is asked)
+        redis.key().del(answerKey);
+        UUID unknown = api.newSession(user, document);
+        catalog.evict(document);
+        assertEquals(1, redisReadsOf(answerKey, () -> api.ask(user, unknown, TestPdfs.PAGE_3_QUESTION)
+                .statusCode(200).body("answer.cached", equalTo(false))), "one GET of the answer key on the general path");
+        assertTrue(redis.key().exists(answerKey), "and the computed answer is cached under that key");
+    }
+
+    /**
+     * How many times Redis ran {@code GET key} while {@code action} ran (Redis' MONITOR; a marker command, run after
+     * the action, ends the count, so every command of the action has been seen).
+     */
+    private long redisReadsOf(String key, Runnable action) {
+        List<String> commands = new CopyOnWriteArrayList<>();
+        String marker = RedisKeys.PREFIX + "test-marker:" + UUID.randomUUID();
+        try (RespClient monitor = RespClient.local()) {
+            monitor.command("MONITOR");
+            Thread.ofVirtual().start(() -> {
+                try {
+                    while (true) {
+                        commands.add(String.valueOf(monitor.next()));
+                    }
+                } catch (RuntimeException closed) {
+                    // the monitor connection was closed: the count is over
+                }
+            });
+            action.run();
+            redis.key().exists(marker);
+            await().atMost(EVENTUAL).until(() -> commands.stream().anyMatch(c -> c.contains(marker)));
+        }
+        // MONITOR shows the command name as the client sent it (the Quarkus client: lower case)
+        String read = "\"get\" \"" + key + "\"";
+        return commands.stream().takeWhile(c -> !c.contains(marker))
+                .filter(c -> c.toLowerCase(Locale.ROOT).contains(read)).count();
     }
 
     /** How many transactions wrote these messages (PostgreSQL's xmin: the id of the transaction that inserted a row). */

@@ -5,12 +5,9 @@ import dev.lectavera.study.config.StudyConfig;
 import dev.lectavera.study.model.Json;
 import dev.lectavera.study.redis.BestEffortRedis;
 import dev.lectavera.study.redis.RedisKeys;
-import io.netty.channel.EventLoop;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
-import io.quarkus.websockets.next.WebSocketConnection;
-import io.vertx.core.impl.ContextInternal;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisConnection;
@@ -20,49 +17,31 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.IdentityHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.function.Consumer;
 
 /**
- * Live fan-out. Every event of a session is published to the Redis channel {@code lv:study:session:{id}}; every
- * instance holds one pattern subscription (one connection for all sessions) and delivers what arrives to its own
- * connections of that session, so clients on different instances see the same session live. The same
- * subscription relays document-service's {@code user-events:{userId}} messages ({@code document.progress}) and
- * hands auth-service's revocation notices ({@code lv:revocations}) to {@link SocketRevocations}, which closes the
- * sockets they void.
+ * This instance's one Redis pattern subscription (one connection for all sessions), and what it hands on: a
+ * session channel's message to this instance's connections of the session ({@link LiveDelivery}), document-service's
+ * {@code user-events:{userId}} messages ({@code document.progress}) to the user's connections, auth-service's
+ * revocation notices ({@code lv:revocations}) to {@link SocketRevocations}, which closes the sockets they void.
  * <p>
- * A channel message holds one or more frames separated by {@code '\n'} (JSON never contains a raw newline): a
- * cached answer goes out as one message. Each frame is encoded once and the same text is written to every local
- * connection of the session.
- * <p>
- * Redis down (publish fails, or this instance's subscription is not known to work): events are delivered to this
- * instance's connections directly; clients elsewhere catch up with the polling endpoint. Every tick the
- * subscription is checked: a missing one is made again (so after a Redis restart every instance is back within
- * about a tick), and a probe published to this instance's own channel must come back through it within the probe
- * timeout, or it is replaced. Callbacks of a replaced subscription are ignored: a late "ended" of an old one can
- * never switch off its successor.
+ * Every tick the subscription is checked: a missing one is made again (so after a Redis restart every instance is
+ * back within about a tick), and a probe published to this instance's own channel must come back through it within
+ * the probe timeout, or it is replaced. While it is not known to work, {@link #subscribed()} says so and the
+ * publisher delivers locally. Callbacks of a replaced attempt are ignored: a late "ended" of an old one can never
+ * switch off its successor.
  */
 @ApplicationScoped
-public class SessionEvents {
+public class SessionSubscription {
 
-    private static final Logger LOG = Logger.getLogger(SessionEvents.class);
-    private static final String FRAME_SEPARATOR = "\n";
+    private static final Logger LOG = Logger.getLogger(SessionSubscription.class);
     /** Patterns of the subscription: session channels, user channels, the revocation channel. */
     private static final int PATTERNS = 3;
-    private static final Consumer<Void> SENT = ignored -> {
-    };
-    private static final Consumer<Throwable> NOT_SENT = failure ->
-            LOG.debugf("Could not send to a connection (closing?): %s", failure.toString());
 
     /** One subscription attempt and, once Redis confirmed every pattern, the live subscription. */
-    static final class Subscription {
+    static final class Attempt {
         final long startedAt;
-        /** The connection given to this subscription (its own: pub/sub taints a connection for anything else). */
+        /** The connection given to this attempt (its own: pub/sub taints a connection for anything else). */
         volatile RedisConnection connection;
         /** Patterns Redis has confirmed; touched on the connection's event loop only. */
         int patternsConfirmed;
@@ -72,7 +51,7 @@ public class SessionEvents {
         /** When the oldest probe not yet seen back was published; 0 when none is outstanding. */
         volatile long probeOutstandingSince;
 
-        Subscription(long startedAt) {
+        Attempt(long startedAt) {
             this.startedAt = startedAt;
         }
 
@@ -93,20 +72,20 @@ public class SessionEvents {
 
     private final Redis redisClient;
     private final BestEffortRedis redis;
-    private final ConnectionRegistry connections;
+    private final LiveDelivery delivery;
     private final SocketRevocations revocations;
     private final long probeTimeoutMs;
     private final long subscribeTimeoutMs;
     private final String probeChannel;
-    private volatile Subscription current;
+    private volatile Attempt current;
     private volatile boolean unavailableLogged;
     private volatile boolean stopping;
 
-    SessionEvents(Redis redisClient, BestEffortRedis redis, ConnectionRegistry connections,
-                  SocketRevocations revocations, StudyConfig config) {
+    SessionSubscription(Redis redisClient, BestEffortRedis redis, LiveDelivery delivery,
+                        ConnectionRegistry connections, SocketRevocations revocations, StudyConfig config) {
         this.redisClient = redisClient;
         this.redis = redis;
-        this.connections = connections;
+        this.delivery = delivery;
         this.revocations = revocations;
         this.probeTimeoutMs = config.fanOut().probeTimeout().toMillis();
         this.subscribeTimeoutMs = config.fanOut().subscribeTimeout().toMillis();
@@ -117,40 +96,9 @@ public class SessionEvents {
         subscribe();
     }
 
-    /** Publishes an event of a session to every instance (or delivers it here when Redis is unusable). */
-    public void publish(UUID sessionId, Object event) {
-        publishFrames(sessionId, Json.write(event));
-    }
-
-    /**
-     * Publishes several events of a session as one Redis message; every connection receives them as separate
-     * frames, in this order.
-     */
-    public void publishAll(UUID sessionId, List<?> events) {
-        List<String> frames = new ArrayList<>(events.size());
-        for (Object event : events) {
-            frames.add(Json.write(event));
-        }
-        publishFrames(sessionId, String.join(FRAME_SEPARATOR, frames));
-    }
-
-    private void publishFrames(UUID sessionId, String message) {
-        boolean published = subscribed() && redis.run("session event publish",
-                r -> r.pubsub(String.class).publish(RedisKeys.sessionChannel(sessionId), message));
-        if (!published) {
-            LOG.debugf("Session %s event delivered on this instance only (fan-out through Redis unavailable)", sessionId);
-            deliverToSession(sessionId, message);
-        }
-    }
-
-    /** Sends an event to one connection only (replies to its own requests: errors, pong). */
-    public void sendTo(WebSocketConnection connection, Object event) {
-        send(connection, Json.write(event));
-    }
-
     /** Whether the fan-out currently goes through Redis: subscribed, and no probe overdue. */
     public boolean subscribed() {
-        Subscription s = current;
+        Attempt s = current;
         if (s == null || !s.confirmed()) {
             return false;
         }
@@ -165,7 +113,7 @@ public class SessionEvents {
             return;
         }
         long now = System.currentTimeMillis();
-        Subscription s = current;
+        Attempt s = current;
         if (s == null || s.closed) {
             subscribe();
             return;
@@ -186,7 +134,7 @@ public class SessionEvents {
         probe(s, now);
     }
 
-    private void probe(Subscription s, long now) {
+    private void probe(Attempt s, long now) {
         if (s.probeOutstandingSince == 0) {
             s.probeOutstandingSince = now;
         }
@@ -200,7 +148,7 @@ public class SessionEvents {
         });
     }
 
-    private synchronized void replace(Subscription old) {
+    private synchronized void replace(Attempt old) {
         if (current == old) {
             close(old);
             current = null;
@@ -221,7 +169,7 @@ public class SessionEvents {
         if (stopping || (current != null && !current.closed)) {
             return;
         }
-        Subscription s = new Subscription(System.currentTimeMillis());
+        Attempt s = new Attempt(System.currentTimeMillis());
         current = s;
         redisClient.connect().onComplete(connected -> {
             if (connected.failed()) {
@@ -244,7 +192,7 @@ public class SessionEvents {
     }
 
     /** What arrives on the subscription's connection: the confirmation of each pattern, then the messages. */
-    private void onReply(Subscription s, Response reply) {
+    private void onReply(Attempt s, Response reply) {
         if (reply == null || reply.size() < 3) {
             return;
         }
@@ -256,7 +204,7 @@ public class SessionEvents {
         }
     }
 
-    private void subscribed(Subscription s) {
+    private void subscribed(Attempt s) {
         if (s.closed || current != s) {
             // given up on meanwhile (or replaced): do not keep a second subscription (and its connection)
             close(s);
@@ -275,13 +223,13 @@ public class SessionEvents {
         }
     }
 
-    private void onMessage(Subscription s, String channel, String payload) {
+    private void onMessage(Attempt s, String channel, String payload) {
         if (current != s) {
             return; // a replaced subscription still draining: its successor delivers
         }
         UUID sessionId = RedisKeys.sessionOfChannel(channel);
         if (sessionId != null) {
-            deliverToSession(sessionId, payload);
+            delivery.toSession(sessionId, payload);
             return;
         }
         if (probeChannel.equals(channel)) {
@@ -294,20 +242,18 @@ public class SessionEvents {
         }
         UUID userId = RedisKeys.userOfChannel(channel);
         if (userId != null && isProgress(payload)) {
-            for (ConnectionRegistry.Live live : connections.ofUser(userId)) {
-                send(live.connection(), payload);
-            }
+            delivery.toUser(userId, payload);
         }
     }
 
-    private void onEnd(Subscription s) {
+    private void onEnd(Attempt s) {
         if (current == s && !stopping) {
             LOG.warn("Redis subscription ended; subscribing again on the next tick");
         }
         ended(s);
     }
 
-    private void onFailure(Subscription s, Throwable failure) {
+    private void onFailure(Attempt s, Throwable failure) {
         if (current == s && !stopping) {
             if (unavailableLogged) {
                 LOG.debugf("Redis pub/sub still unavailable: %s", failure.toString());
@@ -319,14 +265,14 @@ public class SessionEvents {
         ended(s);
     }
 
-    private synchronized void ended(Subscription s) {
+    private synchronized void ended(Attempt s) {
         close(s);
         if (current == s) {
             current = null;
         }
     }
 
-    private static void close(Subscription s) {
+    private static void close(Attempt s) {
         s.closed = true;
         s.closeConnection();
     }
@@ -341,55 +287,9 @@ public class SessionEvents {
         }
     }
 
-    private void deliverToSession(UUID sessionId, String message) {
-        Collection<ConnectionRegistry.Live> local = connections.ofSession(sessionId);
-        if (local.isEmpty()) {
-            return;
-        }
-        // split once (a single-character split takes no regex), then each connection gets the frames in order,
-        // the same String instances for all
-        String[] frames = message.split(FRAME_SEPARATOR);
-        // One task per event loop writes to all of that loop's connections: a write from another thread would
-        // otherwise be a task (and often a wake-up) of its own, per connection and frame.
-        Map<EventLoop, List<ConnectionRegistry.Live>> byLoop = new IdentityHashMap<>(4);
-        for (ConnectionRegistry.Live live : local) {
-            if (live.context() instanceof ContextInternal context) {
-                byLoop.computeIfAbsent(context.nettyEventLoop(), loop -> new ArrayList<>(local.size())).add(live);
-            } else {
-                sendAll(live, frames);
-            }
-        }
-        // the other loops' tasks first, so they write while this thread writes to its own loop's connections
-        List<ConnectionRegistry.Live> own = List.of();
-        for (Map.Entry<EventLoop, List<ConnectionRegistry.Live>> group : byLoop.entrySet()) {
-            List<ConnectionRegistry.Live> lives = group.getValue();
-            if (group.getKey().inEventLoop()) {
-                own = lives;
-            } else {
-                lives.getFirst().context().runOnContext(ignored -> lives.forEach(live -> sendAll(live, frames)));
-            }
-        }
-        own.forEach(live -> sendAll(live, frames));
-    }
-
-    private static void sendAll(ConnectionRegistry.Live live, String[] frames) {
-        for (String frame : frames) {
-            if (!frame.isEmpty()) {
-                send(live.connection(), frame);
-            }
-        }
-    }
-
-    private static void send(WebSocketConnection connection, String json) {
-        if (connection.isOpen()) {
-            // shared callbacks: nothing allocated per connection beyond the write itself
-            connection.sendText(json).subscribe().with(SENT, NOT_SENT);
-        }
-    }
-
     void stop(@Observes ShutdownEvent event) {
         stopping = true;
-        Subscription s = current;
+        Attempt s = current;
         current = null;
         if (s != null) {
             close(s);
