@@ -1,5 +1,6 @@
 package dev.lectavera.quiz.repository;
 
+import dev.lectavera.kit.jdbc.DataAccessException;
 import dev.lectavera.quiz.model.Attempt;
 import dev.lectavera.quiz.model.AttemptAnswer;
 import io.agroal.api.AgroalDataSource;

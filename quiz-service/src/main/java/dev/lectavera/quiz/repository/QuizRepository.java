@@ -1,5 +1,6 @@
 package dev.lectavera.quiz.repository;
 
+import dev.lectavera.kit.jdbc.DataAccessException;
 import dev.lectavera.quiz.model.GenerationMetadata;
 import dev.lectavera.quiz.model.Json;
 import dev.lectavera.quiz.model.Question;

@@ -1,5 +1,6 @@
 package dev.lectavera.quiz.repository;
 
+import dev.lectavera.kit.jdbc.DataAccessException;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 

@@ -1,5 +1,6 @@
 package dev.lectavera.study.repository;
 
+import dev.lectavera.kit.jdbc.DataAccessException;
 import dev.lectavera.study.model.Citation;
 import dev.lectavera.study.model.Json;
 import dev.lectavera.study.model.MessageRow;

@@ -1,5 +1,6 @@
 package dev.lectavera.study.repository;
 
+import dev.lectavera.kit.jdbc.DataAccessException;
 import dev.lectavera.study.model.SessionRow;
 import dev.lectavera.study.model.SessionStatus;
 import io.agroal.api.AgroalDataSource;

@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * The service's datasource, lending a connection per unit of work. Inside a {@code @Transactional} method the
@@ -23,11 +22,17 @@ public class Database {
         this.dataSource = dataSource;
     }
 
-    public <T> T withConnection(Function<Connection, T> work) {
+    /** Work on one connection that {@link Sql} does not cover (fetch sizes, streaming); SQLException is wrapped. */
+    @FunctionalInterface
+    public interface ConnectionWork<T> {
+        T apply(Connection connection) throws SQLException;
+    }
+
+    public <T> T withConnection(ConnectionWork<T> work) {
         try (Connection connection = dataSource.getConnection()) {
             return work.apply(connection);
         } catch (SQLException e) {
-            throw new DataAccessException("no database connection", e);
+            throw new DataAccessException("database work failed", e);
         }
     }
 
