@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -99,16 +100,23 @@ public final class Sql {
         return row.getObject(column, UUID.class);
     }
 
-    /** A {@code uuid[]} column; null stays null. */
+    /** A {@code uuid[]} column; SQL NULL reads as an empty list. */
     public static List<UUID> uuids(ResultSet row, String column) throws SQLException {
         Array array = row.getArray(column);
-        return array == null ? null : List.of((UUID[]) array.getArray());
+        if (array == null) {
+            return List.of();
+        }
+        return Arrays.stream((Object[]) array.getArray())
+                .map(value -> value instanceof UUID id ? id : UUID.fromString(value.toString())).toList();
     }
 
-    /** A {@code text[]} column; null stays null. */
+    /** A {@code text[]} column; SQL NULL reads as an empty list. */
     public static List<String> strings(ResultSet row, String column) throws SQLException {
         Array array = row.getArray(column);
-        return array == null ? null : List.of((String[]) array.getArray());
+        if (array == null) {
+            return List.of();
+        }
+        return Arrays.stream((Object[]) array.getArray()).map(String::valueOf).toList();
     }
 
     public static Integer nullableInt(ResultSet row, String column) throws SQLException {
