@@ -1,5 +1,7 @@
 package dev.lectavera.analytics.repository;
 
+import dev.lectavera.kit.jdbc.Database;
+import dev.lectavera.kit.jdbc.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.HashSet;

@@ -1,5 +1,6 @@
 package dev.lectavera.analytics.repository;
 
+import dev.lectavera.kit.jdbc.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.sql.Connection;

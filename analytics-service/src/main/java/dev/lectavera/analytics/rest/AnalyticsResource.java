@@ -9,22 +9,19 @@ import dev.lectavera.analytics.service.QueryStatistics;
 import dev.lectavera.analytics.service.QueryStatisticsService;
 import dev.lectavera.analytics.service.QuizPerformance;
 import dev.lectavera.analytics.service.QuizPerformanceService;
-import io.quarkiverse.resteasy.problem.HttpProblem;
+import dev.lectavera.kit.user.CurrentUser;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.UUID;
 
 /**
  * The student's own figures. There is no user id in any URL: the user is the verified token's
@@ -38,15 +35,15 @@ public class AnalyticsResource {
 
     private static final String TZ_DOC = "IANA time zone id for day boundaries (default UTC), e.g. Europe/Paris";
 
-    private final JsonWebToken token;
+    private final CurrentUser user;
     private final OverviewService overviewService;
     private final ActivityService activityService;
     private final QuizPerformanceService quizPerformanceService;
     private final QueryStatisticsService queryStatisticsService;
 
-    AnalyticsResource(JsonWebToken token, OverviewService overviewService, ActivityService activityService,
+    AnalyticsResource(CurrentUser user, OverviewService overviewService, ActivityService activityService,
                       QuizPerformanceService quizPerformanceService, QueryStatisticsService queryStatisticsService) {
-        this.token = token;
+        this.user = user;
         this.overviewService = overviewService;
         this.activityService = activityService;
         this.quizPerformanceService = quizPerformanceService;
@@ -57,7 +54,7 @@ public class AnalyticsResource {
     @Path("/overview")
     @Operation(summary = "All-time totals, scores, minutes studied and daily streaks")
     public Overview overview(@QueryParam("tz") @Parameter(description = TZ_DOC) String tz) {
-        return overviewService.overview(userId(), tz);
+        return overviewService.overview(user.id(), tz);
     }
 
     @GET
@@ -68,14 +65,14 @@ public class AnalyticsResource {
             @QueryParam("to") @Parameter(description = "last day, ISO date (default: today)") String to,
             @QueryParam("granularity") @Parameter(description = "day (default) or week") String granularity,
             @QueryParam("tz") @Parameter(description = TZ_DOC) String tz) {
-        return activityService.activity(userId(), date("from", from), date("to", to), granularity, tz);
+        return activityService.activity(user.id(), date("from", from), date("to", to), granularity, tz);
     }
 
     @GET
     @Path("/quiz-performance")
     @Operation(summary = "Scores over time, per document and per topic; weakest topics with pages to review")
     public QuizPerformance quizPerformance() {
-        return quizPerformanceService.performance(userId());
+        return quizPerformanceService.performance(user.id());
     }
 
     @GET
@@ -85,17 +82,7 @@ public class AnalyticsResource {
             @QueryParam("from") @Parameter(description = "first day, ISO date (default: open)") String from,
             @QueryParam("to") @Parameter(description = "last day, ISO date (default: open)") String to,
             @QueryParam("tz") @Parameter(description = TZ_DOC) String tz) {
-        return queryStatisticsService.statistics(userId(), date("from", from), date("to", to), tz);
-    }
-
-    private UUID userId() {
-        try {
-            return UUID.fromString(token.getSubject());
-        } catch (IllegalArgumentException | NullPointerException e) {
-            // auth-service always puts a user UUID in sub; anything else is not one of our tokens.
-            throw HttpProblem.builder().withStatus(Response.Status.UNAUTHORIZED)
-                    .withTitle("Unauthorized").withDetail("the token's subject is not a user id").build();
-        }
+        return queryStatisticsService.statistics(user.id(), date("from", from), date("to", to), tz);
     }
 
     private static LocalDate date(String parameter, String value) {

@@ -2,8 +2,8 @@ package dev.lectavera.analytics.service;
 
 import dev.lectavera.analytics.config.AnalyticsConfig;
 import dev.lectavera.analytics.repository.ActivityQueries;
-import dev.lectavera.analytics.repository.Database;
 import dev.lectavera.analytics.repository.TimeRange;
+import dev.lectavera.kit.jdbc.Database;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;

@@ -1,10 +1,10 @@
 package dev.lectavera.analytics.service;
 
 import dev.lectavera.analytics.config.AnalyticsConfig;
-import dev.lectavera.analytics.repository.Database;
 import dev.lectavera.analytics.repository.OverviewQueries;
 import dev.lectavera.analytics.repository.OverviewQueries.Totals;
 import dev.lectavera.analytics.service.StreakCalculator.Streaks;
+import dev.lectavera.kit.jdbc.Database;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;

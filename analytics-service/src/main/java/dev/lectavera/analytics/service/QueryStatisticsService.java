@@ -1,6 +1,5 @@
 package dev.lectavera.analytics.service;
 
-import dev.lectavera.analytics.repository.Database;
 import dev.lectavera.analytics.repository.QueryStatisticsQueries;
 import dev.lectavera.analytics.repository.QueryStatisticsQueries.ModelRow;
 import dev.lectavera.analytics.repository.QueryStatisticsQueries.Summary;
@@ -9,6 +8,7 @@ import dev.lectavera.analytics.repository.TimeRange;
 import dev.lectavera.analytics.service.QueryStatistics.Latency;
 import dev.lectavera.analytics.service.QueryStatistics.ModelUse;
 import dev.lectavera.analytics.service.QueryStatistics.Tokens;
+import dev.lectavera.kit.jdbc.Database;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.LocalDate;

@@ -1,7 +1,6 @@
 package dev.lectavera.analytics.service;
 
 import dev.lectavera.analytics.config.AnalyticsConfig;
-import dev.lectavera.analytics.repository.Database;
 import dev.lectavera.analytics.repository.QuizPerformanceQueries;
 import dev.lectavera.analytics.repository.QuizPerformanceQueries.MissRow;
 import dev.lectavera.analytics.repository.QuizPerformanceQueries.TopicRow;
@@ -10,6 +9,7 @@ import dev.lectavera.analytics.service.QuizPerformance.DocumentPerformance;
 import dev.lectavera.analytics.service.QuizPerformance.Review;
 import dev.lectavera.analytics.service.QuizPerformance.TopicPerformance;
 import dev.lectavera.analytics.service.QuizPerformance.WeakTopic;
+import dev.lectavera.kit.jdbc.Database;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;

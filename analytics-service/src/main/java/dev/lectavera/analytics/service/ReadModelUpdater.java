@@ -3,7 +3,6 @@ package dev.lectavera.analytics.service;
 import dev.lectavera.analytics.event.DecodedEvent.Accepted;
 import dev.lectavera.analytics.event.EventTimes;
 import dev.lectavera.analytics.repository.ChatSessionFactRepository;
-import dev.lectavera.analytics.repository.Database;
 import dev.lectavera.analytics.repository.DocumentFactRepository;
 import dev.lectavera.analytics.repository.ProcessedEventRepository;
 import dev.lectavera.analytics.repository.QueryFactRepository;
@@ -21,6 +20,7 @@ import dev.lectavera.contracts.events.QueryAnswered;
 import dev.lectavera.contracts.events.QuizCompleted;
 import dev.lectavera.contracts.events.UserDeleted;
 import dev.lectavera.contracts.events.UserRegistered;
+import dev.lectavera.kit.jdbc.Database;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 

@@ -1,6 +1,6 @@
 package dev.lectavera.analytics.event;
 
-import dev.lectavera.analytics.repository.DataAccessException;
+import dev.lectavera.kit.jdbc.DataAccessException;
 import org.junit.jupiter.api.Test;
 
 import java.sql.SQLException;

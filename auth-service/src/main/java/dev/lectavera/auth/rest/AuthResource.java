@@ -4,6 +4,7 @@ import dev.lectavera.auth.model.UserAccount;
 import dev.lectavera.auth.service.AccountService;
 import dev.lectavera.auth.service.PasswordResetService;
 import dev.lectavera.auth.service.SessionService;
+import dev.lectavera.kit.user.CurrentUser;
 import io.quarkus.security.Authenticated;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -32,13 +33,15 @@ public class AuthResource {
     private final SessionService sessions;
     private final PasswordResetService passwordResets;
     private final JsonWebToken caller;
+    private final CurrentUser currentUser;
 
     AuthResource(AccountService accounts, SessionService sessions, PasswordResetService passwordResets,
-                 JsonWebToken caller) {
+                 JsonWebToken caller, CurrentUser currentUser) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.passwordResets = passwordResets;
         this.caller = caller;
+        this.currentUser = currentUser;
     }
 
     @POST
@@ -81,7 +84,7 @@ public class AuthResource {
     @Operation(summary = "End the session: revoke its refresh tokens (and those of the refresh token sent, if any) "
             + "and the access token until it expires")
     public void logout(@RequestBody(required = false) @Valid Requests.Logout request) {
-        sessions.logout(Caller.userId(caller), caller.getTokenID(), Caller.expiresAt(caller), Caller.session(caller),
+        sessions.logout(currentUser.id(), caller.getTokenID(), Caller.expiresAt(caller), Caller.session(caller),
                 Optional.ofNullable(request).map(Requests.Logout::refreshToken).filter(token -> !token.isBlank()));
     }
 

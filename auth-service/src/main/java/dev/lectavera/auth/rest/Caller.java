@@ -1,7 +1,6 @@
 package dev.lectavera.auth.rest;
 
 import dev.lectavera.auth.security.AccessTokenIssuer;
-import dev.lectavera.auth.service.Problems;
 import jakarta.json.JsonString;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -9,18 +8,10 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
-/** The verified caller of a protected endpoint: its user id is the token's {@code sub}, nothing else. */
+/** What auth-service reads from a verified access token besides the user id (that is the kit's {@code CurrentUser}). */
 final class Caller {
 
     private Caller() {
-    }
-
-    static UUID userId(JsonWebToken token) {
-        try {
-            return UUID.fromString(token.getSubject());
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw Problems.invalidSubject();
-        }
     }
 
     /** The login session (refresh-token family) the access token was issued for, when it says. */

@@ -1,6 +1,7 @@
 package dev.lectavera.auth.rest;
 
 import dev.lectavera.auth.service.AccountService;
+import dev.lectavera.kit.user.CurrentUser;
 import io.quarkus.security.Authenticated;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -12,7 +13,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -28,9 +28,9 @@ import java.util.UUID;
 public class UserResource {
 
     private final AccountService accounts;
-    private final JsonWebToken caller;
+    private final CurrentUser caller;
 
-    UserResource(AccountService accounts, JsonWebToken caller) {
+    UserResource(AccountService accounts, CurrentUser caller) {
         this.accounts = accounts;
         this.caller = caller;
     }
@@ -38,14 +38,14 @@ public class UserResource {
     @GET
     @Operation(summary = "The caller's account")
     public Responses.User me() {
-        return Responses.User.of(accounts.get(Caller.userId(caller)));
+        return Responses.User.of(accounts.get(caller.id()));
     }
 
     @PATCH
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     @Operation(summary = "Change the full name (an absent field is left as it is)")
     public Responses.User update(@Valid @NotNull Requests.UpdateProfile request) {
-        UUID userId = Caller.userId(caller);
+        UUID userId = caller.id();
         if (request.fullName() == null) {
             return Responses.User.of(accounts.get(userId));
         }
@@ -61,7 +61,7 @@ public class UserResource {
             + "this one too: log in again with the new password")
     @APIResponse(responseCode = "429", description = "Too many wrong passwords for this account (Retry-After)")
     public void changePassword(@Valid @NotNull Requests.ChangePassword request) {
-        accounts.changePassword(Caller.userId(caller), request.currentPassword(), request.newPassword());
+        accounts.changePassword(caller.id(), request.currentPassword(), request.newPassword());
     }
 
     @DELETE
@@ -72,6 +72,6 @@ public class UserResource {
             + "the user is revoked")
     @APIResponse(responseCode = "429", description = "Too many wrong passwords for this account (Retry-After)")
     public void delete(@Valid @NotNull Requests.DeleteAccount request) {
-        accounts.delete(Caller.userId(caller), request.password());
+        accounts.delete(caller.id(), request.password());
     }
 }

@@ -96,17 +96,6 @@ public final class Problems {
                 .build();
     }
 
-    /** A verified token whose subject is not a user id: not one of ours in spirit. */
-    public static HttpProblem invalidSubject() {
-        return HttpProblem.builder()
-                .withType(type("invalid-token"))
-                .withStatus(401)
-                .withTitle("Unauthorized")
-                .withDetail("The access token has no valid subject")
-                .withHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"")
-                .build();
-    }
-
     /** Same shape as quarkus-resteasy-problem's Bean Validation violations. */
     private static Map<String, String> violation(String field, String message) {
         return Map.of("field", field, "in", "body", "message", message);

@@ -1,11 +1,11 @@
 package dev.lectavera.document.ingest;
 
 import dev.lectavera.document.repository.EmbeddingCacheRepository;
+import dev.lectavera.kit.jdbc.DataAccessException;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
-import java.sql.SQLException;
 import java.time.Duration;
 
 /**
@@ -30,7 +30,7 @@ public class EmbeddingCacheSweeper {
             if (removed > 0) {
                 LOG.infof("Embedding cache: removed %d vectors no chunk uses", removed);
             }
-        } catch (SQLException e) {
+        } catch (DataAccessException e) {
             LOG.warnf("Embedding cache sweep failed: %s", e.toString());
         }
     }

@@ -15,7 +15,6 @@ import dev.lectavera.document.repository.PageRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -42,7 +41,7 @@ public class IndexWriter {
 
     @Transactional(rollbackOn = Exception.class)
     public Completed complete(Claim claim, ExtractedDocument document, List<Chunk> chunkList, List<String> textHashes,
-                              List<float[]> vectors, String embeddingModel) throws SQLException {
+                              List<float[]> vectors, String embeddingModel) {
         if (!jobs.lockClaimed(claim)) {
             throw new LeaseLostException("Document " + claim.documentId() + " is no longer claimed by this worker");
         }
@@ -59,8 +58,7 @@ public class IndexWriter {
 
     /** @return false when the claim is gone (nothing written) */
     @Transactional(rollbackOn = Exception.class)
-    public boolean fail(Claim claim, DocumentStatus status, FailureCode code, String reason, Integer pageCount)
-            throws SQLException {
+    public boolean fail(Claim claim, DocumentStatus status, FailureCode code, String reason, Integer pageCount) {
         if (!jobs.markUnreadable(claim, status.name(), code.code(), reason, pageCount)) {
             return false;
         }
@@ -71,7 +69,7 @@ public class IndexWriter {
 
     /** Fails the documents whose attempt started and never finished, each with its DocumentFailed. */
     @Transactional(rollbackOn = Exception.class)
-    public List<Abandoned> failAbandoned(String reason) throws SQLException {
+    public List<Abandoned> failAbandoned(String reason) {
         List<Abandoned> failed = jobs.failAbandoned(FailureCode.CRASHED_PROCESSING.code(), reason);
         Instant now = Instant.now();
         for (Abandoned document : failed) {

@@ -7,6 +7,7 @@ import dev.lectavera.document.repository.DocumentJobRepository;
 import dev.lectavera.document.repository.DocumentJobRepository.Abandoned;
 import dev.lectavera.document.repository.DocumentJobRepository.Claim;
 import dev.lectavera.document.service.CoalescingTrigger;
+import dev.lectavera.kit.jdbc.DataAccessException;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -17,7 +18,6 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.interceptor.Interceptor;
 import org.jboss.logging.Logger;
 
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -83,7 +83,7 @@ public class IngestionDispatcher {
                         + " dead instance: failed now, not retried; the others when their lease lapses)", backlog[0],
                         backlog[1], backlog[2]);
             }
-        } catch (SQLException e) {
+        } catch (DataAccessException e) {
             LOG.warnf("Could not count unfinished documents: %s", e.toString());
         }
         trigger.fire();
@@ -106,7 +106,7 @@ public class IngestionDispatcher {
             Optional<Claim> claimed;
             try {
                 claimed = jobs.claimNext(config.processing().lease());
-            } catch (SQLException | RuntimeException e) {
+            } catch (RuntimeException e) {
                 freeWorkers.release();
                 LOG.warnf("Could not claim a document (retrying at the next poll): %s", e.toString());
                 return;
@@ -148,7 +148,7 @@ public class IngestionDispatcher {
         List<Abandoned> failed;
         try {
             failed = writer.failAbandoned(CRASHED);
-        } catch (SQLException | RuntimeException e) {
+        } catch (RuntimeException e) {
             LOG.warnf("Could not fail abandoned documents (retrying at the next poll): %s", e.toString());
             return;
         }
@@ -188,7 +188,7 @@ public class IngestionDispatcher {
             if (released > 0) {
                 LOG.infof("Released %d unfinished documents back to the queue", released);
             }
-        } catch (SQLException | RuntimeException e) {
+        } catch (RuntimeException e) {
             LOG.warnf("Could not release %d documents; they resume when their lease lapses: %s", leases.size(),
                     e.toString());
         }

@@ -4,7 +4,6 @@ import dev.lectavera.document.repository.DocumentJobRepository;
 import dev.lectavera.document.repository.DocumentJobRepository.Claim;
 import org.jboss.logging.Logger;
 
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -47,7 +46,7 @@ final class LeaseKeeper implements AutoCloseable {
                 if (!jobs.renewLease(claim, lease)) {
                     lost = true;
                 }
-            } catch (SQLException | RuntimeException e) {
+            } catch (RuntimeException e) {
                 // a missed renewal is harmless while the lease still runs; the next one may succeed
                 LOG.warnf("Document %s: lease renewal failed: %s", claim.documentId(), e.toString());
             }

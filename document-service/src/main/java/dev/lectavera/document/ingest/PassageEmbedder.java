@@ -3,10 +3,10 @@ package dev.lectavera.document.ingest;
 import dev.lectavera.document.config.EmbeddingsConfig;
 import dev.lectavera.document.embedding.Embedder;
 import dev.lectavera.document.repository.EmbeddingCacheRepository;
+import dev.lectavera.kit.jdbc.DataAccessException;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -94,7 +94,7 @@ public class PassageEmbedder {
     private void saveQuietly(String model, List<String> hashes, List<float[]> vectors) {
         try {
             cache.save(model, hashes, vectors);
-        } catch (SQLException e) {
+        } catch (DataAccessException e) {
             // the cache is an optimisation: the vectors are still used for this document
             LOG.warnf("Could not store %d vectors in the embedding cache: %s", hashes.size(), e.toString());
         }

@@ -2,13 +2,12 @@ package dev.lectavera.document.repository;
 
 import dev.lectavera.document.embedding.VectorCodec;
 import dev.lectavera.document.ingest.Chunker.Chunk;
-import io.agroal.api.AgroalDataSource;
+import dev.lectavera.kit.jdbc.Database;
+import dev.lectavera.kit.jdbc.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -32,72 +31,57 @@ public class ChunkRepository {
         }
     }
 
-    private final AgroalDataSource dataSource;
+    /** Rows per JDBC batch: a long book is not sent as one huge batch. */
+    private static final int BATCH = 200;
 
-    ChunkRepository(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
+    private final Database database;
+
+    ChunkRepository(Database database) {
+        this.database = database;
     }
 
     /** Within the caller's transaction. */
-    public void insertAll(UUID documentId, List<Chunk> chunks, List<String> textHashes, List<float[]> vectors)
-            throws SQLException {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement insert = c.prepareStatement("""
-                     INSERT INTO chunk (document_id, ordinal, page_number, start_offset, end_offset, text, text_hash,
-                                        token_count, embedding)
-                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
-            for (int i = 0; i < chunks.size(); i++) {
-                Chunk chunk = chunks.get(i);
-                insert.setObject(1, documentId);
-                insert.setInt(2, chunk.ordinal());
-                insert.setInt(3, chunk.page());
-                insert.setInt(4, chunk.startOffset());
-                insert.setInt(5, chunk.endOffset());
-                insert.setString(6, chunk.text());
-                insert.setString(7, textHashes.get(i));
-                insert.setInt(8, chunk.tokens());
-                insert.setBytes(9, VectorCodec.encode(vectors.get(i)));
-                insert.addBatch();
-                if ((i + 1) % 200 == 0) {
-                    insert.executeBatch();
-                }
-            }
-            insert.executeBatch();
+    public void insertAll(UUID documentId, List<Chunk> chunks, List<String> textHashes, List<float[]> vectors) {
+        List<Object[]> rows = new ArrayList<>(chunks.size());
+        for (int i = 0; i < chunks.size(); i++) {
+            Chunk chunk = chunks.get(i);
+            rows.add(new Object[] {documentId, chunk.ordinal(), chunk.page(), chunk.startOffset(), chunk.endOffset(),
+                    chunk.text(), textHashes.get(i), chunk.tokens(), VectorCodec.encode(vectors.get(i))});
+        }
+        for (int from = 0; from < rows.size(); from += BATCH) {
+            database.batch("""
+                    INSERT INTO chunk (document_id, ordinal, page_number, start_offset, end_offset, text, text_hash,
+                                       token_count, embedding)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows.subList(from, Math.min(rows.size(), from + BATCH)));
         }
     }
 
-    public List<String> textHashes(UUID documentId) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement select = c.prepareStatement("SELECT DISTINCT text_hash FROM chunk WHERE document_id = ?")) {
-            select.setObject(1, documentId);
-            List<String> hashes = new ArrayList<>();
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    hashes.add(rs.getString(1));
-                }
-            }
-            return hashes;
-        }
+    public List<String> textHashes(UUID documentId) {
+        return database.query("SELECT DISTINCT text_hash FROM chunk WHERE document_id = ?", row -> row.getString(1),
+                documentId);
     }
 
     /** Vectors of the given documents, in reading order. */
-    public Map<UUID, DocumentVectors> vectors(Collection<UUID> documentIds) throws SQLException {
+    public Map<UUID, DocumentVectors> vectors(Collection<UUID> documentIds) {
         Map<UUID, List<Long>> ids = new HashMap<>();
         Map<UUID, List<byte[]>> rows = new HashMap<>();
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement select = c.prepareStatement("""
-                     SELECT document_id, id, embedding FROM chunk WHERE document_id = ANY (?)
-                     ORDER BY document_id, ordinal""")) {
-            select.setArray(1, c.createArrayOf("uuid", documentIds.toArray()));
-            select.setFetchSize(1000);
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    UUID documentId = rs.getObject(1, UUID.class);
-                    ids.computeIfAbsent(documentId, k -> new ArrayList<>()).add(rs.getLong(2));
-                    rows.computeIfAbsent(documentId, k -> new ArrayList<>()).add(rs.getBytes(3));
+        // by hand rather than Sql.query: the fetch size streams a large result instead of holding it twice
+        database.withConnection(c -> {
+            try (PreparedStatement select = c.prepareStatement("""
+                    SELECT document_id, id, embedding FROM chunk WHERE document_id = ANY (?)
+                    ORDER BY document_id, ordinal""")) {
+                select.setArray(1, c.createArrayOf("uuid", documentIds.toArray()));
+                select.setFetchSize(1000);
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        UUID documentId = rs.getObject(1, UUID.class);
+                        ids.computeIfAbsent(documentId, k -> new ArrayList<>()).add(rs.getLong(2));
+                        rows.computeIfAbsent(documentId, k -> new ArrayList<>()).add(rs.getBytes(3));
+                    }
                 }
             }
-        }
+            return null;
+        });
         Map<UUID, DocumentVectors> result = new HashMap<>();
         for (Map.Entry<UUID, List<byte[]>> entry : rows.entrySet()) {
             List<byte[]> embeddings = entry.getValue();
@@ -119,45 +103,27 @@ public class ChunkRepository {
     }
 
     /** Full-text ranking (ts_rank_cd over websearch syntax: quotes, OR, -exclusions) within the documents. */
-    public List<Long> fullText(String query, Collection<UUID> documentIds, int limit) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement select = c.prepareStatement("""
-                     SELECT c.id
-                     FROM chunk c, websearch_to_tsquery('english', ?) q
-                     WHERE c.document_id = ANY (?) AND c.tsv @@ q
-                     ORDER BY ts_rank_cd(c.tsv, q) DESC, c.id
-                     LIMIT ?""")) {
-            select.setString(1, query);
-            select.setArray(2, c.createArrayOf("uuid", documentIds.toArray()));
-            select.setInt(3, limit);
-            List<Long> ids = new ArrayList<>();
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getLong(1));
-                }
-            }
-            return ids;
-        }
+    public List<Long> fullText(String query, Collection<UUID> documentIds, int limit) {
+        return database.query("""
+                SELECT c.id
+                FROM chunk c, websearch_to_tsquery('english', ?) q
+                WHERE c.document_id = ANY (?) AND c.tsv @@ q
+                ORDER BY ts_rank_cd(c.tsv, q) DESC, c.id
+                LIMIT ?""", row -> row.getLong(1), query, Sql.array("uuid", documentIds), limit);
     }
 
-    public Map<Long, ChunkRow> rows(Collection<Long> chunkIds) throws SQLException {
+    public Map<Long, ChunkRow> rows(Collection<Long> chunkIds) {
         Map<Long, ChunkRow> rows = new HashMap<>();
         if (chunkIds.isEmpty()) {
             return rows;
         }
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement select = c.prepareStatement("""
-                     SELECT c.id, c.document_id, d.title, c.page_number, c.start_offset, c.end_offset, c.text
-                     FROM chunk c JOIN document d ON d.id = c.document_id
-                     WHERE c.id = ANY (?)""")) {
-            select.setArray(1, c.createArrayOf("bigint", chunkIds.toArray()));
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    rows.put(rs.getLong(1), new ChunkRow(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3),
-                            rs.getInt(4), rs.getInt(5), rs.getInt(6), rs.getString(7)));
-                }
-            }
-        }
+        database.query("""
+                        SELECT c.id, c.document_id, d.title, c.page_number, c.start_offset, c.end_offset, c.text
+                        FROM chunk c JOIN document d ON d.id = c.document_id
+                        WHERE c.id = ANY (?)""",
+                row -> new ChunkRow(row.getLong(1), row.getObject(2, UUID.class), row.getString(3), row.getInt(4),
+                        row.getInt(5), row.getInt(6), row.getString(7)),
+                Sql.array("bigint", chunkIds)).forEach(row -> rows.put(row.id(), row));
         return rows;
     }
 }

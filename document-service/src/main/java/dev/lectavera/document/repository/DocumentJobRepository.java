@@ -1,15 +1,11 @@
 package dev.lectavera.document.repository;
 
-import io.agroal.api.AgroalDataSource;
+import dev.lectavera.kit.jdbc.Database;
+import dev.lectavera.kit.jdbc.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -34,10 +30,10 @@ public class DocumentJobRepository {
     public record Completed(UUID userId, String title, long version, Instant createdAt, Instant indexedAt) {
     }
 
-    private final AgroalDataSource dataSource;
+    private final Database database;
 
-    DocumentJobRepository(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
+    DocumentJobRepository(Database database) {
+        this.database = database;
     }
 
     /** A document whose attempt started and never finished, now FAILED. */
@@ -45,206 +41,135 @@ public class DocumentJobRepository {
     }
 
     /** Claims the oldest queued document that is due. */
-    public Optional<Claim> claimNext(Duration lease) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement claim = c.prepareStatement("""
-                     UPDATE document d
-                     SET status = 'PROCESSING', lease_token = ?, lease_expires_at = now() + make_interval(secs => ?),
-                         attempts = d.attempts + 1, processing_started_at = coalesce(d.processing_started_at, now()),
-                         updated_at = now()
-                     WHERE d.id = (SELECT id FROM document
-                                   WHERE status = 'QUEUED' AND next_attempt_at <= now()
-                                   ORDER BY created_at
-                                   LIMIT 1
-                                   FOR UPDATE SKIP LOCKED)
-                     RETURNING d.id, d.user_id, d.lease_token, d.blob_key, d.attempts, d.created_at""")) {
-            claim.setObject(1, UUID.randomUUID());
-            claim.setDouble(2, lease.toMillis() / 1000.0);
-            try (ResultSet rs = claim.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                return Optional.of(new Claim(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                        rs.getObject(3, UUID.class), rs.getString(4), rs.getInt(5),
-                        rs.getTimestamp(6).toInstant()));
-            }
-        }
+    public Optional<Claim> claimNext(Duration lease) {
+        return database.queryFirst("""
+                UPDATE document d
+                SET status = 'PROCESSING', lease_token = ?, lease_expires_at = now() + make_interval(secs => ?),
+                    attempts = d.attempts + 1, processing_started_at = coalesce(d.processing_started_at, now()),
+                    updated_at = now()
+                WHERE d.id = (SELECT id FROM document
+                              WHERE status = 'QUEUED' AND next_attempt_at <= now()
+                              ORDER BY created_at
+                              LIMIT 1
+                              FOR UPDATE SKIP LOCKED)
+                RETURNING d.id, d.user_id, d.lease_token, d.blob_key, d.attempts, d.created_at""",
+                row -> new Claim(row.getObject(1, UUID.class), row.getObject(2, UUID.class),
+                        row.getObject(3, UUID.class), row.getString(4), row.getInt(5), Sql.instant(row, "created_at")),
+                UUID.randomUUID(), seconds(lease));
     }
 
     /** Renews the lease and records progress; false when the claim is gone (document deleted or taken over). */
-    public boolean heartbeat(Claim claim, Duration lease, int pagesDone) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement update = c.prepareStatement("""
-                     UPDATE document SET lease_expires_at = now() + make_interval(secs => ?), pages_done = ?,
-                                         updated_at = now()
-                     WHERE id = ? AND lease_token = ? AND status = 'PROCESSING'""")) {
-            update.setDouble(1, lease.toMillis() / 1000.0);
-            update.setInt(2, pagesDone);
-            update.setObject(3, claim.documentId());
-            update.setObject(4, claim.leaseToken());
-            return update.executeUpdate() == 1;
-        }
+    public boolean heartbeat(Claim claim, Duration lease, int pagesDone) {
+        return database.update("""
+                UPDATE document SET lease_expires_at = now() + make_interval(secs => ?), pages_done = ?,
+                                    updated_at = now()
+                WHERE id = ? AND lease_token = ? AND status = 'PROCESSING'""",
+                seconds(lease), pagesDone, claim.documentId(), claim.leaseToken()) == 1;
     }
 
     /** Renews the lease only; false when the claim is gone. */
-    public boolean renewLease(Claim claim, Duration lease) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement update = c.prepareStatement("""
-                     UPDATE document SET lease_expires_at = now() + make_interval(secs => ?)
-                     WHERE id = ? AND lease_token = ? AND status = 'PROCESSING'""")) {
-            update.setDouble(1, lease.toMillis() / 1000.0);
-            update.setObject(2, claim.documentId());
-            update.setObject(3, claim.leaseToken());
-            return update.executeUpdate() == 1;
-        }
+    public boolean renewLease(Claim claim, Duration lease) {
+        return database.update("""
+                UPDATE document SET lease_expires_at = now() + make_interval(secs => ?)
+                WHERE id = ? AND lease_token = ? AND status = 'PROCESSING'""",
+                seconds(lease), claim.documentId(), claim.leaseToken()) == 1;
     }
 
     /** Records the page count as soon as it is known (status reads fall back to it). */
-    public void pageCount(Claim claim, int pageCount) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement update = c.prepareStatement(
-                     "UPDATE document SET page_count = ? WHERE id = ? AND lease_token = ?")) {
-            update.setInt(1, pageCount);
-            update.setObject(2, claim.documentId());
-            update.setObject(3, claim.leaseToken());
-            update.executeUpdate();
-        }
+    public void pageCount(Claim claim, int pageCount) {
+        database.update("UPDATE document SET page_count = ? WHERE id = ? AND lease_token = ?",
+                pageCount, claim.documentId(), claim.leaseToken());
     }
 
     /** Locks the claimed row for the final transaction; false when the claim is gone. Within a transaction. */
-    public boolean lockClaimed(Claim claim) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement select = c.prepareStatement("""
-                     SELECT 1 FROM document WHERE id = ? AND lease_token = ? AND status = 'PROCESSING' FOR UPDATE""")) {
-            select.setObject(1, claim.documentId());
-            select.setObject(2, claim.leaseToken());
-            try (ResultSet rs = select.executeQuery()) {
-                return rs.next();
-            }
-        }
+    public boolean lockClaimed(Claim claim) {
+        return !database.query("""
+                SELECT 1 FROM document WHERE id = ? AND lease_token = ? AND status = 'PROCESSING' FOR UPDATE""",
+                row -> 1, claim.documentId(), claim.leaseToken()).isEmpty();
     }
 
     /** Marks the locked document INDEXED (within the transaction that wrote pages and chunks). */
     public Completed markIndexed(Claim claim, int pageCount, int chunkCount, String metadataTitle, String author,
-                                 String embeddingModel) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement update = c.prepareStatement("""
-                     UPDATE document
-                     SET status = 'INDEXED', page_count = ?, pages_done = ?, chunk_count = ?,
-                         title = CASE WHEN title_from_user OR ?::text IS NULL THEN title ELSE ?::text END,
-                         author = ?, embedding_model = ?, version = version + 1, failure_reason = NULL,
-                         lease_token = NULL, lease_expires_at = NULL, indexed_at = now(), updated_at = now()
-                     WHERE id = ? AND lease_token = ?
-                     RETURNING user_id, title, version, created_at, indexed_at""")) {
-            update.setInt(1, pageCount);
-            update.setInt(2, pageCount);
-            update.setInt(3, chunkCount);
-            update.setString(4, metadataTitle);
-            update.setString(5, metadataTitle);
-            update.setString(6, author);
-            update.setString(7, embeddingModel);
-            update.setObject(8, claim.documentId());
-            update.setObject(9, claim.leaseToken());
-            try (ResultSet rs = update.executeQuery()) {
-                if (!rs.next()) {
-                    throw new IllegalStateException("Claim on " + claim.documentId() + " vanished under its lock");
-                }
-                return new Completed(rs.getObject(1, UUID.class), rs.getString(2), rs.getLong(3),
-                        rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant());
-            }
-        }
+                                 String embeddingModel) {
+        return database.queryFirst("""
+                UPDATE document
+                SET status = 'INDEXED', page_count = ?, pages_done = ?, chunk_count = ?,
+                    title = CASE WHEN title_from_user OR ?::text IS NULL THEN title ELSE ?::text END,
+                    author = ?, embedding_model = ?, version = version + 1, failure_reason = NULL,
+                    lease_token = NULL, lease_expires_at = NULL, indexed_at = now(), updated_at = now()
+                WHERE id = ? AND lease_token = ?
+                RETURNING user_id, title, version, created_at, indexed_at""",
+                row -> new Completed(row.getObject(1, UUID.class), row.getString(2), row.getLong(3),
+                        Sql.instant(row, "created_at"), Sql.instant(row, "indexed_at")),
+                pageCount, pageCount, chunkCount, metadataTitle, metadataTitle, author, embeddingModel,
+                claim.documentId(), claim.leaseToken())
+                .orElseThrow(() -> new IllegalStateException(
+                        "Claim on " + claim.documentId() + " vanished under its lock"));
     }
 
     /** Ends processing without an index (FAILED or NEEDS_OCR); false when the claim is gone. */
-    public boolean markUnreadable(Claim claim, String status, String code, String reason, Integer pageCount)
-            throws SQLException {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement update = c.prepareStatement("""
-                     UPDATE document
-                     SET status = ?, failure_code = ?, failure_reason = ?, page_count = coalesce(?, page_count),
-                         pages_done = 0, chunk_count = 0, lease_token = NULL, lease_expires_at = NULL,
-                         updated_at = now()
-                     WHERE id = ? AND lease_token = ? AND status = 'PROCESSING'""")) {
-            update.setString(1, status);
-            update.setString(2, code);
-            update.setString(3, reason);
-            update.setObject(4, pageCount);
-            update.setObject(5, claim.documentId());
-            update.setObject(6, claim.leaseToken());
-            return update.executeUpdate() == 1;
-        }
+    public boolean markUnreadable(Claim claim, String status, String code, String reason, Integer pageCount) {
+        return database.update("""
+                UPDATE document
+                SET status = ?, failure_code = ?, failure_reason = ?, page_count = coalesce(?::integer, page_count),
+                    pages_done = 0, chunk_count = 0, lease_token = NULL, lease_expires_at = NULL,
+                    updated_at = now()
+                WHERE id = ? AND lease_token = ? AND status = 'PROCESSING'""",
+                status, code, reason, pageCount, claim.documentId(), claim.leaseToken()) == 1;
     }
 
     /**
      * Fails every document whose attempt started and never finished (PROCESSING with a lapsed lease: its process
      * died, or its worker hung past the deadline and stopped renewing). Within the caller's transaction.
      */
-    public List<Abandoned> failAbandoned(String code, String reason) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement update = c.prepareStatement("""
-                     UPDATE document d
-                     SET status = 'FAILED', failure_code = ?, failure_reason = ?, pages_done = 0, chunk_count = 0,
-                         lease_token = NULL, lease_expires_at = NULL, updated_at = now()
-                     WHERE d.id IN (SELECT id FROM document
-                                    WHERE status = 'PROCESSING' AND (lease_expires_at IS NULL OR lease_expires_at < now())
-                                    FOR UPDATE SKIP LOCKED)
-                     RETURNING d.id, d.user_id, d.blob_key, d.page_count""")) {
-            update.setString(1, code);
-            update.setString(2, reason);
-            List<Abandoned> failed = new ArrayList<>();
-            try (ResultSet rs = update.executeQuery()) {
-                while (rs.next()) {
-                    failed.add(new Abandoned(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
-                            (Integer) rs.getObject(4)));
-                }
-            }
-            return failed;
-        }
+    public List<Abandoned> failAbandoned(String code, String reason) {
+        return database.query("""
+                UPDATE document d
+                SET status = 'FAILED', failure_code = ?, failure_reason = ?, pages_done = 0, chunk_count = 0,
+                    lease_token = NULL, lease_expires_at = NULL, updated_at = now()
+                WHERE d.id IN (SELECT id FROM document
+                               WHERE status = 'PROCESSING' AND (lease_expires_at IS NULL OR lease_expires_at < now())
+                               FOR UPDATE SKIP LOCKED)
+                RETURNING d.id, d.user_id, d.blob_key, d.page_count""",
+                row -> new Abandoned(row.getObject(1, UUID.class), row.getObject(2, UUID.class), row.getString(3),
+                        Sql.nullableInt(row, "page_count")),
+                code, reason);
     }
 
     /** Gives the document back to the queue, to be tried again after {@code delay}. */
-    public boolean requeue(Claim claim, Duration delay) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement update = c.prepareStatement("""
-                     UPDATE document
-                     SET status = 'QUEUED', next_attempt_at = now() + make_interval(secs => ?), pages_done = 0,
-                         lease_token = NULL, lease_expires_at = NULL, updated_at = now()
-                     WHERE id = ? AND lease_token = ? AND status = 'PROCESSING'""")) {
-            update.setDouble(1, delay.toMillis() / 1000.0);
-            update.setObject(2, claim.documentId());
-            update.setObject(3, claim.leaseToken());
-            return update.executeUpdate() == 1;
-        }
+    public boolean requeue(Claim claim, Duration delay) {
+        return database.update("""
+                UPDATE document
+                SET status = 'QUEUED', next_attempt_at = now() + make_interval(secs => ?), pages_done = 0,
+                    lease_token = NULL, lease_expires_at = NULL, updated_at = now()
+                WHERE id = ? AND lease_token = ? AND status = 'PROCESSING'""",
+                seconds(delay), claim.documentId(), claim.leaseToken()) == 1;
     }
 
     /** At shutdown: documents this instance holds go back to the queue at once (no lease wait on restart). */
-    public int release(Collection<UUID> leaseTokens) throws SQLException {
+    public int release(Collection<UUID> leaseTokens) {
         if (leaseTokens.isEmpty()) {
             return 0;
         }
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement update = c.prepareStatement("""
-                     UPDATE document
-                     SET status = 'QUEUED', next_attempt_at = now(), pages_done = 0, lease_token = NULL,
-                         lease_expires_at = NULL, attempts = greatest(attempts - 1, 0), updated_at = now()
-                     WHERE lease_token = ANY (?) AND status = 'PROCESSING'""")) {
-            update.setArray(1, c.createArrayOf("uuid", leaseTokens.toArray()));
-            return update.executeUpdate();
-        }
+        return database.update("""
+                UPDATE document
+                SET status = 'QUEUED', next_attempt_at = now(), pages_done = 0, lease_token = NULL,
+                    lease_expires_at = NULL, attempts = greatest(attempts - 1, 0), updated_at = now()
+                WHERE lease_token = ANY (?) AND status = 'PROCESSING'""", Sql.array("uuid", leaseTokens));
     }
 
     /** Unfinished documents: [queued, processing, processing with a lapsed lease]. */
-    public long[] backlog() throws SQLException {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement select = c.prepareStatement("""
-                     SELECT count(*) FILTER (WHERE status = 'QUEUED'),
-                            count(*) FILTER (WHERE status = 'PROCESSING'),
-                            count(*) FILTER (WHERE status = 'PROCESSING' AND (lease_expires_at IS NULL
-                                                                              OR lease_expires_at < now()))
-                     FROM document WHERE status IN ('QUEUED', 'PROCESSING')""");
-             ResultSet rs = select.executeQuery()) {
-            rs.next();
-            return new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)};
-        }
+    public long[] backlog() {
+        return database.queryOne("""
+                SELECT count(*) FILTER (WHERE status = 'QUEUED'),
+                       count(*) FILTER (WHERE status = 'PROCESSING'),
+                       count(*) FILTER (WHERE status = 'PROCESSING' AND (lease_expires_at IS NULL
+                                                                         OR lease_expires_at < now()))
+                FROM document WHERE status IN ('QUEUED', 'PROCESSING')""",
+                row -> new long[] {row.getLong(1), row.getLong(2), row.getLong(3)});
+    }
+
+    private static double seconds(Duration duration) {
+        return duration.toMillis() / 1000.0;
     }
 }

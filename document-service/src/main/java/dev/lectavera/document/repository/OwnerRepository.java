@@ -1,12 +1,8 @@
 package dev.lectavera.document.repository;
 
-import io.agroal.api.AgroalDataSource;
+import dev.lectavera.kit.jdbc.Database;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.UUID;
 
 /**
@@ -24,52 +20,30 @@ public class OwnerRepository {
     /** Namespace of this service's advisory locks (a user id alone could collide with another lock's key). */
     private static final int LOCK_SPACE = 0x4c56_4431; // "LVD1"
 
-    private final AgroalDataSource dataSource;
+    private final Database database;
 
-    OwnerRepository(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
+    OwnerRepository(Database database) {
+        this.database = database;
     }
 
     /** Takes the user's lock until the transaction ends: two uploads (or an upload and the purge) run one by one. */
-    public void lock(UUID userId) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(?, ?)")) {
-            lock.setInt(1, LOCK_SPACE);
-            lock.setInt(2, (int) (userId.getMostSignificantBits() ^ userId.getLeastSignificantBits()));
-            lock.execute();
-        }
+    public void lock(UUID userId) {
+        database.query("SELECT pg_advisory_xact_lock(?, ?)", row -> null, LOCK_SPACE,
+                (int) (userId.getMostSignificantBits() ^ userId.getLeastSignificantBits()));
     }
 
-    public boolean isDeleted(UUID userId) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement select = c.prepareStatement("SELECT 1 FROM deleted_user WHERE user_id = ?")) {
-            select.setObject(1, userId);
-            try (ResultSet rs = select.executeQuery()) {
-                return rs.next();
-            }
-        }
+    public boolean isDeleted(UUID userId) {
+        return !database.query("SELECT 1 FROM deleted_user WHERE user_id = ?", row -> 1, userId).isEmpty();
     }
 
-    public void markDeleted(UUID userId) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement insert = c.prepareStatement(
-                     "INSERT INTO deleted_user (user_id) VALUES (?) ON CONFLICT DO NOTHING")) {
-            insert.setObject(1, userId);
-            insert.executeUpdate();
-        }
+    public void markDeleted(UUID userId) {
+        database.update("INSERT INTO deleted_user (user_id) VALUES (?) ON CONFLICT DO NOTHING", userId);
     }
 
     /** FAILED documents keep their row (and count as documents) but no file (their bytes are free again). */
-    public Usage usage(UUID userId) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement select = c.prepareStatement("""
-                     SELECT coalesce(sum(size_bytes) FILTER (WHERE status <> 'FAILED'), 0), count(*)
-                     FROM document WHERE user_id = ?""")) {
-            select.setObject(1, userId);
-            try (ResultSet rs = select.executeQuery()) {
-                rs.next();
-                return new Usage(rs.getLong(1), rs.getLong(2));
-            }
-        }
+    public Usage usage(UUID userId) {
+        return database.queryOne("""
+                SELECT coalesce(sum(size_bytes) FILTER (WHERE status <> 'FAILED'), 0), count(*)
+                FROM document WHERE user_id = ?""", row -> new Usage(row.getLong(1), row.getLong(2)), userId);
     }
 }

@@ -1,12 +1,9 @@
 package dev.lectavera.document.repository;
 
-import io.agroal.api.AgroalDataSource;
+import dev.lectavera.kit.jdbc.Database;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -15,39 +12,29 @@ import java.util.UUID;
 @ApplicationScoped
 public class PageRepository {
 
-    private final AgroalDataSource dataSource;
+    /** Rows per JDBC batch: a long book is not sent as one huge batch. */
+    private static final int BATCH = 500;
 
-    PageRepository(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
+    private final Database database;
+
+    PageRepository(Database database) {
+        this.database = database;
     }
 
     /** Within the caller's transaction. */
-    public void insertAll(UUID documentId, List<String> pages) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement insert = c.prepareStatement(
-                     "INSERT INTO document_page (document_id, page_number, text) VALUES (?, ?, ?)")) {
-            for (int i = 0; i < pages.size(); i++) {
-                insert.setObject(1, documentId);
-                insert.setInt(2, i + 1);
-                insert.setString(3, pages.get(i));
-                insert.addBatch();
-                if ((i + 1) % 500 == 0) {
-                    insert.executeBatch();
-                }
-            }
-            insert.executeBatch();
+    public void insertAll(UUID documentId, List<String> pages) {
+        List<Object[]> rows = new ArrayList<>(pages.size());
+        for (int i = 0; i < pages.size(); i++) {
+            rows.add(new Object[] {documentId, i + 1, pages.get(i)});
+        }
+        for (int from = 0; from < rows.size(); from += BATCH) {
+            database.batch("INSERT INTO document_page (document_id, page_number, text) VALUES (?, ?, ?)",
+                    rows.subList(from, Math.min(rows.size(), from + BATCH)));
         }
     }
 
-    public Optional<String> text(UUID documentId, int pageNumber) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement select = c.prepareStatement(
-                     "SELECT text FROM document_page WHERE document_id = ? AND page_number = ?")) {
-            select.setObject(1, documentId);
-            select.setInt(2, pageNumber);
-            try (ResultSet rs = select.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-            }
-        }
+    public Optional<String> text(UUID documentId, int pageNumber) {
+        return database.queryFirst("SELECT text FROM document_page WHERE document_id = ? AND page_number = ?",
+                row -> row.getString(1), documentId, pageNumber);
     }
 }

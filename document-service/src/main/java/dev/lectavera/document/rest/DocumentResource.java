@@ -10,6 +10,7 @@ import dev.lectavera.document.service.PdfSniffer;
 import dev.lectavera.document.service.QuotaService;
 import dev.lectavera.document.service.UploadService;
 import dev.lectavera.document.service.UploadService.Uploaded;
+import dev.lectavera.kit.user.CurrentUser;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -42,7 +43,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -133,7 +133,7 @@ public class DocumentResource {
     @GET
     @Path("usage")
     @Operation(summary = "The caller's storage against the quota: {bytesUsed, bytesQuota, documents, documentsQuota}")
-    public UsageView usage() throws SQLException {
+    public UsageView usage() {
         return UsageView.of(quota.report(user.id()));
     }
 
@@ -175,7 +175,7 @@ public class DocumentResource {
     @GET
     @Path("{id}/pages/{page}")
     @Operation(summary = "Extracted text of one page (search offsets point into it)")
-    public PageView page(@RestPath UUID id, @RestPath @Min(1) int page) throws SQLException {
+    public PageView page(@RestPath UUID id, @RestPath @Min(1) int page) {
         return new PageView(id, page, documents.pageText(user.id(), id, page));
     }
 
@@ -191,7 +191,7 @@ public class DocumentResource {
     @DELETE
     @Path("{id}")
     @Operation(summary = "Delete the document, its file, pages, chunks, vectors and cached state")
-    public Response delete(@RestPath UUID id) throws SQLException {
+    public Response delete(@RestPath UUID id) {
         documents.delete(user.id(), id);
         return Response.noContent().build();
     }

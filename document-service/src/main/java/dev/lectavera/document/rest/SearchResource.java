@@ -1,6 +1,7 @@
 package dev.lectavera.document.rest;
 
 import dev.lectavera.document.service.SearchService;
+import dev.lectavera.kit.user.CurrentUser;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -11,8 +12,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import java.sql.SQLException;
 
 /** Hybrid retrieval over the caller's documents; study-service and quiz-service call it with the user's token. */
 @Path("/api/v1/documents/search")
@@ -33,7 +32,7 @@ public class SearchResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Passages for a query: full text and vectors merged by reciprocal rank fusion",
             description = "Each passage carries its document, page and character offsets in that page's text.")
-    public SearchResponse search(@NotNull @Valid SearchRequest request) throws SQLException {
+    public SearchResponse search(@NotNull @Valid SearchRequest request) {
         return new SearchResponse(search.search(user.id(), request.query().strip(), request.documentIds(),
                         request.topKOrDefault()).stream()
                 .map(hit -> new SearchResponse.Result(hit.documentId(), hit.title(), hit.page(), hit.startOffset(),

@@ -7,7 +7,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
-import java.sql.SQLException;
 import java.util.UUID;
 
 /**
@@ -31,7 +30,7 @@ public class UploadQuotaFilter {
 
     @QuotaChecked
     @ServerRequestFilter
-    public void check(ContainerRequestContext request) throws SQLException {
+    public void check(ContainerRequestContext request) {
         UUID userId = subject();
         if (userId == null) {
             return; // not authenticated: the route's security answers

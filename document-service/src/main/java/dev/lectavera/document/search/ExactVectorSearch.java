@@ -5,7 +5,6 @@ import dev.lectavera.document.repository.ChunkRepository;
 import dev.lectavera.document.repository.ChunkRepository.DocumentVectors;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -86,12 +85,7 @@ public class ExactVectorSearch implements VectorSearch {
             }
         }
         if (!missing.isEmpty()) {
-            Map<UUID, DocumentVectors> loaded;
-            try {
-                loaded = chunks.vectors(missing);
-            } catch (SQLException e) {
-                throw new IllegalStateException("Could not read chunk vectors", e);
-            }
+            Map<UUID, DocumentVectors> loaded = chunks.vectors(missing);
             found.putAll(loaded);
             remember(loaded.values());
         }

@@ -9,30 +9,24 @@ import dev.lectavera.document.event.OutboxWriter;
 import dev.lectavera.document.model.Document;
 import dev.lectavera.document.model.DocumentStatus;
 import dev.lectavera.document.repository.ChunkRepository;
+import dev.lectavera.document.repository.DocumentRepository;
 import dev.lectavera.document.repository.EmbeddingCacheRepository;
 import dev.lectavera.document.repository.OwnerRepository;
 import dev.lectavera.document.repository.PageRepository;
 import dev.lectavera.document.search.VectorSearch;
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -70,11 +64,14 @@ public class DocumentService {
     private final VectorSearch vectorSearch;
     private final Event<DocumentsRemoved> removed;
     private final OwnerRepository owners;
+    private final DocumentRepository documents;
 
     DocumentService(OutboxWriter outbox, ChunkRepository chunks, PageRepository pages,
                     EmbeddingCacheRepository embeddingCache, DocumentStatusCache statusCache, BlobStore blobs,
-                    VectorSearch vectorSearch, Event<DocumentsRemoved> removed, OwnerRepository owners) {
+                    VectorSearch vectorSearch, Event<DocumentsRemoved> removed, OwnerRepository owners,
+                    DocumentRepository documents) {
         this.owners = owners;
+        this.documents = documents;
         this.outbox = outbox;
         this.chunks = chunks;
         this.pages = pages;
@@ -87,42 +84,27 @@ public class DocumentService {
 
     @Transactional
     public Document get(UUID userId, UUID id) {
-        return Document.findOwned(userId, id).orElseThrow(() -> notFound(id));
+        return documents.findOwned(userId, id).orElseThrow(() -> notFound(id));
     }
 
     @Transactional
     public DocumentList list(UUID userId, ListQuery query) {
-        StringBuilder where = new StringBuilder("userId = :user and archived = :archived");
-        Parameters params = Parameters.with("user", userId)
-                .and("archived", query.archived() != null && query.archived());
-        if (query.category() != null) {
-            where.append(" and lower(category) = :category");
-            params.and("category", query.category().toLowerCase(Locale.ROOT));
-        }
-        if (query.tag() != null) {
-            where.append(" and array_contains(tags, :tag)");
-            params.and("tag", query.tag());
-        }
-        if (query.text() != null) {
-            where.append(" and lower(title) like :text escape '!'");
-            params.and("text", "%" + escapeLike(query.text().toLowerCase(Locale.ROOT)) + "%");
-        }
-        PanacheQuery<Document> found = Document.find(where.toString(),
-                Sort.descending("createdAt").and("id"), params);
-        long total = found.count();
-        List<Document> items = found.page(Page.of(query.page(), query.size())).list();
-        return new DocumentList(items, total);
+        DocumentRepository.Filter filter = new DocumentRepository.Filter(
+                query.archived() != null && query.archived(), query.category(), query.tag(), query.text());
+        return new DocumentList(documents.list(userId, filter, query.page(), query.size()),
+                documents.count(userId, filter));
     }
 
     /** Applies the changes; a change bumps the version and emits DocumentUpdated. */
     @Transactional
     public Document update(UUID userId, UUID id, Changes changes) {
-        Document document = Document.findOwnedForUpdate(userId, id).orElseThrow(() -> notFound(id));
+        Document document = documents.findOwnedForUpdate(userId, id).orElseThrow(() -> notFound(id));
         boolean changed = false;
         if (changes.title() != null && !changes.title().strip().equals(document.title)) {
             document.title = changes.title().strip();
             changed = true;
         }
+        boolean titleChosen = changes.title() != null && !document.titleFromUser;
         if (changes.title() != null) {
             document.titleFromUser = true; // from now on the PDF's metadata title never overrides it
         }
@@ -151,13 +133,16 @@ public class DocumentService {
                     document.title, document.category, List.copyOf(document.tags), document.archived,
                     document.updatedAt));
         }
+        if (changed || titleChosen) {
+            documents.updateMetadata(document);
+        }
         return document;
     }
 
     /** Deletes the document with its pages, chunks, vectors and cached state; the file goes after the commit. */
     @Transactional(rollbackOn = Exception.class)
-    public void delete(UUID userId, UUID id) throws SQLException {
-        Document document = Document.findOwnedForUpdate(userId, id).orElseThrow(() -> notFound(id));
+    public void delete(UUID userId, UUID id) {
+        Document document = documents.findOwnedForUpdate(userId, id).orElseThrow(() -> notFound(id));
         remove(List.of(document));
     }
 
@@ -168,31 +153,30 @@ public class DocumentService {
      * caller's transaction.
      */
     @Transactional(value = Transactional.TxType.MANDATORY, rollbackOn = Exception.class)
-    public int purgeUser(UUID userId) throws SQLException {
+    public int purgeUser(UUID userId) {
         owners.lock(userId);
         owners.markDeleted(userId);
-        List<Document> documents = Document.find("userId", userId).withLock(LockModeType.PESSIMISTIC_WRITE).list();
-        remove(documents);
-        return documents.size();
+        List<Document> owned = documents.lockAll(userId);
+        remove(owned);
+        return owned.size();
     }
 
-    private void remove(List<Document> documents) throws SQLException {
-        if (documents.isEmpty()) {
+    private void remove(List<Document> removedDocuments) {
+        if (removedDocuments.isEmpty()) {
             return;
         }
         List<String> textHashes = new ArrayList<>();
-        for (Document document : documents) {
+        for (Document document : removedDocuments) {
             textHashes.addAll(chunks.textHashes(document.id));
         }
         Instant now = Instant.now();
-        for (Document document : documents) {
-            document.delete(); // pages and chunks follow (ON DELETE CASCADE)
+        for (Document document : removedDocuments) {
+            documents.delete(document.id); // pages and chunks follow (ON DELETE CASCADE)
             outbox.write(document.id, new DocumentDeleted(document.id, document.userId, now));
         }
-        Document.flush();
         embeddingCache.deleteUnreferenced(textHashes);
-        removed.fire(new DocumentsRemoved(documents.stream().map(d -> d.id).toList(),
-                documents.stream().map(d -> d.blobKey).toList()));
+        removed.fire(new DocumentsRemoved(removedDocuments.stream().map(d -> d.id).toList(),
+                removedDocuments.stream().map(d -> d.blobKey).toList()));
     }
 
     void afterRemoval(@Observes(during = TransactionPhase.AFTER_SUCCESS) DocumentsRemoved event) {
@@ -219,7 +203,7 @@ public class DocumentService {
             }
             return cached.get();
         }
-        Document document = Document.findOwned(userId, id).orElseThrow(() -> notFound(id));
+        Document document = documents.findOwned(userId, id).orElseThrow(() -> notFound(id));
         int pagesDone = document.status == DocumentStatus.INDEXED && document.pageCount != null
                 ? document.pageCount : document.pagesDone;
         return new StatusSnapshot(document.id, document.userId, document.status.name(), pagesDone, document.pageCount,
@@ -228,8 +212,8 @@ public class DocumentService {
 
     /** The text of one page of an indexed document (the text chunk offsets point into). */
     @Transactional
-    public String pageText(UUID userId, UUID id, int pageNumber) throws SQLException {
-        Document document = Document.findOwned(userId, id).orElseThrow(() -> notFound(id));
+    public String pageText(UUID userId, UUID id, int pageNumber) {
+        Document document = documents.findOwned(userId, id).orElseThrow(() -> notFound(id));
         return pages.text(document.id, pageNumber)
                 .orElseThrow(() -> new NotFoundException("Document " + id + " has no extracted page " + pageNumber));
     }
@@ -242,10 +226,6 @@ public class DocumentService {
             }
         }
         return new ArrayList<>(unique);
-    }
-
-    private static String escapeLike(String text) {
-        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 
     public static NotFoundException notFound(UUID id) {

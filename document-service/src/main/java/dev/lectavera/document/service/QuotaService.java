@@ -9,7 +9,6 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
-import java.sql.SQLException;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -39,7 +38,7 @@ public class QuotaService {
     }
 
     @Transactional
-    public Report report(UUID userId) throws SQLException {
+    public Report report(UUID userId) {
         Usage usage = owners.usage(userId);
         return new Report(usage.bytes(), maxBytes, usage.documents(), maxDocuments);
     }
@@ -49,13 +48,13 @@ public class QuotaService {
      * possible size ({@code fileBytesAtLeast}; unknown: 0) does not fit.
      */
     @Transactional
-    public void checkBeforeUpload(UUID userId, long fileBytesAtLeast) throws SQLException {
+    public void checkBeforeUpload(UUID userId, long fileBytesAtLeast) {
         check(owners.usage(userId), Math.max(0, fileBytesAtLeast));
     }
 
     /** When the row is inserted: within the inserting transaction, which holds the user's lock. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void checkLocked(UUID userId, long fileBytes) throws SQLException {
+    public void checkLocked(UUID userId, long fileBytes) {
         check(owners.usage(userId), fileBytes);
     }
 

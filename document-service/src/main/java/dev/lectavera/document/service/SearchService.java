@@ -5,17 +5,14 @@ import dev.lectavera.document.config.SearchConfig;
 import dev.lectavera.document.embedding.Embedder;
 import dev.lectavera.document.repository.ChunkRepository;
 import dev.lectavera.document.repository.ChunkRepository.ChunkRow;
+import dev.lectavera.document.repository.DocumentRepository;
+import dev.lectavera.document.repository.DocumentRepository.Searchable;
 import dev.lectavera.document.search.ReciprocalRankFusion;
 import dev.lectavera.document.search.ScoredChunk;
 import dev.lectavera.document.search.VectorSearch;
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.context.ManagedExecutor;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -36,10 +33,7 @@ public class SearchService {
                       double score) {
     }
 
-    private record ScopedDocument(UUID id, String embeddingModel) {
-    }
-
-    private final AgroalDataSource dataSource;
+    private final DocumentRepository documents;
     private final ChunkRepository chunks;
     private final VectorSearch vectorSearch;
     private final Embedder embedder;
@@ -47,9 +41,9 @@ public class SearchService {
     private final SearchConfig config;
     private final ManagedExecutor executor;
 
-    SearchService(AgroalDataSource dataSource, ChunkRepository chunks, VectorSearch vectorSearch, Embedder embedder,
+    SearchService(DocumentRepository documents, ChunkRepository chunks, VectorSearch vectorSearch, Embedder embedder,
                   QueryEmbeddingCache queryCache, SearchConfig config, ManagedExecutor executor) {
-        this.dataSource = dataSource;
+        this.documents = documents;
         this.chunks = chunks;
         this.vectorSearch = vectorSearch;
         this.embedder = embedder;
@@ -63,23 +57,17 @@ public class SearchService {
      *                    that are the user's and indexed (archived included, since they were named); other ids
      *                    contribute nothing
      */
-    public List<Hit> search(UUID userId, String query, Collection<UUID> documentIds, int topK) throws SQLException {
-        List<ScopedDocument> scope = scope(userId, documentIds);
+    public List<Hit> search(UUID userId, String query, Collection<UUID> documentIds, int topK) {
+        List<Searchable> scope = documents.searchable(userId, documentIds);
         if (scope.isEmpty()) {
             return List.of();
         }
-        List<UUID> all = scope.stream().map(ScopedDocument::id).toList();
+        List<UUID> all = scope.stream().map(Searchable::id).toList();
         List<UUID> sameModel = scope.stream().filter(d -> embedder.modelId().equals(d.embeddingModel()))
-                .map(ScopedDocument::id).toList();
+                .map(Searchable::id).toList();
         int candidates = Math.max(topK, config.candidates());
 
-        CompletableFuture<List<Long>> fullText = executor.supplyAsync(() -> {
-            try {
-                return chunks.fullText(query, all, candidates);
-            } catch (SQLException e) {
-                throw new CompletionException(e);
-            }
-        });
+        CompletableFuture<List<Long>> fullText = executor.supplyAsync(() -> chunks.fullText(query, all, candidates));
         List<Long> byVector = new ArrayList<>();
         if (!sameModel.isEmpty()) {
             float[] queryVector = queryVector(query);
@@ -91,8 +79,8 @@ public class SearchService {
         try {
             byText = fullText.join();
         } catch (CompletionException e) {
-            if (e.getCause() instanceof SQLException sql) {
-                throw sql;
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
             }
             throw e;
         }
@@ -117,25 +105,5 @@ public class SearchService {
             queryCache.put(model, query, vector);
             return vector;
         });
-    }
-
-    private List<ScopedDocument> scope(UUID userId, Collection<UUID> documentIds) throws SQLException {
-        boolean selected = documentIds != null && !documentIds.isEmpty();
-        String sql = selected
-                ? "SELECT id, embedding_model FROM document WHERE user_id = ? AND status = 'INDEXED' AND id = ANY (?)"
-                : "SELECT id, embedding_model FROM document WHERE user_id = ? AND status = 'INDEXED' AND NOT archived";
-        try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement(sql)) {
-            select.setObject(1, userId);
-            if (selected) {
-                select.setArray(2, c.createArrayOf("uuid", documentIds.toArray()));
-            }
-            List<ScopedDocument> scope = new ArrayList<>();
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    scope.add(new ScopedDocument(rs.getObject(1, UUID.class), rs.getString(2)));
-                }
-            }
-            return scope;
-        }
     }
 }

@@ -6,6 +6,7 @@ import dev.lectavera.document.ingest.IngestionDispatcher.DocumentQueued;
 import dev.lectavera.document.ingest.ProgressReporter;
 import dev.lectavera.document.model.Document;
 import dev.lectavera.document.model.DocumentStatus;
+import dev.lectavera.document.repository.DocumentRepository;
 import dev.lectavera.document.repository.OwnerRepository;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -22,7 +23,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -54,15 +54,17 @@ public class UploadService {
     private final ProgressReporter progress;
     private final OwnerRepository owners;
     private final QuotaService quota;
+    private final DocumentRepository documents;
 
     UploadService(BlobStore blobs, DocumentsConfig config, Event<DocumentQueued> queued, ProgressReporter progress,
-                  OwnerRepository owners, QuotaService quota) {
+                  OwnerRepository owners, QuotaService quota, DocumentRepository documents) {
         this.blobs = blobs;
         this.config = config;
         this.queued = queued;
         this.progress = progress;
         this.owners = owners;
         this.quota = quota;
+        this.documents = documents;
     }
 
     /** @param file a PDF already checked for type and size (the multipart layer spooled it to disk) */
@@ -77,7 +79,7 @@ public class UploadService {
         String hash = Hashes.hex(sha256.digest());
         try {
             Optional<Document> existing = QuarkusTransaction.requiringNew()
-                    .call(() -> Document.findBySha256(userId, hash));
+                    .call(() -> documents.findBySha256(userId, hash));
             if (existing.isPresent()) {
                 deleteQuietly(blobKey);
                 return new Uploaded(existing.get(), false);
@@ -92,7 +94,7 @@ public class UploadService {
         } catch (RuntimeException e) {
             deleteQuietly(blobKey);
             // a concurrent upload of the same file won the unique (user_id, sha256) race: same document
-            Optional<Document> winner = QuarkusTransaction.requiringNew().call(() -> Document.findBySha256(userId, hash));
+            Optional<Document> winner = QuarkusTransaction.requiringNew().call(() -> documents.findBySha256(userId, hash));
             if (winner.isPresent()) {
                 return new Uploaded(winner.get(), false);
             }
@@ -104,8 +106,7 @@ public class UploadService {
      * Under the user's lock (held to the commit): a user purged by UserDeleted gets nothing stored, and the quota
      * is checked against every document committed before, so two parallel uploads cannot share the same room.
      */
-    private Document insert(UUID id, UUID userId, String hash, long size, String blobKey, Metadata metadata)
-            throws SQLException {
+    private Document insert(UUID id, UUID userId, String hash, long size, String blobKey, Metadata metadata) {
         owners.lock(userId);
         if (owners.isDeleted(userId)) {
             throw HttpProblem.builder().withType(ACCOUNT_DELETED).withStatus(Response.Status.UNAUTHORIZED)
@@ -130,7 +131,7 @@ public class UploadService {
         document.version = 1;
         document.createdAt = now;
         document.updatedAt = now;
-        document.persistAndFlush();
+        documents.insert(document);
         queued.fire(new DocumentQueued(id));
         return document;
     }

@@ -2,6 +2,7 @@ package dev.lectavera.quiz.repository;
 
 import dev.lectavera.contracts.EventEnvelope;
 import dev.lectavera.contracts.EventJson;
+import dev.lectavera.kit.jdbc.DataAccessException;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 

@@ -1,13 +1,8 @@
 package dev.lectavera.quiz.repository;
 
-import io.agroal.api.AgroalDataSource;
+import dev.lectavera.kit.jdbc.Database;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -18,10 +13,10 @@ import java.util.UUID;
 @ApplicationScoped
 public class UserRepository {
 
-    private final AgroalDataSource dataSource;
+    private final Database database;
 
-    UserRepository(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
+    UserRepository(Database database) {
+        this.database = database;
     }
 
     /**
@@ -30,39 +25,18 @@ public class UserRepository {
      * a concurrent purge's back.
      */
     public void lock(UUID userId, boolean exclusive) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement lock = c.prepareStatement(exclusive
-                     ? "SELECT pg_advisory_xact_lock(hashtextextended(?::text, 0))"
-                     : "SELECT pg_advisory_xact_lock_shared(hashtextextended(?::text, 0))")) {
-            lock.setObject(1, userId);
-            lock.execute();
-        } catch (SQLException e) {
-            throw new DataAccessException("Locking user " + userId + " failed", e);
-        }
+        database.query(exclusive
+                ? "SELECT pg_advisory_xact_lock(hashtextextended(?::text, 0))"
+                : "SELECT pg_advisory_xact_lock_shared(hashtextextended(?::text, 0))", row -> null, userId);
     }
 
     public boolean isDeleted(UUID userId) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement select = c.prepareStatement("SELECT 1 FROM deleted_user WHERE user_id = ?")) {
-            select.setObject(1, userId);
-            try (ResultSet rs = select.executeQuery()) {
-                return rs.next();
-            }
-        } catch (SQLException e) {
-            throw new DataAccessException("Reading the tombstone of user " + userId + " failed", e);
-        }
+        return !database.query("SELECT 1 FROM deleted_user WHERE user_id = ?", row -> 1, userId).isEmpty();
     }
 
     /** The first deletion wins; a redelivered UserDeleted changes nothing. */
     public void tombstone(UUID userId, Instant deletedAt) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement insert = c.prepareStatement(
-                     "INSERT INTO deleted_user (user_id, deleted_at) VALUES (?, ?) ON CONFLICT (user_id) DO NOTHING")) {
-            insert.setObject(1, userId);
-            insert.setTimestamp(2, Timestamp.from(deletedAt));
-            insert.executeUpdate();
-        } catch (SQLException e) {
-            throw new DataAccessException("Writing the tombstone of user " + userId + " failed", e);
-        }
+        database.update("INSERT INTO deleted_user (user_id, deleted_at) VALUES (?, ?) ON CONFLICT (user_id) DO NOTHING",
+                userId, deletedAt);
     }
 }

@@ -1,5 +1,6 @@
 package dev.lectavera.quiz.rest;
 
+import dev.lectavera.kit.user.CurrentUser;
 import dev.lectavera.quiz.generation.Difficulty;
 import dev.lectavera.quiz.generation.QuestionType;
 import dev.lectavera.quiz.service.AnswerSubmission;

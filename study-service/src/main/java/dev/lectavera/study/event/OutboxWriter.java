@@ -2,7 +2,7 @@ package dev.lectavera.study.event;
 
 import dev.lectavera.contracts.EventEnvelope;
 import dev.lectavera.contracts.EventJson;
-import dev.lectavera.study.repository.DataAccessException;
+import dev.lectavera.kit.jdbc.DataAccessException;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;

@@ -1,6 +1,6 @@
 package dev.lectavera.study.event;
 
-import dev.lectavera.study.repository.DataAccessException;
+import dev.lectavera.kit.jdbc.DataAccessException;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

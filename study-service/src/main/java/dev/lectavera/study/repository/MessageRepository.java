@@ -1,5 +1,7 @@
 package dev.lectavera.study.repository;
 
+import dev.lectavera.kit.jdbc.Database;
+import dev.lectavera.kit.jdbc.Sql;
 import dev.lectavera.study.model.Citation;
 import dev.lectavera.study.model.Json;
 import dev.lectavera.study.model.MessageRow;
@@ -7,15 +9,10 @@ import dev.lectavera.study.model.Role;
 import dev.lectavera.study.model.SessionRow;
 import dev.lectavera.study.model.SessionStatus;
 import dev.lectavera.study.model.Verdict;
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -41,10 +38,10 @@ public class MessageRepository {
         }
     }
 
-    private final AgroalDataSource dataSource;
+    private final Database database;
 
-    MessageRepository(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
+    MessageRepository(Database database) {
+        this.database = database;
     }
 
     /** A stored message and its session as the same statement left it (counters moved). */
@@ -57,111 +54,54 @@ public class MessageRepository {
      * Empty when the session is not the user's, or when {@code activeOnly} and it is not active.
      */
     public Optional<Appended> append(UUID userId, NewMessage m, boolean activeOnly) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("WITH s AS (SELECT id FROM chat_session"
-                     + " WHERE id = ? AND user_id = ?" + (activeOnly ? " AND status = 'ACTIVE'" : "") + " FOR UPDATE),"
-                     + " m AS (INSERT INTO chat_message (id, session_id, role, content, citations, verdict, model,"
-                     + " cache_hit, prompt_tokens, completion_tokens, latency_ms)"
-                     + " SELECT ?, s.id, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ? FROM s RETURNING " + COLUMNS + "),"
-                     + " u AS (UPDATE chat_session c SET message_count = c.message_count + 1,"
-                     + " last_message_seq = m.seq, last_activity_at = m.created_at, archive_after = NULL"
-                     + " FROM m WHERE c.id = m.session_id RETURNING c.user_id, c.title, c.document_ids, c.status,"
-                     + " c.started_at, c.archived_at, c.message_count)"
-                     + " SELECT m.*, u.* FROM m, u")) {
-            ps.setObject(1, m.sessionId());
-            ps.setObject(2, userId);
-            ps.setObject(3, m.id());
-            ps.setString(4, m.role().name());
-            ps.setString(5, m.content());
-            ps.setString(6, Json.write(m.citations()));
-            ps.setString(7, m.verdict() == null ? null : m.verdict().name());
-            ps.setString(8, m.model());
-            setNullable(ps, 9, m.cacheHit(), Types.BOOLEAN);
-            setNullable(ps, 10, m.promptTokens(), Types.INTEGER);
-            setNullable(ps, 11, m.completionTokens(), Types.INTEGER);
-            setNullable(ps, 12, m.latencyMs(), Types.BIGINT);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                MessageRow message = map(rs);
-                SessionRow session = new SessionRow(message.sessionId(), rs.getObject("user_id", UUID.class),
-                        rs.getString("title"), SessionRepository.uuids(rs.getArray("document_ids")),
-                        SessionStatus.valueOf(rs.getString("status")),
-                        SessionRepository.instant(rs.getTimestamp("started_at")), message.createdAt(),
-                        SessionRepository.instant(rs.getTimestamp("archived_at")), rs.getInt("message_count"),
-                        message.seq());
-                return Optional.of(new Appended(message, session));
-            }
-        } catch (SQLException e) {
-            throw new DataAccessException(e);
-        }
+        // the casts type the nullable parameters: in a SELECT list nothing else tells PostgreSQL their type
+        return database.queryFirst("WITH s AS (SELECT id FROM chat_session"
+                + " WHERE id = ? AND user_id = ?" + (activeOnly ? " AND status = 'ACTIVE'" : "") + " FOR UPDATE),"
+                + " m AS (INSERT INTO chat_message (id, session_id, role, content, citations, verdict, model,"
+                + " cache_hit, prompt_tokens, completion_tokens, latency_ms)"
+                + " SELECT ?, s.id, ?, ?, ?::jsonb, ?::text, ?::text, ?::boolean, ?::integer, ?::integer, ?::bigint"
+                + " FROM s RETURNING " + COLUMNS + "),"
+                + " u AS (UPDATE chat_session c SET message_count = c.message_count + 1,"
+                + " last_message_seq = m.seq, last_activity_at = m.created_at, archive_after = NULL"
+                + " FROM m WHERE c.id = m.session_id RETURNING c.user_id, c.title, c.document_ids, c.status,"
+                + " c.started_at, c.archived_at, c.message_count)"
+                + " SELECT m.*, u.* FROM m, u", row -> {
+                    MessageRow message = map(row);
+                    SessionRow session = new SessionRow(message.sessionId(), Sql.uuid(row, "user_id"),
+                            row.getString("title"), Sql.uuids(row, "document_ids"),
+                            SessionStatus.valueOf(row.getString("status")), Sql.instant(row, "started_at"),
+                            message.createdAt(), Sql.instant(row, "archived_at"), row.getInt("message_count"),
+                            message.seq());
+                    return new Appended(message, session);
+                }, m.sessionId(), userId, m.id(), m.role(), m.content(), Json.write(m.citations()), m.verdict(),
+                m.model(), m.cacheHit(), m.promptTokens(), m.completionTokens(), m.latencyMs());
     }
 
     /** The seq of a message of this session. */
     public Optional<Long> seqOf(UUID sessionId, UUID messageId) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement(
-                     "SELECT seq FROM chat_message WHERE id = ? AND session_id = ?")) {
-            ps.setObject(1, messageId);
-            ps.setObject(2, sessionId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new DataAccessException(e);
-        }
+        return database.queryFirst("SELECT seq FROM chat_message WHERE id = ? AND session_id = ?",
+                row -> row.getLong(1), messageId, sessionId);
     }
 
     /** Messages with seq above {@code afterSeq}, oldest first. */
     public List<MessageRow> after(UUID sessionId, long afterSeq, int limit) {
-        return many("SELECT " + COLUMNS + " FROM chat_message WHERE session_id = ? AND seq > ? ORDER BY seq LIMIT ?",
-                ps -> {
-                    ps.setObject(1, sessionId);
-                    ps.setLong(2, afterSeq);
-                    ps.setInt(3, limit);
-                });
+        return database.query("SELECT " + COLUMNS
+                        + " FROM chat_message WHERE session_id = ? AND seq > ? ORDER BY seq LIMIT ?",
+                MessageRepository::map, sessionId, afterSeq, limit);
     }
 
     /** The newest {@code limit} messages, oldest first. */
     public List<MessageRow> latest(UUID sessionId, int limit) {
-        List<MessageRow> newestFirst = many("SELECT " + COLUMNS
-                + " FROM chat_message WHERE session_id = ? ORDER BY seq DESC LIMIT ?", ps -> {
-            ps.setObject(1, sessionId);
-            ps.setInt(2, limit);
-        });
-        return newestFirst.reversed();
-    }
-
-    private List<MessageRow> many(String sql, SessionRepository.Binder binder) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            binder.bind(ps);
-            List<MessageRow> rows = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(map(rs));
-                }
-            }
-            return rows;
-        } catch (SQLException e) {
-            throw new DataAccessException(e);
-        }
-    }
-
-    private static void setNullable(PreparedStatement ps, int index, Object value, int sqlType) throws SQLException {
-        if (value == null) {
-            ps.setNull(index, sqlType);
-        } else {
-            ps.setObject(index, value);
-        }
+        return database.query("SELECT " + COLUMNS + " FROM chat_message WHERE session_id = ? ORDER BY seq DESC LIMIT ?",
+                MessageRepository::map, sessionId, limit).reversed();
     }
 
     private static MessageRow map(ResultSet rs) throws SQLException {
         String verdict = rs.getString("verdict");
         return new MessageRow(
-                rs.getObject("id", UUID.class),
+                Sql.uuid(rs, "id"),
                 rs.getLong("seq"),
-                rs.getObject("session_id", UUID.class),
+                Sql.uuid(rs, "session_id"),
                 Role.valueOf(rs.getString("role")),
                 rs.getString("content"),
                 Json.readCitations(rs.getString("citations")),
@@ -171,6 +111,6 @@ public class MessageRepository {
                 (Integer) rs.getObject("prompt_tokens"),
                 (Integer) rs.getObject("completion_tokens"),
                 (Long) rs.getObject("latency_ms"),
-                SessionRepository.instant(rs.getTimestamp("created_at")));
+                Sql.instant(rs, "created_at"));
     }
 }

@@ -1,5 +1,6 @@
 package dev.lectavera.study.rest;
 
+import dev.lectavera.kit.user.CurrentUser;
 import dev.lectavera.study.model.SessionRow;
 import dev.lectavera.study.model.SessionStatus;
 import dev.lectavera.study.service.ArchiveService;
