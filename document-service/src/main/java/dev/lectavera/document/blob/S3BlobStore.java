@@ -17,6 +17,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -67,7 +68,9 @@ public class S3BlobStore implements BlobStore {
                 .region(Region.of(s3Config.region()))
                 .forcePathStyle(s3Config.pathStyleAccess())
                 .credentialsProvider(credentials(s3Config))
-                // checksums only where S3 requires them: the S3-compatible servers do not all know the newer headers
+                // Plain bodies, signed whole (each is one in-memory part), and checksums only where S3 requires them:
+                // S3-compatible servers do not all know aws-chunked bodies or the newer checksum headers.
+                .serviceConfiguration(S3Configuration.builder().chunkedEncodingEnabled(false).build())
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
                 .overrideConfiguration(override -> override.apiCallTimeout(s3Config.callTimeout()));
