@@ -95,8 +95,7 @@ public class S3BlobStore implements BlobStore {
 
     @Override
     public long put(String key, InputStream content) throws IOException {
-        BlobKeys.requireValid(key);
-        if (exists(key)) {
+        if (head(key)) {
             throw new FileAlreadyExistsException(key);
         }
         byte[] first = content.readNBytes(partSize);
@@ -135,9 +134,10 @@ public class S3BlobStore implements BlobStore {
         }
     }
 
-    /** A body over the buffer itself (no copy); it can be re-read for signing and retries. */
+    /** A body over the buffer itself (no copy), read afresh for signing and for each retry. */
     private static RequestBody body(byte[] bytes, int length) {
-        return RequestBody.fromInputStream(new ByteArrayInputStream(bytes, 0, length), length);
+        return RequestBody.fromContentProvider(() -> new ByteArrayInputStream(bytes, 0, length), length,
+                "application/octet-stream");
     }
 
     @Override
@@ -183,6 +183,14 @@ public class S3BlobStore implements BlobStore {
 
     @Override
     public boolean exists(String key) {
+        try {
+            return head(key);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private boolean head(String key) throws IOException {
         BlobKeys.requireValid(key);
         try {
             s3.headObject(head -> head.bucket(bucket).key(key));
@@ -191,21 +199,16 @@ public class S3BlobStore implements BlobStore {
             if (e.statusCode() == NOT_FOUND) {
                 return false;
             }
-            throw new UncheckedIOException(new IOException("Blob " + key + " could not be checked in " + location, e));
+            throw new IOException("Blob " + key + " could not be checked in " + location + ": " + problem(e), e);
         } catch (SdkException e) {
-            throw new UncheckedIOException(new IOException("Blob " + key + " could not be checked in " + location, e));
+            throw new IOException("Blob " + key + " could not be checked in " + location + ": " + problem(e), e);
         }
     }
 
     /** S3 deletes answer the same whether the object existed or not: a HEAD first tells which. */
     @Override
     public boolean delete(String key) throws IOException {
-        boolean existed;
-        try {
-            existed = exists(key);
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
+        boolean existed = head(key);
         if (existed) {
             call(() -> s3.deleteObject(delete -> delete.bucket(bucket).key(key)));
         }
