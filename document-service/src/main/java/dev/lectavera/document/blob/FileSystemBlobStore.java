@@ -1,8 +1,8 @@
 package dev.lectavera.document.blob;
 
 import dev.lectavera.document.config.BlobsConfig;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
+import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -26,9 +26,10 @@ import java.util.UUID;
 /**
  * Blobs as files under one directory (a Kubernetes volume in production). A put streams into a staging file
  * in the same directory tree, forces it to disk and renames it into place, so a crash never leaves half a file
- * under a real key. Typed to itself: the {@link BlobStore} every other bean gets is {@link BlobStoreProducer}'s.
+ * under a real key. Typed to itself: the {@link BlobStore} every other bean gets is {@link BlobStoreProducer}'s;
+ * a singleton (no client proxy), so the producer's lookup builds it, and checks the directory, at start.
  */
-@ApplicationScoped
+@Singleton
 @Typed(FileSystemBlobStore.class)
 public class FileSystemBlobStore implements BlobStore {
 

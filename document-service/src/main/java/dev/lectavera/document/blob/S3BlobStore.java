@@ -2,8 +2,8 @@ package dev.lectavera.document.blob;
 
 import dev.lectavera.document.config.BlobsConfig;
 import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
+import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -37,9 +37,10 @@ import java.util.List;
 /**
  * Blobs as objects of one bucket on any S3-compatible server, so every replica sees every file. A file that fits
  * in one part is one PUT; a larger one is a multipart upload that holds one part in memory at a time and is
- * aborted when the stream fails, so a key never names half a file. Typed to itself like {@link FileSystemBlobStore}.
+ * aborted when the stream fails, so a key never names half a file. Typed to itself and a singleton like
+ * {@link FileSystemBlobStore}.
  */
-@ApplicationScoped
+@Singleton
 @Typed(S3BlobStore.class)
 public class S3BlobStore implements BlobStore {
 
