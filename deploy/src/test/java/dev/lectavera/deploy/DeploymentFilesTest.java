@@ -155,6 +155,38 @@ class DeploymentFilesTest {
         assertNoViolations(ManifestChecker.checkComposeOperations(compose, APPS));
     }
 
+    @Test
+    void everyServiceRunsTwoReplicasWithABudgetAndTheBusyOnesAutoscale() {
+        assertNoViolations(ScalingChecker.check(k8sDocs, 2,
+                Set.of("gateway", "document-service", "study-service", "quiz-service")));
+        assertEquals(APPS.keySet(), Set.copyOf(ManifestChecker.workloads(k8sDocs).stream().map(ManifestChecker.Workload::name).toList()),
+                "the scaling check saw every app");
+    }
+
+    @Test
+    void documentServiceKeepsItsBlobsInAnS3CompatibleStore() {
+        ManifestChecker.Workload documents = ManifestChecker.workloads(k8sDocs).stream()
+                .filter(app -> app.name().equals("document-service")).findFirst().orElseThrow();
+        assertEquals("s3", documents.settings().get("LECTAVERA_DOCUMENTS_BLOBS_STORE"));
+        assertFalse(ManifestChecker.str(documents.settings().get("LECTAVERA_DOCUMENTS_BLOBS_S3_BUCKET")).isEmpty());
+        for (String key : List.of("LECTAVERA_DOCUMENTS_BLOBS_S3_ACCESS_KEY_ID", "LECTAVERA_DOCUMENTS_BLOBS_S3_SECRET_ACCESS_KEY")) {
+            Map<String, Object> entry = documents.env().get(key);
+            assertTrue(entry != null && !ManifestChecker.map(ManifestChecker.map(entry.get("valueFrom")).get("secretKeyRef")).isEmpty(),
+                    key + " comes from a Secret");
+        }
+        assertTrue(k8sDocs.stream().noneMatch(doc -> doc.kind().equals("PersistentVolumeClaim")), "no volume claim is left");
+
+        Map<String, Object> services = ManifestChecker.map(compose.get("services"));
+        Map<String, Object> composed = ManifestChecker.map(services.get("document-service"));
+        Map<String, Object> environment = ManifestChecker.map(composed.get("environment"));
+        assertEquals("s3", environment.get("LECTAVERA_DOCUMENTS_BLOBS_STORE"));
+        String endpoint = ManifestChecker.str(environment.get("LECTAVERA_DOCUMENTS_BLOBS_S3_ENDPOINT"));
+        String host = endpoint.replaceFirst("^https?://", "").replaceFirst("[:/].*$", "");
+        assertTrue(services.containsKey(host), "compose runs the S3-compatible store " + endpoint + " as a service");
+        assertTrue(ManifestChecker.map(composed.get("depends_on")).containsKey(host), "document-service waits for " + host);
+        assertEquals(null, composed.get("volumes"), "document-service mounts no volume in compose");
+    }
+
     static void assertNoViolations(List<String> violations) {
         assertTrue(violations.isEmpty(), () -> violations.size() + " problem(s):\n  " + String.join("\n  ", violations));
     }

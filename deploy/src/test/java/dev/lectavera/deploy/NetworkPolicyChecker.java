@@ -38,6 +38,12 @@ final class NetworkPolicyChecker {
             "QUARKUS_REDIS_HOSTS", 6379,
             "KAFKA_BOOTSTRAP_SERVERS", 9092);
 
+    /**
+     * document-service's S3-compatible blob store: its endpoint's port must be open (one way only: other apps
+     * may open the same port, 443, for other reasons).
+     */
+    static final String BLOB_STORE_ENDPOINT = "LECTAVERA_DOCUMENTS_BLOBS_S3_ENDPOINT";
+
     private static final Pattern APP_URL = Pattern.compile("https?://([a-z0-9-]+):(\\d+)");
     private static final Pattern LAST_PORT = Pattern.compile(":(\\d+)(?:[/?].*)?$");
 
@@ -125,6 +131,11 @@ final class NetworkPolicyChecker {
                     violations.add(app.id() + ": may connect to port " + port + " but has no " + setting);
                 }
             });
+            String blobStore = str(app.settings().get(BLOB_STORE_ENDPOINT));
+            int blobPort = portOf(blobStore, blobStore.startsWith("http://") ? 80 : 443);
+            if (!blobStore.isEmpty() && !egressAllows(egress, "TCP", blobPort, null)) {
+                violations.add(app.id() + ": uses " + BLOB_STORE_ENDPOINT + " but may not connect to port " + blobPort);
+            }
             Set<String> calls = new TreeSet<>();
             callers.forEach((callee, from) -> {
                 if (from.contains(app.name())) {

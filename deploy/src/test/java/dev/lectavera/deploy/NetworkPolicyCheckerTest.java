@@ -283,6 +283,18 @@ class NetworkPolicyCheckerTest {
     }
 
     @Test
+    void aBlobStoreEndpointNeedsEgressToItsPort() {
+        String withBlobStore = change(GOOD, "jdbc:postgresql://db:5432/store",
+                "jdbc:postgresql://db:5432/store\n  LECTAVERA_DOCUMENTS_BLOBS_S3_ENDPOINT: http://s3:9000");
+        assertCaught(check(withBlobStore),
+                "Deployment/store: uses LECTAVERA_DOCUMENTS_BLOBS_S3_ENDPOINT but may not connect to port 9000");
+        assertEquals(List.of(), check(change(withBlobStore, "          port: 5432\n",
+                "          port: 5432\n        - protocol: TCP\n          port: 9000\n")));
+        assertCaught(check(change(withBlobStore, "http://s3:9000", "https://objects.example.com")),
+                "Deployment/store: uses LECTAVERA_DOCUMENTS_BLOBS_S3_ENDPOINT but may not connect to port 443");
+    }
+
+    @Test
     void aManagementPortOpenToEveryoneIsCaught() {
         assertCaught(check(change(GOOD, "    - from:\n        - namespaceSelector:\n            matchLabels:\n              monitoring: \"true\"\n      ports:",
                         "    - ports:")),

@@ -1,8 +1,8 @@
 package dev.lectavera.document.blob;
 
 import dev.lectavera.document.config.BlobsConfig;
-import io.quarkus.runtime.Startup;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
+import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -22,19 +22,18 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * Blobs as files under one directory (a Kubernetes volume in production). A put streams into a staging file
  * in the same directory tree, forces it to disk and renames it into place, so a crash never leaves half a file
- * under a real key.
+ * under a real key. Typed to itself: the {@link BlobStore} every other bean gets is {@link BlobStoreProducer}'s;
+ * a singleton (no client proxy), so the producer's lookup builds it, and checks the directory, at start.
  */
-@Startup
-@ApplicationScoped
+@Singleton
+@Typed(FileSystemBlobStore.class)
 public class FileSystemBlobStore implements BlobStore {
 
     private static final Logger LOG = Logger.getLogger(FileSystemBlobStore.class);
-    private static final Pattern SAFE_KEY = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]*(/[A-Za-z0-9_-][A-Za-z0-9._-]*)*");
     private static final String STAGING = ".staging";
 
     private final Path root;
@@ -46,8 +45,8 @@ public class FileSystemBlobStore implements BlobStore {
         try {
             Files.createDirectories(staging);
         } catch (IOException e) {
-            throw new UncheckedIOException("Blob directory " + root + " cannot be created (set lectavera.blobs.directory"
-                    + " / LECTAVERA_BLOBS_DIRECTORY to a writable directory)", e);
+            throw new UncheckedIOException("Blob directory " + root + " cannot be created (set"
+                    + " lectavera.documents.blobs.directory / LECTAVERA_BLOBS_DIRECTORY to a writable directory)", e);
         }
         sweepStaging();
         LOG.infof("Blobs are stored under %s", root);
@@ -144,8 +143,15 @@ public class FileSystemBlobStore implements BlobStore {
         return deleted;
     }
 
+    @Override
+    public Availability availability() {
+        return Files.isDirectory(root) && Files.isWritable(root)
+                ? Availability.up(root.toString())
+                : Availability.down(root.toString(), "not a writable directory");
+    }
+
     Path resolve(String key) {
-        if (key == null || !SAFE_KEY.matcher(key).matches() || key.startsWith(STAGING)) {
+        if (BlobKeys.requireValid(key).startsWith(STAGING)) {
             throw new IllegalArgumentException("Invalid blob key: " + key);
         }
         return root.resolve(key);

@@ -1,30 +1,35 @@
 package dev.lectavera.document.health;
 
-import dev.lectavera.document.blob.FileSystemBlobStore;
+import dev.lectavera.document.blob.BlobStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
-import java.nio.file.Files;
-
-/** Uploads need a writable blob directory (a volume in Kubernetes): without one the instance takes no traffic. */
+/**
+ * Uploads need a writable blob store (a directory, or a reachable bucket): without one the instance takes no
+ * traffic.
+ */
 @Readiness
 @ApplicationScoped
 public class BlobStoreHealthCheck implements HealthCheck {
 
-    private final FileSystemBlobStore blobs;
+    private final BlobStore blobs;
 
-    BlobStoreHealthCheck(FileSystemBlobStore blobs) {
+    BlobStoreHealthCheck(BlobStore blobs) {
         this.blobs = blobs;
     }
 
     @Override
     public HealthCheckResponse call() {
-        boolean writable = Files.isDirectory(blobs.root()) && Files.isWritable(blobs.root());
-        return HealthCheckResponse.named("blob-store")
-                .status(writable)
-                .withData("directory", blobs.root().toString())
-                .build();
+        BlobStore.Availability availability = blobs.availability();
+        HealthCheckResponseBuilder response = HealthCheckResponse.named("blob-store")
+                .status(availability.available())
+                .withData("location", availability.location());
+        if (availability.problem() != null) {
+            response.withData("problem", availability.problem());
+        }
+        return response.build();
     }
 }
