@@ -107,7 +107,7 @@ class DeploymentFilesTest {
         for (Doc doc : k8sDocs) {
             violations.addAll(ManifestChecker.checkAppUrls(doc.id(), doc.body(), APPS));
         }
-        violations.addAll(ManifestChecker.checkAppUrls("docker-compose.yml", compose, APPS));
+        violations.addAll(ManifestChecker.checkAppUrls("docker-compose.yml", compose, APPS, true));
         assertNoViolations(violations);
     }
 
@@ -129,8 +129,18 @@ class DeploymentFilesTest {
     }
 
     @Test
-    void probesAndScrapesUseTheManagementPortWhichNoServiceRoutes() {
+    void probesAndScrapesUseTheManagementPortWhichOnlyItsManagementServiceRoutes() {
         assertNoViolations(ManifestChecker.checkManagementPorts(k8sDocs, APPS));
+    }
+
+    @Test
+    void theGatewayReadsEachRoutesApiDescriptionThroughItsManagementService() {
+        assertNoViolations(ManifestChecker.checkApiDescriptions(k8sDocs, APPS, "gateway"));
+        // Guards the policy check: management readers read as empty would let the policies admit no one.
+        Set<String> gatewayOnly = Set.of("gateway");
+        assertEquals(Map.of("auth-service", gatewayOnly, "document-service", gatewayOnly, "study-service", gatewayOnly,
+                        "quiz-service", gatewayOnly, "analytics-service", gatewayOnly),
+                NetworkPolicyChecker.managementReaders(ManifestChecker.workloads(k8sDocs)));
     }
 
     @Test

@@ -556,17 +556,45 @@ final class ManifestChecker {
         return violations;
     }
 
-    private static final Pattern APP_URL = Pattern.compile("(?:https?|jdbc:[a-z]+)://([a-z0-9-]+):(\\d+)");
+    private static final Pattern APP_URL =
+            Pattern.compile("(?<base>(?:https?|jdbc:[a-z]+)://(?<host>[a-z0-9-]+):(?<port>\\d+))(?<path>[/?][^\\s,]*)?");
 
-    /** Every URL to one of the apps (gateway upstreams, JWKS) uses that app's port. */
+    /** Every URL to one of the apps (gateway upstreams, JWKS) uses that app's port: {@link #checkAppUrls(String, Object, Map, boolean)}. */
     static List<String> checkAppUrls(String where, Object tree, Map<String, Integer> appPorts) {
+        return checkAppUrls(where, tree, appPorts, false);
+    }
+
+    /**
+     * Every URL to one of the apps (gateway upstreams, JWKS) uses that app's HTTP port, and one to its
+     * {@code <app>-management} Service (Kubernetes) the management port and a /q/ path. Where there are no
+     * Services ({@code managementOnAppHost}, compose) the app's own host serves its management port too, for /q/
+     * paths only (the gateway's API descriptions).
+     */
+    static List<String> checkAppUrls(String where, Object tree, Map<String, Integer> appPorts, boolean managementOnAppHost) {
         List<String> violations = new ArrayList<>();
         walkStrings(tree, text -> {
             Matcher url = APP_URL.matcher(text);
             while (url.find()) {
-                Integer expected = appPorts.get(url.group(1));
-                if (expected != null && expected != Integer.parseInt(url.group(2))) {
-                    violations.add(where + ": '" + url.group() + "' but " + url.group(1) + " listens on " + expected);
+                String host = url.group("host");
+                int port = Integer.parseInt(url.group("port"));
+                boolean operatorPath = url.group("path") != null && url.group("path").startsWith("/q/");
+                Integer http = appPorts.get(host);
+                String managed = host.endsWith("-" + MANAGEMENT_PORT_NAME)
+                        ? host.substring(0, host.length() - MANAGEMENT_PORT_NAME.length() - 1) : null;
+                if (http != null) {
+                    boolean management = managementOnAppHost && operatorPath && port == http + MANAGEMENT_OFFSET;
+                    if (port != http && !management) {
+                        violations.add(where + ": '" + url.group("base") + "' but " + host + " listens on " + http
+                                + (managementOnAppHost ? " (and on " + (http + MANAGEMENT_OFFSET) + " for /q/ paths)" : ""));
+                    }
+                } else if (managed != null && appPorts.containsKey(managed)) {
+                    int management = appPorts.get(managed) + MANAGEMENT_OFFSET;
+                    if (managementOnAppHost) {
+                        violations.add(where + ": '" + url.group("base") + "' but there is no host " + host + " here; use "
+                                + managed + ":" + management);
+                    } else if (port != management || !operatorPath) {
+                        violations.add(where + ": '" + url.group() + "' but " + host + " serves only /q/ paths on " + management);
+                    }
                 }
             }
         });
@@ -591,8 +619,9 @@ final class ManifestChecker {
 
     /**
      * Each app declares its management port (named {@value #MANAGEMENT_PORT_NAME}, HTTP port + 1000);
-     * every probe and the Prometheus annotation use it (the public port serves no /q/*), and no Service
-     * routes it.
+     * every probe and the Prometheus annotation use it (the public port serves no /q/*), and the only
+     * Service that routes it is the app's {@code <app>-management} Service, which routes nothing else, on a
+     * port named {@value #MANAGEMENT_PORT_NAME} with the same number (the gateway reads API descriptions there).
      */
     static List<String> checkManagementPorts(List<Doc> docs, Map<String, Integer> appPorts) {
         List<String> violations = new ArrayList<>();
@@ -625,16 +654,105 @@ final class ManifestChecker {
                 if (!service.kind().equals("Service") || !selects(service, app.labels(), app.ports())) {
                     continue;
                 }
-                for (Map<String, Object> port : maps(map(service.body().get("spec")).get("ports"))) {
-                    Object target = port.containsKey("targetPort") ? port.get("targetPort") : port.get("port");
-                    if (Integer.valueOf(management).equals(app.resolvePort(target))) {
-                        violations.add(service.id() + ": routes the management port " + management + " of " + app.name()
-                                + "; operator endpoints must not be reachable through a Service");
-                    }
-                }
+                checkManagementRouting(service, app, management, violations);
             }
         }
         return violations;
+    }
+
+    /** The one Service that may route an app's management port. */
+    static String managementServiceName(String app) {
+        return app + "-" + MANAGEMENT_PORT_NAME;
+    }
+
+    private static void checkManagementRouting(Doc service, Workload app, int management, List<String> violations) {
+        List<Map<String, Object>> ports = maps(map(service.body().get("spec")).get("ports"));
+        boolean routesManagement = ports.stream()
+                .anyMatch(port -> Integer.valueOf(management).equals(app.resolvePort(targetPort(port))));
+        if (!routesManagement) {
+            return;
+        }
+        String allowed = managementServiceName(app.name());
+        if (!service.name().equals(allowed)) {
+            violations.add(service.id() + ": routes the management port " + management + " of " + app.name()
+                    + "; operator endpoints are reachable through no Service but " + allowed + ", which routes nothing else");
+            return;
+        }
+        for (Map<String, Object> port : ports) {
+            Object target = targetPort(port);
+            if (!Integer.valueOf(management).equals(app.resolvePort(target))) {
+                violations.add(service.id() + ": routes port '" + target + "' of " + app.name()
+                        + " besides the management port " + management + "; it must route that port alone");
+            } else if (!MANAGEMENT_PORT_NAME.equals(str(port.get("name"))) || !Integer.valueOf(management).equals(portKey(port.get("port")))) {
+                violations.add(service.id() + ": its port must be named '" + MANAGEMENT_PORT_NAME + "' and be " + management
+                        + ", not '" + str(port.get("name")) + "' " + str(port.get("port")));
+            }
+        }
+    }
+
+    private static Object targetPort(Map<String, Object> servicePort) {
+        return servicePort.containsKey("targetPort") ? servicePort.get("targetPort") : servicePort.get("port");
+    }
+
+    /** Where the gateway reads a service's API description: its management Service and port. */
+    static String apiDescriptionUrl(String app, int httpPort) {
+        return "http://" + managementServiceName(app) + ":" + (httpPort + MANAGEMENT_OFFSET) + "/q/openapi?format=json";
+    }
+
+    private static final Pattern ROUTE_UPSTREAM = Pattern.compile("GATEWAY_ROUTES_([A-Z0-9_]+)_UPSTREAM");
+
+    /**
+     * Every route of the gateway that proxies to one of the apps sets GATEWAY_ROUTES_&lt;NAME&gt;_OPENAPI to that app's
+     * {@link #apiDescriptionUrl} (the default, the upstream's host on port + 1000, is a port its public Service does
+     * not route), and that app has its {@code <app>-management} Service on the management port.
+     */
+    static List<String> checkApiDescriptions(List<Doc> docs, Map<String, Integer> appPorts, String gateway) {
+        List<String> violations = new ArrayList<>();
+        Workload entry = workloads(docs).stream().filter(w -> w.name().equals(gateway)).findFirst().orElse(null);
+        if (entry == null) {
+            return List.of("no Deployment '" + gateway + "'");
+        }
+        int routes = 0;
+        for (Map.Entry<String, Object> setting : entry.settings().entrySet()) {
+            Matcher route = ROUTE_UPSTREAM.matcher(setting.getKey());
+            Matcher url = APP_URL.matcher(str(setting.getValue()));
+            if (!route.matches() || !url.find() || !appPorts.containsKey(url.group("host"))) {
+                continue;
+            }
+            routes++;
+            String app = url.group("host");
+            String key = "GATEWAY_ROUTES_" + route.group(1) + "_OPENAPI";
+            String expected = apiDescriptionUrl(app, appPorts.get(app));
+            String actual = str(entry.settings().get(key));
+            if (actual.isEmpty()) {
+                violations.add(entry.id() + ": route " + route.group(1) + " proxies to " + app + " but sets no " + key
+                        + " (its API description: " + expected + ")");
+            } else if (!actual.equals(expected)) {
+                violations.add(entry.id() + ": " + key + " is '" + actual + "', not " + app + "'s management Service " + expected);
+            }
+            checkManagementService(docs, app, appPorts.get(app) + MANAGEMENT_OFFSET, violations);
+        }
+        if (routes == 0) {
+            violations.add(entry.id() + ": no GATEWAY_ROUTES_<NAME>_UPSTREAM to any app; nothing to check");
+        }
+        return violations;
+    }
+
+    private static void checkManagementService(List<Doc> docs, String app, int management, List<String> violations) {
+        String name = managementServiceName(app);
+        Doc service = find(docs, "Service", name);
+        Workload workload = workloads(docs).stream().filter(w -> w.name().equals(app)).findFirst().orElse(null);
+        if (service == null) {
+            violations.add("no Service '" + name + "' (the gateway reads " + app + "'s API description through it)");
+            return;
+        }
+        boolean routes = workload != null && selects(service, workload.labels(), workload.ports())
+                && maps(map(service.body().get("spec")).get("ports")).stream()
+                .anyMatch(port -> Integer.valueOf(management).equals(portKey(port.get("port")))
+                        && Integer.valueOf(management).equals(workload.resolvePort(targetPort(port))));
+        if (!routes) {
+            violations.add(service.id() + ": does not route port " + management + " to " + app + "'s management port");
+        }
     }
 
     /** A variable name that holds a credential: never in a ConfigMap or as a literal value. */

@@ -24,6 +24,8 @@ import static dev.lectavera.deploy.ManifestChecker.strings;
  * of a direction is open in that direction; selected by some, it gets the union of their rules), and
  * compared with what the apps need: who calls whom is read from the URLs in each app's ConfigMap
  * (gateway upstreams, JWKS location, REST client URLs), infrastructure from its connection settings.
+ * Management ports admit a labelled namespace (the metrics scrape) and the public apps that read them
+ * (the gateway's API descriptions, URLs to {@code <app>-management}), nothing else.
  * Only {@code matchLabels} selectors are understood; a policy using anything else is reported.
  */
 final class NetworkPolicyChecker {
@@ -45,6 +47,8 @@ final class NetworkPolicyChecker {
     static final String BLOB_STORE_ENDPOINT = "LECTAVERA_DOCUMENTS_BLOBS_S3_ENDPOINT";
 
     private static final Pattern APP_URL = Pattern.compile("https?://([a-z0-9-]+):(\\d+)");
+    /** A URL to an app's management Service (ManifestChecker#managementServiceName). */
+    private static final Pattern MANAGEMENT_URL = Pattern.compile("https?://([a-z0-9-]+)-management:(\\d+)");
     private static final Pattern LAST_PORT = Pattern.compile(":(\\d+)(?:[/?].*)?$");
 
     private NetworkPolicyChecker() {
@@ -67,6 +71,10 @@ final class NetworkPolicyChecker {
 
         List<Workload> apps = ManifestChecker.workloads(docs).stream().filter(w -> appPorts.containsKey(w.name())).toList();
         Map<String, Set<String>> callers = callers(apps);
+        Map<String, Set<String>> managementReaders = managementReaders(apps);
+        managementReaders.forEach((callee, readers) -> readers.stream().filter(reader -> !publicApps.contains(reader))
+                .forEach(reader -> violations.add(reader + ": reads the management port of " + callee
+                        + "; only " + publicApps + " may (operator endpoints)")));
         for (Workload app : apps) {
             int http = appPorts.get(app.name());
             int management = http + managementOffset;
@@ -99,10 +107,25 @@ final class NetworkPolicyChecker {
                     }
                 }
             }
-            for (String source : ingressSources(policies, apps, app, management)) {
-                if (source.equals(ANYWHERE) || source.equals(EVERY_POD)) {
+            Set<String> readers = managementReaders.getOrDefault(app.name(), Set.of());
+            Set<String> toManagement = ingressSources(policies, apps, app, management);
+            for (String source : toManagement) {
+                if (source.startsWith("app:")) {
+                    String other = source.substring(4);
+                    if (!readers.contains(other) || !publicApps.contains(other)) {
+                        violations.add(app.id() + ": admits " + other + " to its management port " + management
+                                + ", which does not read its API description there");
+                    }
+                } else if (!source.startsWith("namespaces ")) {
                     violations.add(app.id() + ": admits " + source + " to its management port " + management
-                            + "; only a labelled monitoring namespace may scrape it");
+                            + "; only the gateway and a labelled monitoring namespace may reach it");
+                }
+            }
+            boolean managementOpen = toManagement.contains(ANYWHERE) || toManagement.contains(EVERY_POD); // reported above
+            for (String reader : readers) {
+                if (!managementOpen && !toManagement.contains("app:" + reader)) {
+                    violations.add(app.id() + ": does not admit " + reader + ", which reads its API description, on its management port "
+                            + management);
                 }
             }
 
@@ -153,6 +176,16 @@ final class NetworkPolicyChecker {
                 } else if (!calls.contains(other.name()) && allowed) {
                     violations.add(app.id() + ": egress allows " + other.name() + " on port " + otherHttp + ", which it does not call");
                 }
+                int otherManagement = otherHttp + managementOffset;
+                boolean reads = managementReaders.getOrDefault(other.name(), Set.of()).contains(app.name());
+                boolean allowedManagement = egressAllows(egress, "TCP", otherManagement, other);
+                if (reads && !allowedManagement) {
+                    violations.add(app.id() + ": reads " + other.name() + "'s API description but its egress does not allow port "
+                            + otherManagement + " to it");
+                } else if (!reads && allowedManagement) {
+                    violations.add(app.id() + ": egress allows " + other.name() + "'s management port " + otherManagement
+                            + ", which it does not read");
+                }
             }
         }
         return violations;
@@ -175,6 +208,24 @@ final class NetworkPolicyChecker {
             });
         }
         return callers;
+    }
+
+    /** Who reads each app's management port: every app whose settings hold a URL to {@code <app>-management}. */
+    static Map<String, Set<String>> managementReaders(List<Workload> apps) {
+        Set<String> names = new TreeSet<>();
+        apps.forEach(app -> names.add(app.name()));
+        Map<String, Set<String>> readers = new LinkedHashMap<>();
+        for (Workload app : apps) {
+            ManifestChecker.walkStrings(app.settings(), text -> {
+                Matcher url = MANAGEMENT_URL.matcher(text);
+                while (url.find()) {
+                    if (names.contains(url.group(1)) && !url.group(1).equals(app.name())) {
+                        readers.computeIfAbsent(url.group(1), k -> new TreeSet<>()).add(app.name());
+                    }
+                }
+            });
+        }
+        return readers;
     }
 
     // ------------------------------------------------------------------ evaluation
