@@ -122,6 +122,52 @@ class ManifestCheckerTest {
                   targetPort: http
             """;
 
+    /** GOOD's management port routed the one allowed way, for the gateway's API description. */
+    static final String MANAGEMENT_SERVICE = """
+            ---
+            apiVersion: v1
+            kind: Service
+            metadata:
+              name: demo-management
+            spec:
+              selector:
+                app.kubernetes.io/name: demo
+              ports:
+                - name: management
+                  port: 9081
+                  targetPort: management
+            """;
+
+    /** A gateway whose one route proxies to demo and reads its API description through demo-management. */
+    static final String GATEWAY = """
+            ---
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: gateway-config
+            data:
+              GATEWAY_ROUTES_DEMO_UPSTREAM: http://demo:8081
+              GATEWAY_ROUTES_DEMO_OPENAPI: http://demo-management:9081/q/openapi?format=json
+            ---
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: gateway
+            spec:
+              template:
+                metadata:
+                  labels:
+                    app.kubernetes.io/name: gateway
+                spec:
+                  containers:
+                    - name: gateway
+                      envFrom:
+                        - configMapRef:
+                            name: gateway-config
+            """;
+
+    static final String WITH_API_DESCRIPTION = GOOD + MANAGEMENT_SERVICE + GATEWAY;
+
     // ------------------------------------------------------------------ parsing
 
     @Test
@@ -275,6 +321,26 @@ class ManifestCheckerTest {
         assertCaught(violations, "'http://auth-service:8082' but auth-service listens on 8081");
     }
 
+    @Test
+    void managementUrlsGoThroughTheManagementServiceOrInComposeToAQPathOnTheAppsHost() {
+        Map<String, Integer> auth = Map.of("auth-service", 8081);
+        String throughService = "http://auth-service-management:9081/q/openapi?format=json";
+        String onAppHost = "http://auth-service:9081/q/openapi?format=json";
+        assertEquals(List.of(), ManifestChecker.checkAppUrls("k8s", Map.of("OPENAPI", throughService), auth));
+        assertEquals(List.of(), ManifestChecker.checkAppUrls("compose", Map.of("OPENAPI", onAppHost), auth, true));
+
+        assertCaught(ManifestChecker.checkAppUrls("k8s", Map.of("OPENAPI", onAppHost), auth),
+                "'http://auth-service:9081' but auth-service listens on 8081");
+        assertCaught(ManifestChecker.checkAppUrls("compose", Map.of("X", "http://auth-service:9081/api/v1/auth"), auth, true),
+                "'http://auth-service:9081' but auth-service listens on 8081 (and on 9081 for /q/ paths)");
+        assertCaught(ManifestChecker.checkAppUrls("k8s", Map.of("X", "http://auth-service-management:8081/q/openapi"), auth),
+                "auth-service-management serves only /q/ paths on 9081");
+        assertCaught(ManifestChecker.checkAppUrls("k8s", Map.of("X", "http://auth-service-management:9081/api/v1/auth"), auth),
+                "auth-service-management serves only /q/ paths on 9081");
+        assertCaught(ManifestChecker.checkAppUrls("compose", Map.of("OPENAPI", throughService), auth, true),
+                "there is no host auth-service-management here; use auth-service:9081");
+    }
+
     // ------------------------------------------------------------------ Secrets
 
     @Test
@@ -333,6 +399,60 @@ class ManifestCheckerTest {
         String routed = change(GOOD, "      targetPort: http\n",
                 "      targetPort: http\n    - name: management\n      port: 9081\n      targetPort: management\n");
         assertCaught(management(routed), "Service/demo: routes the management port 9081 of demo");
+        assertCaught(management(change(GOOD + MANAGEMENT_SERVICE, "name: demo-management", "name: demo-admin")),
+                "Service/demo-admin: routes the management port 9081 of demo; operator endpoints are reachable through no Service but demo-management");
+    }
+
+    @Test
+    void theManagementServiceMayRouteTheManagementPortAndNothingElse() {
+        assertEquals(List.of(), management(GOOD + MANAGEMENT_SERVICE));
+        assertEquals(List.of(), kubernetes(GOOD + MANAGEMENT_SERVICE));
+        String alsoHttp = GOOD + change(MANAGEMENT_SERVICE, "      targetPort: management\n",
+                "      targetPort: management\n    - name: http\n      port: 8081\n      targetPort: http\n");
+        assertCaught(management(alsoHttp), "Service/demo-management: routes port 'http' of demo besides the management port 9081");
+        assertCaught(management(GOOD + change(MANAGEMENT_SERVICE, "- name: management", "- name: admin")),
+                "Service/demo-management: its port must be named 'management' and be 9081");
+        assertCaught(management(GOOD + change(MANAGEMENT_SERVICE, "port: 9081", "port: 80")),
+                "Service/demo-management: its port must be named 'management' and be 9081, not 'management' 80");
+    }
+
+    // ------------------------------------------------------------------ the gateway's API descriptions
+
+    @Test
+    void theGatewayReadingEachRoutesApiDescriptionThroughItsManagementServicePasses() {
+        assertEquals(List.of(), apiDescriptions(WITH_API_DESCRIPTION));
+        assertEquals(List.of(), management(WITH_API_DESCRIPTION));
+    }
+
+    @Test
+    void aRouteWithoutItsOpenapiUrlOrWithAnotherOneIsCaught() {
+        assertCaught(apiDescriptions(cut(WITH_API_DESCRIPTION, "  GATEWAY_ROUTES_DEMO_OPENAPI: http://demo-management:9081/q/openapi?format=json\n")),
+                "Deployment/gateway: route DEMO proxies to demo but sets no GATEWAY_ROUTES_DEMO_OPENAPI");
+        // The default (the upstream's host, port + 1000): the public Service does not route that port.
+        assertCaught(apiDescriptions(change(WITH_API_DESCRIPTION, "http://demo-management:9081/q/", "http://demo:9081/q/")),
+                "GATEWAY_ROUTES_DEMO_OPENAPI is 'http://demo:9081/q/openapi?format=json', not demo's management Service");
+        assertCaught(apiDescriptions(change(WITH_API_DESCRIPTION, "http://demo-management:9081/q/openapi?format=json", "none")),
+                "GATEWAY_ROUTES_DEMO_OPENAPI is 'none'");
+        assertCaught(apiDescriptions(change(WITH_API_DESCRIPTION, "demo-management:9081", "demo-management:8081")),
+                "GATEWAY_ROUTES_DEMO_OPENAPI is 'http://demo-management:8081/q/openapi?format=json'");
+    }
+
+    @Test
+    void aMissingOrMisroutedManagementServiceIsCaught() {
+        assertCaught(apiDescriptions(GOOD + GATEWAY), "no Service 'demo-management'");
+        assertCaught(apiDescriptions(change(WITH_API_DESCRIPTION, "      targetPort: management\n", "      targetPort: http\n")),
+                "Service/demo-management: does not route port 9081 to demo's management port");
+        assertCaught(apiDescriptions(change(WITH_API_DESCRIPTION, "  selector:\n    app.kubernetes.io/name: demo\n  ports:\n    - name: management",
+                        "  selector:\n    app.kubernetes.io/name: other\n  ports:\n    - name: management")),
+                "Service/demo-management: does not route port 9081");
+    }
+
+    @Test
+    void aGatewayWithoutRoutesToTheAppsIsCaught() {
+        assertCaught(ManifestChecker.checkApiDescriptions(ManifestChecker.parse("inline", GOOD), Map.of("demo", 8081), "gateway"),
+                "no Deployment 'gateway'");
+        assertCaught(apiDescriptions(change(WITH_API_DESCRIPTION, "http://demo:8081", "http://elsewhere:8081")),
+                "no GATEWAY_ROUTES_<NAME>_UPSTREAM to any app");
     }
 
     // ------------------------------------------------------------------ credentials
@@ -539,6 +659,10 @@ class ManifestCheckerTest {
 
     private static List<String> management(String yaml) {
         return ManifestChecker.checkManagementPorts(ManifestChecker.parse("inline", yaml), Map.of("demo", 8081));
+    }
+
+    private static List<String> apiDescriptions(String yaml) {
+        return ManifestChecker.checkApiDescriptions(ManifestChecker.parse("inline", yaml), Map.of("demo", 8081), "gateway");
     }
 
     private static List<String> credentials(String yaml) {

@@ -12,7 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The policy checker on a small platform: "edge" is the public entry and calls "api" and "store";
- * "api" calls "store". The good policies pass, and each kind of hole or gap in them is caught.
+ * "api" calls "store"; edge reads api's API description on its management port (through api-management).
+ * The good policies pass, and each kind of hole or gap in them is caught.
  */
 class NetworkPolicyCheckerTest {
 
@@ -53,7 +54,8 @@ class NetworkPolicyCheckerTest {
     }
 
     static final String APPS_YAML =
-            app("edge", 8080, "UPSTREAM_API: http://api:8081\nUPSTREAM_STORE: http://store:8082\nQUARKUS_REDIS_HOSTS: redis://redis:6379")
+            app("edge", 8080, "UPSTREAM_API: http://api:8081\nUPSTREAM_STORE: http://store:8082\nQUARKUS_REDIS_HOSTS: redis://redis:6379"
+                    + "\nOPENAPI_API: http://api-management:9081/q/openapi?format=json")
             + app("api", 8081, "STORE_URL: http://store:8082\nKAFKA_BOOTSTRAP_SERVERS: kafka:9092")
             + app("store", 8082, "QUARKUS_DATASOURCE_JDBC_URL: jdbc:postgresql://db:5432/store");
 
@@ -121,6 +123,7 @@ class NetworkPolicyCheckerTest {
                           app.kubernetes.io/name: api
                   ports:
                     - port: 8081
+                    - port: 9081
                 - to:
                     - podSelector:
                         matchLabels:
@@ -146,6 +149,12 @@ class NetworkPolicyCheckerTest {
                           app.kubernetes.io/name: edge
                   ports:
                     - port: http
+                - from:
+                    - podSelector:
+                        matchLabels:
+                          app.kubernetes.io/name: edge
+                  ports:
+                    - port: 9081
               egress:
                 - to:
                     - podSelector:
@@ -299,6 +308,61 @@ class NetworkPolicyCheckerTest {
         assertCaught(check(change(GOOD, "    - from:\n        - namespaceSelector:\n            matchLabels:\n              monitoring: \"true\"\n      ports:",
                         "    - ports:")),
                 "admits anywhere to its management port 9081");
+    }
+
+    /** api's management-port rule for edge, as it appears in {@link #GOOD}. */
+    static final String API_MANAGEMENT_RULE = """
+                - from:
+                    - podSelector:
+                        matchLabels:
+                          app.kubernetes.io/name: edge
+                  ports:
+                    - port: 9081
+            """;
+
+    @Test
+    void theManagementPortReadersAreReadFromTheSettings() {
+        assertEquals(Map.of("api", Set.of("edge")),
+                NetworkPolicyChecker.managementReaders(ManifestChecker.workloads(ManifestChecker.parse("inline", GOOD))));
+    }
+
+    @Test
+    void aManagementPortAdmittingAnythingButItsReaderAndTheMonitoringNamespaceIsCaught() {
+        assertCaught(check(change(GOOD, API_MANAGEMENT_RULE, API_MANAGEMENT_RULE.replace("app.kubernetes.io/name: edge", "app.kubernetes.io/name: store"))),
+                "Deployment/api: admits store to its management port 9081, which does not read its API description there");
+        assertCaught(check(change(GOOD, API_MANAGEMENT_RULE, API_MANAGEMENT_RULE.replace(
+                        "matchLabels:\n              app.kubernetes.io/name: edge", "{}"))),
+                "Deployment/api: admits every pod of the namespace to its management port 9081");
+        assertCaught(check(change(GOOD, API_MANAGEMENT_RULE, API_MANAGEMENT_RULE.replace(
+                        "- podSelector:\n            matchLabels:\n              app.kubernetes.io/name: edge", "- ipBlock:\n            cidr: 10.0.0.0/8"))),
+                "Deployment/api: admits ipBlock 10.0.0.0/8 to its management port 9081; only the gateway and a labelled monitoring namespace");
+        assertCaught(check(change(GOOD, API_MANAGEMENT_RULE, API_MANAGEMENT_RULE.replace("app.kubernetes.io/name: edge", "team: ops"))),
+                "Deployment/api: admits pods {team=ops} to its management port 9081");
+        // The reader, but on a port of another app: store's management port is read by nobody.
+        String storeAdmitsEdge = change(GOOD, "  egress:\n    - ports:\n        - protocol: TCP\n          port: 5432\n",
+                API_MANAGEMENT_RULE.replace("9081", "9082")
+                        + "  egress:\n    - ports:\n        - protocol: TCP\n          port: 5432\n");
+        assertCaught(check(storeAdmitsEdge), "Deployment/store: admits edge to its management port 9082, which does not read");
+    }
+
+    @Test
+    void aReaderTheManagementPortDoesNotAdmitOrWhoseEgressDoesNotReachItIsCaught() {
+        assertCaught(check(cut(GOOD, API_MANAGEMENT_RULE)),
+                "Deployment/api: does not admit edge, which reads its API description, on its management port 9081");
+        assertCaught(check(change(GOOD, "        - port: 8081\n        - port: 9081\n", "        - port: 8081\n")),
+                "Deployment/edge: reads api's API description but its egress does not allow port 9081 to it");
+    }
+
+    @Test
+    void egressToAManagementPortNotReadIsCaught() {
+        assertCaught(check(change(GOOD, "      port: 5432\n", "      port: 5432\n        - protocol: TCP\n          port: 9081\n")),
+                "Deployment/store: egress allows api's management port 9081, which it does not read");
+    }
+
+    @Test
+    void onlyThePublicEntryMayReadManagementPorts() {
+        assertCaught(check(change(GOOD, "STORE_URL: http://store:8082", "STORE_URL: http://store:8082\n  OPENAPI_STORE: http://store-management:9082/q/openapi")),
+                "api: reads the management port of store; only [edge] may");
     }
 
     @Test
