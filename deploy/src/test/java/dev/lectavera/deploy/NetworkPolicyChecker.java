@@ -72,9 +72,14 @@ final class NetworkPolicyChecker {
         List<Workload> apps = ManifestChecker.workloads(docs).stream().filter(w -> appPorts.containsKey(w.name())).toList();
         Map<String, Set<String>> callers = callers(apps);
         Map<String, Set<String>> managementReaders = managementReaders(apps);
-        managementReaders.forEach((callee, readers) -> readers.stream().filter(reader -> !publicApps.contains(reader))
-                .forEach(reader -> violations.add(reader + ": reads the management port of " + callee
-                        + "; only " + publicApps + " may (operator endpoints)")));
+        for (Workload app : apps) {
+            managementReaders.forEach((callee, readers) -> {
+                if (readers.contains(app.name()) && !publicApps.contains(app.name())) {
+                    violations.add(app.id() + ": reads the management port of " + callee + "; only " + publicApps
+                            + " may (operator endpoints)");
+                }
+            });
+        }
         for (Workload app : apps) {
             int http = appPorts.get(app.name());
             int management = http + managementOffset;

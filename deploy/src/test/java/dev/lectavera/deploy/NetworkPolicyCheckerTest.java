@@ -362,7 +362,7 @@ class NetworkPolicyCheckerTest {
     @Test
     void onlyThePublicEntryMayReadManagementPorts() {
         assertCaught(check(change(GOOD, "STORE_URL: http://store:8082", "STORE_URL: http://store:8082\n  OPENAPI_STORE: http://store-management:9082/q/openapi")),
-                "api: reads the management port of store; only [edge] may");
+                "Deployment/api: reads the management port of store; only [edge] may");
     }
 
     @Test
