@@ -1,7 +1,7 @@
 package dev.lectavera.analytics.event;
 
 import dev.lectavera.analytics.support.EventDrivenTest;
-import dev.lectavera.analytics.support.JwtTestKeys;
+import dev.lectavera.testsupport.jwt.JwtKeysResource;
 import dev.lectavera.contracts.EventEnvelope;
 import dev.lectavera.contracts.EventJson;
 import dev.lectavera.contracts.Topics;
@@ -19,7 +19,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import static dev.lectavera.analytics.support.Management.management;
+import static dev.lectavera.testsupport.ops.Management.management;
 import static dev.lectavera.analytics.support.TestEvents.chat;
 import static dev.lectavera.analytics.support.TestEvents.documentDeleted;
 import static dev.lectavera.analytics.support.TestEvents.indexed;
@@ -34,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Redeliveries, junk and arrival order, through the real broker. */
 @QuarkusTest
-@WithTestResource(value = JwtTestKeys.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = JwtKeysResource.class, scope = TestResourceScope.GLOBAL)
 class ConsumerRobustnessTest extends EventDrivenTest {
 
     private static final String OVERVIEW = "/api/v1/analytics/overview";

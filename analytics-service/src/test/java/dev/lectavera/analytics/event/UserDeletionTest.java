@@ -1,7 +1,7 @@
 package dev.lectavera.analytics.event;
 
 import dev.lectavera.analytics.support.EventDrivenTest;
-import dev.lectavera.analytics.support.JwtTestKeys;
+import dev.lectavera.testsupport.jwt.JwtKeysResource;
 import dev.lectavera.contracts.EventEnvelope;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.TestResourceScope;
@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
-@WithTestResource(value = JwtTestKeys.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = JwtKeysResource.class, scope = TestResourceScope.GLOBAL)
 class UserDeletionTest extends EventDrivenTest {
 
     UserDeletionTest(AgroalDataSource dataSource) {

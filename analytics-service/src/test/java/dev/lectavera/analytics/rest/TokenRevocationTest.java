@@ -1,7 +1,7 @@
 package dev.lectavera.analytics.rest;
 
-import dev.lectavera.analytics.support.JwtTestKeys;
-import dev.lectavera.analytics.support.Tokens;
+import dev.lectavera.testsupport.jwt.JwtKeysResource;
+import dev.lectavera.testsupport.jwt.AccessTokens;
 import dev.lectavera.kit.revocation.RevocationKeys;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.TestResourceScope;
@@ -26,7 +26,7 @@ import static org.hamcrest.Matchers.startsWith;
  * protocol's ({@link RevocationKeys}), written into the real Redis and removed after each test.
  */
 @QuarkusTest
-@WithTestResource(value = JwtTestKeys.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = JwtKeysResource.class, scope = TestResourceScope.GLOBAL)
 class TokenRevocationTest {
 
     private static final String ENDPOINT = "/api/v1/analytics/overview";
@@ -51,13 +51,13 @@ class TokenRevocationTest {
     void aTokenWhoseJtiIsRevokedIsRefused() {
         UUID user = UUID.randomUUID();
         String jti = UUID.randomUUID().toString();
-        String token = Tokens.claims(user).claim("jti", jti).sign();
+        String token = AccessTokens.claims(user).claim("jti", jti).sign();
         get(token).statusCode(200);
 
         put(RevocationKeys.revokedToken(jti), "1");
 
         unauthorized(get(token));
-        get(Tokens.forUser(user)).statusCode(200); // another token of the same user is untouched
+        get(AccessTokens.forUser(user)).statusCode(200); // another token of the same user is untouched
     }
 
     @Test
@@ -77,13 +77,13 @@ class TokenRevocationTest {
     @Test
     void aTokenWithoutTheApiAudienceIsRefused() {
         UUID user = UUID.randomUUID();
-        unauthorized(get(Tokens.claims(user).audience("some-other-service").sign()));
-        unauthorized(get(Tokens.claims(user).remove("aud").sign()));
-        get(Tokens.forUser(user)).statusCode(200);
+        unauthorized(get(AccessTokens.claims(user).audience("some-other-service").sign()));
+        unauthorized(get(AccessTokens.claims(user).remove("aud").sign()));
+        get(AccessTokens.forUser(user)).statusCode(200);
     }
 
     private static String issuedAt(UUID user, long epochSeconds) {
-        return Tokens.claims(user).issuedAt(epochSeconds).expiresAt(epochSeconds + TTL_SECONDS).sign();
+        return AccessTokens.claims(user).issuedAt(epochSeconds).expiresAt(epochSeconds + TTL_SECONDS).sign();
     }
 
     private void put(String key, String value) {

@@ -2,7 +2,7 @@ package dev.lectavera.auth.rest;
 
 import dev.lectavera.auth.support.Api;
 import dev.lectavera.auth.support.Concurrently;
-import dev.lectavera.auth.support.KafkaEvents;
+import dev.lectavera.testsupport.kafka.KafkaTopics;
 import dev.lectavera.auth.support.Mails;
 import dev.lectavera.contracts.EventEnvelope;
 import dev.lectavera.contracts.EventJson;
@@ -127,7 +127,7 @@ class RegistrationTest {
         String email = randomEmail();
         UUID id = Api.registerUser(email);
 
-        ConsumerRecord<String, String> record = KafkaEvents.awaitEvent(Topics.USERS, id.toString(),
+        ConsumerRecord<String, String> record = KafkaTopics.awaitRecord(Topics.USERS, id.toString(),
                 "lectavera.user.registered.v1");
         EventEnvelope<?> envelope = EventJson.read(record.value());
         assertEquals("/auth-service", envelope.source());

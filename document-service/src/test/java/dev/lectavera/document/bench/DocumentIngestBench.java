@@ -58,8 +58,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 @Tag("bench")
 @QuarkusTest
-@TestProfile(DocumentIngestBenchmark.Bench.class)
-class DocumentIngestBenchmark {
+@TestProfile(DocumentIngestBench.Bench.class)
+class DocumentIngestBench {
 
     public static class Bench implements QuarkusTestProfile {
         @Override
@@ -86,7 +86,7 @@ class DocumentIngestBenchmark {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final ObjectMapper json = new ObjectMapper();
 
-    DocumentIngestBenchmark(MeterRegistry metrics, AgroalDataSource dataSource, Embedder embedder,
+    DocumentIngestBench(MeterRegistry metrics, AgroalDataSource dataSource, Embedder embedder,
                             EmbeddingsConfig embeddings, DocumentsConfig documents, SearchService searchService) {
         this.metrics = metrics;
         this.dataSource = dataSource;
