@@ -1,7 +1,7 @@
 package dev.lectavera.study.degraded;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.lectavera.study.support.DocumentServiceResource;
+import dev.lectavera.testsupport.process.DocumentServiceResource;
 import dev.lectavera.study.support.LiveClient;
 import dev.lectavera.study.support.StudyApi;
 import dev.lectavera.study.support.TestPdfs;
