@@ -5,9 +5,9 @@ import dev.lectavera.contracts.events.DocumentFailed;
 import dev.lectavera.document.blob.FileSystemBlobStore;
 import dev.lectavera.document.support.Api;
 import dev.lectavera.document.support.Db;
-import dev.lectavera.testsupport.kafka.KafkaTopics;
 import dev.lectavera.document.support.TestPdfs;
 import dev.lectavera.document.support.Users;
+import dev.lectavera.testsupport.kafka.KafkaTopics;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 

@@ -16,9 +16,9 @@ import dev.lectavera.document.repository.DocumentJobRepository.Claim;
 import dev.lectavera.document.service.Hashes;
 import dev.lectavera.document.support.Api;
 import dev.lectavera.document.support.Db;
-import dev.lectavera.testsupport.kafka.TestPublisher;
 import dev.lectavera.document.support.TestPdfs;
 import dev.lectavera.document.support.Users;
+import dev.lectavera.testsupport.kafka.TestPublisher;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 

@@ -1,10 +1,10 @@
 package dev.lectavera.analytics.bench;
 
 import dev.lectavera.analytics.support.EventDrivenTest;
-import dev.lectavera.testsupport.jwt.JwtKeysResource;
-import dev.lectavera.testsupport.jwt.AccessTokens;
 import dev.lectavera.contracts.EventEnvelope;
 import dev.lectavera.contracts.events.QuizCompleted.QuestionOutcome;
+import dev.lectavera.testsupport.jwt.AccessTokens;
+import dev.lectavera.testsupport.jwt.JwtKeysResource;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;

@@ -1,9 +1,9 @@
 package dev.lectavera.analytics.rest;
 
 import dev.lectavera.analytics.support.EventDrivenTest;
-import dev.lectavera.testsupport.jwt.JwtKeysResource;
-import dev.lectavera.testsupport.jwt.AccessTokens;
 import dev.lectavera.contracts.EventEnvelope;
+import dev.lectavera.testsupport.jwt.AccessTokens;
+import dev.lectavera.testsupport.jwt.JwtKeysResource;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;

@@ -1,10 +1,10 @@
 package dev.lectavera.auth.event;
 
-import dev.lectavera.testsupport.kafka.KafkaTopics;
 import dev.lectavera.contracts.EventEnvelope;
 import dev.lectavera.contracts.EventJson;
 import dev.lectavera.contracts.Topics;
 import dev.lectavera.contracts.events.UserRegistered;
+import dev.lectavera.testsupport.kafka.KafkaTopics;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;

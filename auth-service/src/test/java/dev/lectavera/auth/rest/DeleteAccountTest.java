@@ -1,11 +1,11 @@
 package dev.lectavera.auth.rest;
 
 import dev.lectavera.auth.support.Api;
-import dev.lectavera.testsupport.kafka.KafkaTopics;
 import dev.lectavera.contracts.EventEnvelope;
 import dev.lectavera.contracts.EventJson;
 import dev.lectavera.contracts.Topics;
 import dev.lectavera.contracts.events.UserDeleted;
+import dev.lectavera.testsupport.kafka.KafkaTopics;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
