@@ -5,9 +5,9 @@ import dev.lectavera.contracts.events.DocumentFailed;
 import dev.lectavera.document.blob.FileSystemBlobStore;
 import dev.lectavera.document.support.Api;
 import dev.lectavera.document.support.Db;
-import dev.lectavera.document.support.KafkaEvents;
 import dev.lectavera.document.support.TestPdfs;
 import dev.lectavera.document.support.Users;
+import dev.lectavera.testsupport.kafka.KafkaTopics;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
@@ -156,7 +156,7 @@ class BadUploadsTest {
                 .body("failureReason", containsString("password-protected"));
         assertNoIndexLeft(id);
 
-        var event = KafkaEvents.awaitEvent(Topics.DOCUMENTS,
+        var event = KafkaTopics.awaitEvent(Topics.DOCUMENTS,
                 e -> e.data() instanceof DocumentFailed failed && failed.documentId().equals(id));
         DocumentFailed failed = (DocumentFailed) event.data();
         assertEquals("FAILED", failed.status());

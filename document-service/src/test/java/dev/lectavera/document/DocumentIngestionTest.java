@@ -6,9 +6,9 @@ import dev.lectavera.contracts.Topics;
 import dev.lectavera.contracts.events.DocumentIndexed;
 import dev.lectavera.document.support.Api;
 import dev.lectavera.document.support.Db;
-import dev.lectavera.document.support.KafkaEvents;
 import dev.lectavera.document.support.TestPdfs;
 import dev.lectavera.document.support.Users;
+import dev.lectavera.testsupport.kafka.KafkaTopics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.pubsub.PubSubCommands;
@@ -142,7 +142,7 @@ class DocumentIngestionTest {
                 TestPdfs.filler(random, 50)), "scan0001.pdf");
         assertEquals("INDEXED", Api.awaitFinalStatus(user, id));
 
-        var event = KafkaEvents.awaitEvent(Topics.DOCUMENTS, e -> e.data() instanceof DocumentIndexed indexed
+        var event = KafkaTopics.awaitEvent(Topics.DOCUMENTS, e -> e.data() instanceof DocumentIndexed indexed
                 && indexed.documentId().equals(id));
         DocumentIndexed indexed = (DocumentIndexed) event.data();
         assertEquals(id.toString(), event.subject());

@@ -18,7 +18,7 @@ import java.util.Random;
 import java.util.UUID;
 
 import static dev.lectavera.document.support.Api.as;
-import static dev.lectavera.document.support.Management.management;
+import static dev.lectavera.testsupport.ops.Management.management;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;

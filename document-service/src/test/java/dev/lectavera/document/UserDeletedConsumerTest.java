@@ -16,9 +16,9 @@ import dev.lectavera.document.repository.DocumentJobRepository.Claim;
 import dev.lectavera.document.service.Hashes;
 import dev.lectavera.document.support.Api;
 import dev.lectavera.document.support.Db;
-import dev.lectavera.document.support.KafkaEvents;
 import dev.lectavera.document.support.TestPdfs;
 import dev.lectavera.document.support.Users;
+import dev.lectavera.testsupport.kafka.TestPublisher;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
@@ -66,8 +66,8 @@ class UserDeletedConsumerTest {
         EventEnvelope<UserDeleted> event = EventEnvelope.of("/auth-service", leaving.id().toString(),
                 new UserDeleted(leaving.id(), Instant.now()));
         String json = EventJson.write(event);
-        KafkaEvents.send(Topics.USERS, leaving.id().toString(), "not an event at all"); // junk is skipped
-        KafkaEvents.send(Topics.USERS, leaving.id().toString(), json);
+        TestPublisher.publishOneRaw(Topics.USERS, leaving.id().toString(), "not an event at all"); // junk is skipped
+        TestPublisher.publishOneRaw(Topics.USERS, leaving.id().toString(), json);
 
         await().atMost(Api.PROCESSING_TIMEOUT).until(() ->
                 Db.count("select count(*) from document where user_id = ?", leaving.id()) == 0);
@@ -81,11 +81,11 @@ class UserDeletedConsumerTest {
 
         // redelivery: applied once. A marker event on the same partition (same key), sent after it, shows when
         // the consumer has gone past the redelivered record.
-        KafkaEvents.send(Topics.USERS, leaving.id().toString(), json);
+        TestPublisher.publishOneRaw(Topics.USERS, leaving.id().toString(), json);
         UUID nobody = UUID.randomUUID();
         EventEnvelope<UserDeleted> marker = EventEnvelope.of("/auth-service", nobody.toString(),
                 new UserDeleted(nobody, Instant.now()));
-        KafkaEvents.send(Topics.USERS, leaving.id().toString(), EventJson.write(marker));
+        TestPublisher.publishOneRaw(Topics.USERS, leaving.id().toString(), EventJson.write(marker));
         await().atMost(Api.PROCESSING_TIMEOUT).until(() ->
                 Db.count("select count(*) from processed_event where event_id = ?", marker.id()) == 1);
         assertEquals(1, Db.count("select count(*) from processed_event where event_id = ?", event.id()));
@@ -99,7 +99,7 @@ class UserDeletedConsumerTest {
     private static void deleteUser(Users user) throws Exception {
         EventEnvelope<UserDeleted> event = EventEnvelope.of("/auth-service", user.id().toString(),
                 new UserDeleted(user.id(), Instant.now()));
-        KafkaEvents.send(Topics.USERS, user.id().toString(), EventJson.write(event));
+        TestPublisher.publishOneRaw(Topics.USERS, user.id().toString(), EventJson.write(event));
         await().atMost(Api.PROCESSING_TIMEOUT).until(() ->
                 Db.count("select count(*) from processed_event where event_id = ?", event.id()) == 1);
     }

@@ -1,10 +1,10 @@
 package dev.lectavera.analytics.bench;
 
 import dev.lectavera.analytics.support.EventDrivenTest;
-import dev.lectavera.analytics.support.JwtTestKeys;
-import dev.lectavera.analytics.support.TestKafka;
 import dev.lectavera.contracts.EventEnvelope;
 import dev.lectavera.contracts.events.QuizGenerated;
+import dev.lectavera.testsupport.jwt.JwtKeysResource;
+import dev.lectavera.testsupport.kafka.TestPublisher;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -40,7 +40,7 @@ import static org.awaitility.Awaitility.await;
  */
 @Tag("bench")
 @QuarkusTest
-@WithTestResource(value = JwtTestKeys.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = JwtKeysResource.class, scope = TestResourceScope.GLOBAL)
 class ConsumerThroughputBench extends EventDrivenTest {
 
     private final AgroalDataSource dataSource;
@@ -55,7 +55,7 @@ class ConsumerThroughputBench extends EventDrivenTest {
         int total = Integer.getInteger("bench.events", 20_000);
         List<EventEnvelope<?>> events = mixedEvents(total, new Random(42));
         UUID[] ids = events.stream().map(EventEnvelope::id).toArray(UUID[]::new);
-        List<ProducerRecord<String, String>> records = events.stream().map(TestKafka::record).toList();
+        List<ProducerRecord<String, String>> records = events.stream().map(TestPublisher::record).toList();
 
         OffsetDateTime start = databaseNow();
         long sendStart = System.nanoTime();

@@ -1,10 +1,10 @@
 package dev.lectavera.analytics.bench;
 
 import dev.lectavera.analytics.support.EventDrivenTest;
-import dev.lectavera.analytics.support.JwtTestKeys;
-import dev.lectavera.analytics.support.Tokens;
 import dev.lectavera.contracts.EventEnvelope;
 import dev.lectavera.contracts.events.QuizCompleted.QuestionOutcome;
+import dev.lectavera.testsupport.jwt.AccessTokens;
+import dev.lectavera.testsupport.jwt.JwtKeysResource;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -42,7 +42,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 @Tag("bench")
 @QuarkusTest
-@WithTestResource(value = JwtTestKeys.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = JwtKeysResource.class, scope = TestResourceScope.GLOBAL)
 class EndpointLatencyBench extends EventDrivenTest {
 
     private static final String[] MODELS = {"gpt-4o-mini", "llama-3.1-8b", "offline-extractive"};
@@ -77,7 +77,7 @@ class EndpointLatencyBench extends EventDrivenTest {
 
         int warmup = Integer.getInteger("bench.warmup", 50);
         int requests = Integer.getInteger("bench.requests", 300);
-        String token = Tokens.forUser(user);
+        String token = AccessTokens.forUser(user);
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         StringBuilder table = new StringBuilder("| endpoint | p50 ms | p95 ms | p99 ms | max ms |\n|---|---|---|---|---|\n");
         for (var endpoint : endpoints.entrySet()) {

@@ -1,11 +1,11 @@
 package dev.lectavera.analytics.event;
 
 import dev.lectavera.analytics.support.EventDrivenTest;
-import dev.lectavera.analytics.support.JwtTestKeys;
 import dev.lectavera.contracts.EventEnvelope;
 import dev.lectavera.contracts.EventJson;
 import dev.lectavera.contracts.Topics;
 import dev.lectavera.contracts.events.QueryAnswered;
+import dev.lectavera.testsupport.jwt.JwtKeysResource;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -19,7 +19,6 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import static dev.lectavera.analytics.support.Management.management;
 import static dev.lectavera.analytics.support.TestEvents.chat;
 import static dev.lectavera.analytics.support.TestEvents.documentDeleted;
 import static dev.lectavera.analytics.support.TestEvents.indexed;
@@ -27,6 +26,7 @@ import static dev.lectavera.analytics.support.TestEvents.query;
 import static dev.lectavera.analytics.support.TestEvents.quiz;
 import static dev.lectavera.analytics.support.TestEvents.registered;
 import static dev.lectavera.analytics.support.TestEvents.withSubject;
+import static dev.lectavera.testsupport.ops.Management.management;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -34,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Redeliveries, junk and arrival order, through the real broker. */
 @QuarkusTest
-@WithTestResource(value = JwtTestKeys.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = JwtKeysResource.class, scope = TestResourceScope.GLOBAL)
 class ConsumerRobustnessTest extends EventDrivenTest {
 
     private static final String OVERVIEW = "/api/v1/analytics/overview";

@@ -3,8 +3,8 @@ package dev.lectavera.analytics.ops;
 import dev.lectavera.analytics.ops.ReadModelReset.GroupActiveException;
 import dev.lectavera.analytics.ops.ReadModelReset.Settings;
 import dev.lectavera.analytics.support.EventDrivenTest;
-import dev.lectavera.analytics.support.JwtTestKeys;
 import dev.lectavera.contracts.EventEnvelope;
+import dev.lectavera.testsupport.jwt.JwtKeysResource;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -51,7 +51,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * test database's read models exactly as it would in production.
  */
 @QuarkusTest
-@WithTestResource(value = JwtTestKeys.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = JwtKeysResource.class, scope = TestResourceScope.GLOBAL)
 class ReadModelResetTest extends EventDrivenTest {
 
     ReadModelResetTest(AgroalDataSource dataSource) {

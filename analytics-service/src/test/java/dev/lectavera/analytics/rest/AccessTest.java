@@ -1,9 +1,9 @@
 package dev.lectavera.analytics.rest;
 
 import dev.lectavera.analytics.support.EventDrivenTest;
-import dev.lectavera.analytics.support.JwtTestKeys;
-import dev.lectavera.analytics.support.Tokens;
 import dev.lectavera.contracts.EventEnvelope;
+import dev.lectavera.testsupport.jwt.AccessTokens;
+import dev.lectavera.testsupport.jwt.JwtKeysResource;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -21,7 +21,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 
 @QuarkusTest
-@WithTestResource(value = JwtTestKeys.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = JwtKeysResource.class, scope = TestResourceScope.GLOBAL)
 class AccessTest extends EventDrivenTest {
 
     private static final List<String> ENDPOINTS = List.of("/api/v1/analytics/overview",
@@ -36,7 +36,7 @@ class AccessTest extends EventDrivenTest {
         for (String endpoint : ENDPOINTS) {
             given().get(endpoint).then().statusCode(401);
             given().auth().oauth2("not-a-jwt").get(endpoint).then().statusCode(401);
-            given().auth().oauth2(Tokens.withIssuer(UUID.randomUUID(), "someone-else")).get(endpoint).then()
+            given().auth().oauth2(AccessTokens.claims(UUID.randomUUID()).issuer("someone-else").sign()).get(endpoint).then()
                     .statusCode(401);
         }
     }

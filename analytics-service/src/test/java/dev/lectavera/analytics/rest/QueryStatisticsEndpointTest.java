@@ -1,8 +1,8 @@
 package dev.lectavera.analytics.rest;
 
 import dev.lectavera.analytics.support.EventDrivenTest;
-import dev.lectavera.analytics.support.JwtTestKeys;
 import dev.lectavera.contracts.EventEnvelope;
+import dev.lectavera.testsupport.jwt.JwtKeysResource;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -27,7 +27,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
 @QuarkusTest
-@WithTestResource(value = JwtTestKeys.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = JwtKeysResource.class, scope = TestResourceScope.GLOBAL)
 class QueryStatisticsEndpointTest extends EventDrivenTest {
 
     private static final String QUERIES = "/api/v1/analytics/queries";

@@ -1,5 +1,7 @@
 package dev.lectavera.analytics.support;
 
+import dev.lectavera.testsupport.jwt.AccessTokens;
+import dev.lectavera.testsupport.kafka.TestPublisher;
 import io.agroal.api.AgroalDataSource;
 import io.restassured.config.JsonConfig;
 import io.restassured.config.RestAssuredConfig;
@@ -27,7 +29,7 @@ public abstract class EventDrivenTest {
             .jsonConfig(JsonConfig.jsonConfig().numberReturnType(NumberReturnType.DOUBLE));
 
     protected final ReadModels readModels;
-    protected TestKafka kafka;
+    protected TestPublisher kafka;
 
     protected EventDrivenTest(AgroalDataSource dataSource) {
         this.readModels = new ReadModels(dataSource);
@@ -35,7 +37,7 @@ public abstract class EventDrivenTest {
 
     @BeforeAll
     void openProducer() {
-        kafka = new TestKafka();
+        kafka = new TestPublisher();
     }
 
     @AfterAll
@@ -45,7 +47,7 @@ public abstract class EventDrivenTest {
 
     /** A request as the user: their token; JSON numbers read as doubles/longs for exact comparisons. */
     protected static RequestSpecification as(UUID user) {
-        return given().config(DOUBLES).auth().oauth2(Tokens.forUser(user));
+        return given().config(DOUBLES).auth().oauth2(AccessTokens.forUser(user));
     }
 
     protected static ValidatableResponse getOk(UUID user, String path, Map<String, ?> params) {

@@ -1,10 +1,10 @@
 package dev.lectavera.auth.event;
 
-import dev.lectavera.auth.support.KafkaEvents;
 import dev.lectavera.contracts.EventEnvelope;
 import dev.lectavera.contracts.EventJson;
 import dev.lectavera.contracts.Topics;
 import dev.lectavera.contracts.events.UserRegistered;
+import dev.lectavera.testsupport.kafka.KafkaTopics;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -39,7 +39,7 @@ class OutboxRelayTest {
         EventEnvelope<?> written = QuarkusTransaction.requiringNew().call(
                 () -> writer.append(subject, new UserRegistered(subject, Instant.now())));
 
-        ConsumerRecord<String, String> record = KafkaEvents.awaitEvent(Topics.USERS, subject.toString(),
+        ConsumerRecord<String, String> record = KafkaTopics.awaitRecord(Topics.USERS, subject.toString(),
                 "lectavera.user.registered.v1");
         assertEquals(EventJson.write(written), record.value());
         await().atMost(Duration.ofSeconds(10)).until(() -> publishedAt(written.id()) != null);

@@ -1,11 +1,11 @@
 package dev.lectavera.auth.rest;
 
 import dev.lectavera.auth.support.Api;
-import dev.lectavera.auth.support.KafkaEvents;
 import dev.lectavera.contracts.EventEnvelope;
 import dev.lectavera.contracts.EventJson;
 import dev.lectavera.contracts.Topics;
 import dev.lectavera.contracts.events.UserDeleted;
+import dev.lectavera.testsupport.kafka.KafkaTopics;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -57,7 +57,7 @@ class DeleteAccountTest {
         assertEquals(1, count("select count(*) from outbox_event where record_key = ? "
                 + "and event_type = 'lectavera.user.deleted.v1'", id.toString()));
 
-        ConsumerRecord<String, String> record = KafkaEvents.awaitEvent(Topics.USERS, id.toString(),
+        ConsumerRecord<String, String> record = KafkaTopics.awaitRecord(Topics.USERS, id.toString(),
                 "lectavera.user.deleted.v1");
         EventEnvelope<?> envelope = EventJson.read(record.value());
         assertThat(envelope.data(), instanceOf(UserDeleted.class));

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import static dev.lectavera.auth.support.Api.PASSWORD;
 import static dev.lectavera.auth.support.Api.randomEmail;
-import static dev.lectavera.auth.support.Management.management;
+import static dev.lectavera.testsupport.ops.Management.management;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 

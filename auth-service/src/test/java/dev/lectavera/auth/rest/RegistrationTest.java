@@ -2,12 +2,12 @@ package dev.lectavera.auth.rest;
 
 import dev.lectavera.auth.support.Api;
 import dev.lectavera.auth.support.Concurrently;
-import dev.lectavera.auth.support.KafkaEvents;
 import dev.lectavera.auth.support.Mails;
 import dev.lectavera.contracts.EventEnvelope;
 import dev.lectavera.contracts.EventJson;
 import dev.lectavera.contracts.Topics;
 import dev.lectavera.contracts.events.UserRegistered;
+import dev.lectavera.testsupport.kafka.KafkaTopics;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.MockMailbox;
@@ -34,19 +34,19 @@ import static dev.lectavera.auth.support.Api.randomEmail;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
-import static org.hamcrest.Matchers.empty;
-import static org.hamcrest.Matchers.greaterThan;
-import static org.hamcrest.Matchers.instanceOf;
-import static org.hamcrest.Matchers.startsWith;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.instanceOf;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 class RegistrationTest {
@@ -127,7 +127,7 @@ class RegistrationTest {
         String email = randomEmail();
         UUID id = Api.registerUser(email);
 
-        ConsumerRecord<String, String> record = KafkaEvents.awaitEvent(Topics.USERS, id.toString(),
+        ConsumerRecord<String, String> record = KafkaTopics.awaitRecord(Topics.USERS, id.toString(),
                 "lectavera.user.registered.v1");
         EventEnvelope<?> envelope = EventJson.read(record.value());
         assertEquals("/auth-service", envelope.source());

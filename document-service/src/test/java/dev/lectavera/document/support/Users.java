@@ -1,8 +1,7 @@
 package dev.lectavera.document.support;
 
-import io.smallrye.jwt.build.Jwt;
+import dev.lectavera.testsupport.jwt.AccessTokens;
 
-import java.util.Set;
 import java.util.UUID;
 
 /** A random user and a token for it, signed like auth-service signs. */
@@ -10,19 +9,12 @@ public record Users(UUID id, String token) {
 
     /** A new user with a 15-minute token, as auth-service issues them. */
     public static Users random() {
-        return withTokenLifetime(900);
+        return withTokenLifetime(AccessTokens.LIFETIME_SECONDS);
     }
 
     /** For runs longer than a token lives (the benchmark). */
     public static Users withTokenLifetime(long seconds) {
         UUID id = UUID.randomUUID();
-        String token = Jwt.issuer("lectavera-auth")
-                .subject(id.toString())
-                .upn(id + "@test.lectavera.dev")
-                .groups(Set.of("user"))
-                .claim("jti", UUID.randomUUID().toString())
-                .expiresIn(seconds)
-                .sign();
-        return new Users(id, token);
+        return new Users(id, AccessTokens.claims(id).expiresIn(seconds).sign());
     }
 }

@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * The whole path for a 300-page PDF (measured, not asserted): upload to the real document-service, wait for it to
  * be indexed, then POST /api/v1/quiz/generate for 10 and 50 questions (pages read over HTTP with bounded
  * concurrency, offline generator, quiz stored). Tag {@code bench}: run with
- * {@code ./mvnw -pl quiz-service -am test -Dquiz.excludedGroups= -Dgroups=bench -Dtest=GenerationEndToEndBench
+ * {@code ./mvnw -pl quiz-service -am test -Pbench -Dtest=GenerationEndToEndBench
  * -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 @QuarkusTest

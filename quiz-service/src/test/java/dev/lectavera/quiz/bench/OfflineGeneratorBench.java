@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * Offline generation time over a 300-page PDF (measured, not asserted). The PDF is written with PDFBox from a
  * deterministic synthetic textbook, its pages extracted with PDFBox like document-service does, and fed straight to
  * the generator. Not part of the default build (tag {@code bench}); run it with
- * {@code ./mvnw -pl quiz-service -am test -Dquiz.excludedGroups= -Dgroups=bench -Dtest=OfflineGeneratorBench
+ * {@code ./mvnw -pl quiz-service -am test -Pbench -Dtest=OfflineGeneratorBench
  * -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 @Tag("bench")

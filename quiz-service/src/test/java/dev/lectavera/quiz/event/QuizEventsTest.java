@@ -6,10 +6,11 @@ import dev.lectavera.contracts.events.QuizCompleted;
 import dev.lectavera.contracts.events.QuizGenerated;
 import dev.lectavera.contracts.events.UserDeleted;
 import dev.lectavera.quiz.support.DocumentsApi;
-import dev.lectavera.quiz.support.KafkaTopics;
 import dev.lectavera.quiz.support.QuizApi;
 import dev.lectavera.quiz.support.StudyPdf;
 import dev.lectavera.quiz.support.Users;
+import dev.lectavera.testsupport.kafka.KafkaTopics;
+import dev.lectavera.testsupport.kafka.TestPublisher;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -119,9 +120,9 @@ class QuizEventsTest {
 
         EventEnvelope<UserDeleted> deleted = EventEnvelope.of("/auth-service", user.id().toString(),
                 new UserDeleted(user.id(), Instant.now()));
-        KafkaTopics.publishRaw(Topics.USERS, user.id().toString(), "this is not an event");
-        KafkaTopics.publish(Topics.USERS, deleted);
-        KafkaTopics.publish(Topics.USERS, deleted);
+        TestPublisher.publishOneRaw(Topics.USERS, user.id().toString(), "this is not an event");
+        TestPublisher.publishOne(deleted);
+        TestPublisher.publishOne(deleted);
 
         await("UserDeleted applied").atMost(EVENT_TIMEOUT).pollInterval(Duration.ofMillis(300))
                 .until(() -> QuizApi.as(user).get("/api/v1/quiz/{id}", quizId).then().extract().statusCode() == 404);

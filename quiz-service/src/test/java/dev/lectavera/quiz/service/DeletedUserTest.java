@@ -7,10 +7,10 @@ import dev.lectavera.quiz.config.QuizConfig;
 import dev.lectavera.quiz.generation.GenerationRequest;
 import dev.lectavera.quiz.generation.GenerationResult;
 import dev.lectavera.quiz.support.DocumentsApi;
-import dev.lectavera.quiz.support.KafkaTopics;
 import dev.lectavera.quiz.support.QuizApi;
 import dev.lectavera.quiz.support.StudyPdf;
 import dev.lectavera.quiz.support.Users;
+import dev.lectavera.testsupport.kafka.TestPublisher;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusMock;
@@ -147,7 +147,7 @@ class DeletedUserTest {
     private void deleteThroughKafka(Users user) {
         EventEnvelope<UserDeleted> deleted = EventEnvelope.of("/auth-service", user.id().toString(),
                 new UserDeleted(user.id(), Instant.now()));
-        KafkaTopics.publish(Topics.USERS, deleted);
+        TestPublisher.publishOne(deleted);
         await("UserDeleted applied").atMost(TIMEOUT).pollInterval(Duration.ofMillis(200))
                 .until(() -> count("SELECT count(*) FROM deleted_user WHERE user_id = ?", user.id()) == 1);
     }

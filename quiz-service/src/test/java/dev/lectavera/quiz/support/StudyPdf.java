@@ -1,29 +1,14 @@
 package dev.lectavera.quiz.support;
 
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDDocumentInformation;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import dev.lectavera.testsupport.pdf.TextPdfs;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Study PDFs written with PDFBox: known text on known pages. Each page is a list of paragraphs, wrapped at about
- * 90 characters like a real text, a blank line between paragraphs.
+ * The study PDFs of these tests ({@link TextPdfs}): known text on known pages, a blank line between
+ * paragraphs.
  */
 public final class StudyPdf {
-
-    private static final float MARGIN = 56;
-    private static final float FONT_SIZE = 11;
-    private static final float LEADING = 14;
-    private static final int CHARS_PER_LINE = 90;
 
     private StudyPdf() {
     }
@@ -75,52 +60,6 @@ public final class StudyPdf {
     }
 
     public static byte[] pdf(String title, List<String> pageTexts) {
-        try (PDDocument pdf = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-            for (String pageText : pageTexts) {
-                PDPage page = new PDPage(PDRectangle.A4);
-                pdf.addPage(page);
-                try (PDPageContentStream content = new PDPageContentStream(pdf, page)) {
-                    content.beginText();
-                    content.setFont(font, FONT_SIZE);
-                    content.setLeading(LEADING);
-                    content.newLineAtOffset(MARGIN, PDRectangle.A4.getHeight() - MARGIN);
-                    for (String paragraph : pageText.split("\n\n")) {
-                        for (String line : wrap(paragraph.strip())) {
-                            content.showText(line);
-                            content.newLine();
-                        }
-                        content.newLine();
-                    }
-                    content.endText();
-                }
-            }
-            PDDocumentInformation info = new PDDocumentInformation();
-            info.setTitle(title);
-            pdf.setDocumentInformation(info);
-            pdf.save(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static List<String> wrap(String paragraph) {
-        List<String> lines = new ArrayList<>();
-        StringBuilder line = new StringBuilder();
-        for (String word : paragraph.split("\\s+")) {
-            if (!line.isEmpty() && line.length() + word.length() + 1 > CHARS_PER_LINE) {
-                lines.add(line.toString());
-                line.setLength(0);
-            }
-            if (!line.isEmpty()) {
-                line.append(' ');
-            }
-            line.append(word);
-        }
-        if (!line.isEmpty()) {
-            lines.add(line.toString());
-        }
-        return lines;
+        return TextPdfs.textPdf(title, pageTexts);
     }
 }

@@ -1,11 +1,11 @@
 package dev.lectavera.study.degraded;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.lectavera.study.support.DocumentServiceResource;
 import dev.lectavera.study.support.LiveClient;
 import dev.lectavera.study.support.StudyApi;
 import dev.lectavera.study.support.TestPdfs;
 import dev.lectavera.study.support.Users;
+import dev.lectavera.testsupport.process.DocumentServiceResource;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;

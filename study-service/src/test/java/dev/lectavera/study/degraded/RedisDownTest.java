@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static dev.lectavera.study.support.Management.management;
 import static dev.lectavera.study.support.StudyTest.api;
+import static dev.lectavera.testsupport.ops.Management.management;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;

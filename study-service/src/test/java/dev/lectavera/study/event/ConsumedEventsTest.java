@@ -8,12 +8,9 @@ import dev.lectavera.study.support.Documents;
 import dev.lectavera.study.support.StudyApi;
 import dev.lectavera.study.support.TestPdfs;
 import dev.lectavera.study.support.Users;
+import dev.lectavera.testsupport.kafka.TestPublisher;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -22,7 +19,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Properties;
 import java.util.UUID;
 
 import static dev.lectavera.study.support.StudyTest.api;
@@ -51,13 +47,12 @@ class ConsumedEventsTest {
 
         EventEnvelope<UserDeleted> deleted = EventEnvelope.of("/auth-service", user.id().toString(),
                 new UserDeleted(user.id(), Instant.now()));
-        try (KafkaProducer<String, String> producer = producer()) {
-            producer.send(new ProducerRecord<>(Topics.USERS, user.id().toString(), "not an event")).get();
-            producer.send(new ProducerRecord<>(Topics.USERS, user.id().toString(),
-                    "{\"specversion\":\"1.0\",\"id\":\"" + UUID.randomUUID() + "\",\"type\":\"lectavera.user.renamed.v9\"}"))
-                    .get();
-            producer.send(new ProducerRecord<>(Topics.USERS, user.id().toString(), EventJson.write(deleted))).get();
-            producer.send(new ProducerRecord<>(Topics.USERS, user.id().toString(), EventJson.write(deleted))).get();
+        try (TestPublisher kafka = new TestPublisher()) {
+            kafka.publishRaw(Topics.USERS, user.id().toString(), "not an event");
+            kafka.publishRaw(Topics.USERS, user.id().toString(),
+                    "{\"specversion\":\"1.0\",\"id\":\"" + UUID.randomUUID() + "\",\"type\":\"lectavera.user.renamed.v9\"}");
+            kafka.publishRaw(Topics.USERS, user.id().toString(), EventJson.write(deleted));
+            kafka.publishRaw(Topics.USERS, user.id().toString(), EventJson.write(deleted));
         }
 
         await().atMost(Duration.ofSeconds(60)).until(() -> count("SELECT count(*) FROM chat_session WHERE user_id = ?",
@@ -77,14 +72,5 @@ class ConsumedEventsTest {
                 return rs.getLong(1);
             }
         }
-    }
-
-    private static KafkaProducer<String, String> producer() {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9092");
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "10000");
-        return new KafkaProducer<>(props);
     }
 }

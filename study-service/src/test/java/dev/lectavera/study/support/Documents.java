@@ -1,5 +1,6 @@
 package dev.lectavera.study.support;
 
+import dev.lectavera.testsupport.process.DocumentServiceForTests;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
@@ -24,7 +25,7 @@ public final class Documents {
 
     /** Full URLs: RestAssured's default port belongs to the application under test. */
     private static String url(String path) {
-        return DocumentServiceProcess.get().baseUrl() + path;
+        return DocumentServiceForTests.get().baseUrl() + path;
     }
 
     public static UUID upload(Users user, byte[] pdf) {

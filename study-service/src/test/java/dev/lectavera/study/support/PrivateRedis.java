@@ -1,5 +1,6 @@
 package dev.lectavera.study.support;
 
+import dev.lectavera.testsupport.process.FreePorts;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import org.awaitility.Awaitility;
 
@@ -23,7 +24,7 @@ public final class PrivateRedis implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        int port = DocumentServiceProcess.freePort();
+        int port = FreePorts.take();
         System.setProperty(PORT_PROPERTY, String.valueOf(port));
         startServer(port);
         return Map.of("quarkus.redis.hosts", "redis://127.0.0.1:" + port);

@@ -1,22 +1,23 @@
 package dev.lectavera.study.support;
 
-import io.smallrye.jwt.build.Jwt;
+import dev.lectavera.testsupport.jwt.AccessTokens;
+import dev.lectavera.testsupport.jwt.JwtTestKeys;
+import dev.lectavera.testsupport.process.DocumentServiceForTests;
 
 import java.time.Instant;
-import java.util.Set;
 import java.util.UUID;
 
 /**
  * A random user with a token signed like auth-service signs (RS256, issuer lectavera-auth, audience lectavera-api,
- * group user, a jti).
+ * group user, a jti), with the key the document-service process and study-service under test verify with.
  */
 public record Users(UUID id, String token) {
 
-    public static Users random() {
-        return of(UUID.randomUUID(), 900);
-    }
+    public static final String AUDIENCE = AccessTokens.AUDIENCE;
 
-    public static final String AUDIENCE = "lectavera-api";
+    public static Users random() {
+        return of(UUID.randomUUID(), AccessTokens.LIFETIME_SECONDS);
+    }
 
     public static Users of(UUID id, long lifetimeSeconds) {
         return new Users(id, signed(id, UUID.randomUUID().toString(), Instant.now().getEpochSecond(), lifetimeSeconds,
@@ -25,7 +26,8 @@ public record Users(UUID id, String token) {
 
     /** Another token of this user (a fresh jti), issued now, valid for 15 minutes. */
     public String newToken() {
-        return signed(id, UUID.randomUUID().toString(), Instant.now().getEpochSecond(), 900, AUDIENCE);
+        return signed(id, UUID.randomUUID().toString(), Instant.now().getEpochSecond(), AccessTokens.LIFETIME_SECONDS,
+                AUDIENCE);
     }
 
     /** A token of this user with this jti, issued at {@code issuedAt} (epoch seconds). */
@@ -35,30 +37,21 @@ public record Users(UUID id, String token) {
 
     /** A well-signed token of this user for another audience. */
     public String tokenForAudience(String audience) {
-        return signed(id, UUID.randomUUID().toString(), Instant.now().getEpochSecond(), 900, audience);
+        return signed(id, UUID.randomUUID().toString(), Instant.now().getEpochSecond(), AccessTokens.LIFETIME_SECONDS,
+                audience);
     }
 
     private static String signed(UUID id, String jti, long issuedAt, long lifetimeSeconds, String audience) {
-        return Jwt.issuer("lectavera-auth")
+        return AccessTokens.claimsWithoutLifetime(id, AccessTokens.emailOf(id))
                 .audience(audience)
-                .subject(id.toString())
-                .upn(id + "@test.lectavera.dev")
-                .groups(Set.of("user"))
                 .claim("jti", jti)
                 .issuedAt(issuedAt)
                 .expiresAt(issuedAt + lifetimeSeconds)
-                .sign(DocumentServiceProcess.get().keys().privateKey());
+                .sign(DocumentServiceForTests.get().keys().privateKey());
     }
 
     /** Same user, signed by a key nobody trusts. */
     public String forgedToken() {
-        try {
-            java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return Jwt.issuer("lectavera-auth").audience(AUDIENCE).subject(id.toString()).groups(Set.of("user")).expiresIn(900)
-                    .sign(generator.generateKeyPair().getPrivate());
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return AccessTokens.claims(id).sign(JwtTestKeys.untrustedKey());
     }
 }

@@ -1,5 +1,6 @@
 package dev.lectavera.document.bench;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lectavera.contracts.EventJson;
 import dev.lectavera.contracts.Topics;
 import dev.lectavera.contracts.events.DocumentIndexed;
@@ -8,6 +9,7 @@ import dev.lectavera.document.config.EmbeddingsConfig;
 import dev.lectavera.document.embedding.Embedder;
 import dev.lectavera.document.ingest.Chunker;
 import dev.lectavera.document.ingest.PdfTextExtractor;
+import dev.lectavera.document.service.SearchService;
 import dev.lectavera.document.support.Api;
 import dev.lectavera.document.support.TestPdfs;
 import dev.lectavera.document.support.Users;
@@ -16,8 +18,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.lectavera.document.service.SearchService;
 import io.restassured.RestAssured;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -58,8 +58,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 @Tag("bench")
 @QuarkusTest
-@TestProfile(DocumentIngestBenchmark.Bench.class)
-class DocumentIngestBenchmark {
+@TestProfile(DocumentIngestBench.Bench.class)
+class DocumentIngestBench {
 
     public static class Bench implements QuarkusTestProfile {
         @Override
@@ -86,7 +86,7 @@ class DocumentIngestBenchmark {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final ObjectMapper json = new ObjectMapper();
 
-    DocumentIngestBenchmark(MeterRegistry metrics, AgroalDataSource dataSource, Embedder embedder,
+    DocumentIngestBench(MeterRegistry metrics, AgroalDataSource dataSource, Embedder embedder,
                             EmbeddingsConfig embeddings, DocumentsConfig documents, SearchService searchService) {
         this.metrics = metrics;
         this.dataSource = dataSource;

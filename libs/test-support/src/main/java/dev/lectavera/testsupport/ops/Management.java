@@ -1,4 +1,4 @@
-package dev.lectavera.analytics.support;
+package dev.lectavera.testsupport.ops;
 
 import io.restassured.specification.RequestSpecification;
 import org.eclipse.microprofile.config.ConfigProvider;

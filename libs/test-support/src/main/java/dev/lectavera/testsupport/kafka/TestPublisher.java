@@ -1,4 +1,4 @@
-package dev.lectavera.analytics.support;
+package dev.lectavera.testsupport.kafka;
 
 import dev.lectavera.contracts.EventEnvelope;
 import dev.lectavera.contracts.EventJson;
@@ -6,7 +6,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.util.List;
 import java.util.Properties;
@@ -15,44 +14,55 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-/** Publishes to the real broker the way the producers' outbox relays do: key = subject, value = envelope JSON. */
-public final class TestKafka implements AutoCloseable {
+/**
+ * Publishes to the real broker the way the producers' outbox relays do: topic of the event type, key = subject,
+ * value = envelope JSON, acks from all replicas. One producer for a test's lifetime; the static methods open one
+ * per call.
+ */
+public final class TestPublisher implements AutoCloseable {
 
     private final KafkaProducer<String, String> producer;
 
-    public TestKafka() {
+    public TestPublisher() {
         Properties properties = new Properties();
-        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTopics.bootstrapServers());
         properties.put(ProducerConfig.ACKS_CONFIG, "all");
         properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         properties.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-        properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        producer = new KafkaProducer<>(properties);
+        producer = new KafkaProducer<>(properties, new StringSerializer(), new StringSerializer());
+    }
+
+    /** Publishes one event and waits for the broker's acknowledgement. */
+    public static void publishOne(EventEnvelope<?> envelope) {
+        try (TestPublisher publisher = new TestPublisher()) {
+            publisher.publish(envelope);
+        }
+    }
+
+    /** Publishes any record at all (e.g. junk a consumer must survive) and waits for the acknowledgement. */
+    public static void publishOneRaw(String topic, String key, String value) {
+        try (TestPublisher publisher = new TestPublisher()) {
+            publisher.publishRaw(topic, key, value);
+        }
+    }
+
+    /** The record a relay would send for this envelope. */
+    public static ProducerRecord<String, String> record(EventEnvelope<?> envelope) {
+        return new ProducerRecord<>(envelope.eventType().topic(), envelope.subject(), EventJson.write(envelope));
     }
 
     /** Sends in order and waits for every acknowledgement. */
     public void publish(List<? extends EventEnvelope<?>> envelopes) {
-        List<Future<?>> acks = envelopes.stream()
-                .<Future<?>>map(e -> producer.send(new ProducerRecord<>(e.eventType().topic(), e.subject(),
-                        EventJson.write(e))))
-                .toList();
-        acks.forEach(TestKafka::await);
+        List<Future<?>> acks = envelopes.stream().<Future<?>>map(e -> producer.send(record(e))).toList();
+        acks.forEach(TestPublisher::await);
     }
 
     public void publish(EventEnvelope<?>... envelopes) {
         publish(List.of(envelopes));
     }
 
-    /** Any record at all, e.g. junk that is not an event. */
     public void publishRaw(String topic, String key, String value) {
         await(producer.send(new ProducerRecord<>(topic, key, value)));
-    }
-
-    /** The record a relay would send for this envelope. */
-    public static ProducerRecord<String, String> record(EventEnvelope<?> envelope) {
-        return new ProducerRecord<>(envelope.eventType().topic(), envelope.subject(), EventJson.write(envelope));
     }
 
     /** Fire-and-forget for the benches; call {@link #flush()} afterwards. */

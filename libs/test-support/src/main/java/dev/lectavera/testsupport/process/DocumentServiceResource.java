@@ -1,13 +1,14 @@
-package dev.lectavera.study.support;
+package dev.lectavera.testsupport.process;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.util.Map;
 
 /**
- * Wires study-service under test to the real document-service process: its REST client URL and the public key
- * both services verify test tokens with. The process outlives a single application start (test profiles restart
- * study-service only) and stops with the test JVM.
+ * Wires the service under test to {@link DocumentServiceForTests}: its REST client {@code documents}, the public
+ * key both services verify test tokens with, and the private key tests sign with
+ * ({@code smallrye.jwt.sign.key.location}). The process outlives a single application start and stops with the
+ * test JVM.
  */
 public class DocumentServiceResource implements QuarkusTestResourceLifecycleManager {
 
@@ -29,11 +30,12 @@ public class DocumentServiceResource implements QuarkusTestResourceLifecycleMana
 
     @Override
     public Map<String, String> start() {
-        DocumentServiceProcess documents = DocumentServiceProcess.get();
-        String url = documentServiceDown ? "http://127.0.0.1:" + DocumentServiceProcess.freePort() : documents.baseUrl();
+        DocumentServiceForTests documents = DocumentServiceForTests.get();
+        String url = documentServiceDown ? "http://127.0.0.1:" + FreePorts.take() : documents.baseUrl();
         return Map.of(
                 "quarkus.rest-client.documents.url", url,
-                "mp.jwt.verify.publickey.location", documents.keys().publicKeyLocation());
+                "mp.jwt.verify.publickey.location", documents.keys().publicKeyLocation(),
+                "smallrye.jwt.sign.key.location", documents.keys().privateKeyLocation());
     }
 
     @Override
