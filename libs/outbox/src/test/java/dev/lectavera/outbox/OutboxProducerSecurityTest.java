@@ -1,4 +1,4 @@
-package dev.lectavera.auth.event;
+package dev.lectavera.outbox;
 
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.SaslConfigs;
@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
- * The outbox producer is built by hand, so it must pick up the SASL/SCRAM settings from the same Kafka
+ * The relay's producer is built by hand, so it must pick up the SASL/SCRAM settings from the same Kafka
  * configuration as the messaging channels (the local test broker has no authentication to prove it against).
  */
 class OutboxProducerSecurityTest {
@@ -32,7 +32,8 @@ class OutboxProducerSecurityTest {
 
     @Test
     void theProducerAuthenticatesWithTheConfiguredSaslScramSettings() {
-        Properties properties = OutboxRelay.producerConfig("kafka:9093", OutboxRelay.securitySettings(KAFKA_CONFIG));
+        Properties properties = OutboxRelay.producerProperties("kafka:9093", "auth-service-outbox",
+                OutboxRelay.securitySettings(KAFKA_CONFIG));
 
         assertEquals("SASL_SSL", properties.get("security.protocol"));
         assertEquals("SCRAM-SHA-512", properties.get(SaslConfigs.SASL_MECHANISM));
@@ -43,6 +44,9 @@ class OutboxProducerSecurityTest {
         assertEquals("auth-service-outbox", properties.get(ProducerConfig.CLIENT_ID_CONFIG));
         assertFalse(properties.containsKey("group.id"));
         assertFalse(properties.containsKey("auto.offset.reset"));
+        // delivery: every in-sync replica acknowledges, retries never duplicate or reorder
+        assertEquals("all", properties.get(ProducerConfig.ACKS_CONFIG));
+        assertEquals("true", properties.get(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG));
         // and Kafka accepts them as producer settings
         ProducerConfig parsed = parse(properties);
         assertEquals("SASL_SSL", parsed.getString("security.protocol"));
@@ -53,7 +57,8 @@ class OutboxProducerSecurityTest {
     void withoutSecuritySettingsTheProducerStaysPlaintext() {
         Map<String, Object> plain = Map.of("bootstrap.servers", "localhost:9092", "security.protocol", "PLAINTEXT",
                 "sasl.jaas.config", "");
-        Properties properties = OutboxRelay.producerConfig("localhost:9092", OutboxRelay.securitySettings(plain));
+        Properties properties = OutboxRelay.producerProperties("localhost:9092", "auth-service-outbox",
+                OutboxRelay.securitySettings(plain));
 
         assertEquals("PLAINTEXT", parse(properties).getString("security.protocol"));
         assertFalse(properties.containsKey(SaslConfigs.SASL_JAAS_CONFIG), "an empty setting is no setting");
