@@ -6,7 +6,7 @@ import dev.lectavera.document.model.FailureCode;
 import dev.lectavera.document.repository.DocumentJobRepository;
 import dev.lectavera.document.repository.DocumentJobRepository.Abandoned;
 import dev.lectavera.document.repository.DocumentJobRepository.Claim;
-import dev.lectavera.document.service.CoalescingTrigger;
+import dev.lectavera.outbox.CoalescingTrigger;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;

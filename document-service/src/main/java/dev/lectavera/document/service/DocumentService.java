@@ -5,7 +5,6 @@ import dev.lectavera.contracts.events.DocumentUpdated;
 import dev.lectavera.document.blob.BlobStore;
 import dev.lectavera.document.cache.DocumentStatusCache;
 import dev.lectavera.document.cache.StatusSnapshot;
-import dev.lectavera.document.event.OutboxWriter;
 import dev.lectavera.document.model.Document;
 import dev.lectavera.document.model.DocumentStatus;
 import dev.lectavera.document.repository.ChunkRepository;
@@ -13,6 +12,7 @@ import dev.lectavera.document.repository.EmbeddingCacheRepository;
 import dev.lectavera.document.repository.OwnerRepository;
 import dev.lectavera.document.repository.PageRepository;
 import dev.lectavera.document.search.VectorSearch;
+import dev.lectavera.outbox.OutboxWriter;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
@@ -147,7 +147,7 @@ public class DocumentService {
         if (changed) {
             document.version++;
             document.updatedAt = Instant.now();
-            outbox.write(document.id, new DocumentUpdated(document.id, document.userId, document.version,
+            outbox.append(document.id, new DocumentUpdated(document.id, document.userId, document.version,
                     document.title, document.category, List.copyOf(document.tags), document.archived,
                     document.updatedAt));
         }
@@ -187,7 +187,7 @@ public class DocumentService {
         Instant now = Instant.now();
         for (Document document : documents) {
             document.delete(); // pages and chunks follow (ON DELETE CASCADE)
-            outbox.write(document.id, new DocumentDeleted(document.id, document.userId, now));
+            outbox.append(document.id, new DocumentDeleted(document.id, document.userId, now));
         }
         Document.flush();
         embeddingCache.deleteUnreferenced(textHashes);
