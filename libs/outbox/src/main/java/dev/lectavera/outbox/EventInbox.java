@@ -33,7 +33,7 @@ public class EventInbox {
         try (Connection c = dataSource.getConnection()) {
             return markProcessed(c, eventId, eventType);
         } catch (SQLException e) {
-            throw new OutboxException("Recording processed event " + eventId + " failed", e);
+            throw failed(eventId, e);
         }
     }
 
@@ -43,12 +43,18 @@ public class EventInbox {
      *
      * @return true the first time this id is seen (apply the event), false for a redelivery (skip it)
      */
-    public boolean markProcessed(Connection c, UUID eventId, String eventType) throws SQLException {
+    public boolean markProcessed(Connection c, UUID eventId, String eventType) {
         try (PreparedStatement insert = c.prepareStatement(
                 "INSERT INTO processed_event (event_id, event_type) VALUES (?, ?) ON CONFLICT (event_id) DO NOTHING")) {
             insert.setObject(1, eventId);
             insert.setString(2, eventType);
             return insert.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw failed(eventId, e);
         }
+    }
+
+    private static OutboxException failed(UUID eventId, SQLException e) {
+        return new OutboxException("Recording processed event " + eventId + " failed", e);
     }
 }
