@@ -84,7 +84,8 @@ class EventJsonTest {
 
     @Test
     void traceContextTravelsAsTheDistributedTracingAttributeAndIsLeftOutWhenAbsent() {
-        EventEnvelope<UserDeleted> untraced = EventEnvelope.of("/auth-service", USER.toString(), new UserDeleted(USER, AT));
+        EventEnvelope<UserDeleted> untraced =
+                EventEnvelope.of("/auth-service", USER.toString(), new UserDeleted(USER, AT));
         String traceparent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
 
         String plain = EventJson.write(untraced);

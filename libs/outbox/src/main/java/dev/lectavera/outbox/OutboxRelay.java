@@ -166,7 +166,8 @@ public class OutboxRelay {
 
     /** The record of a row: key = aggregate id, value = the envelope byte for byte, trace context as a header. */
     static ProducerRecord<String, String> record(PendingEvent event) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(event.topic(), event.recordKey(), event.envelope());
+        ProducerRecord<String, String> record =
+                new ProducerRecord<>(event.topic(), event.recordKey(), event.envelope());
         if (event.traceparent() != null) {
             record.headers().add(Traceparent.HEADER, event.traceparent().getBytes(StandardCharsets.UTF_8));
         }

@@ -74,7 +74,8 @@ public class OutboxStore {
 
     public void markPublished(Connection c, UUID id) throws SQLException {
         try (PreparedStatement update = c.prepareStatement(
-                "UPDATE outbox_event SET published_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = ?")) {
+                "UPDATE outbox_event SET published_at = now(), attempts = attempts + 1, last_error = NULL"
+                        + " WHERE id = ?")) {
             update.setObject(1, id);
             update.executeUpdate();
         }

@@ -33,7 +33,8 @@ class OutboxSchemaTest {
             CREATE TABLE flyway_schema_history (installed_rank integer PRIMARY KEY, version text);
             INSERT INTO flyway_schema_history VALUES (1, '1');
             INSERT INTO outbox_event (id, topic, record_key, event_type, envelope)
-                VALUES ('00000000-0000-0000-0000-000000000001', 'lectavera.users', 'k', 'lectavera.user.registered.v1', '{}');
+                VALUES ('00000000-0000-0000-0000-000000000001', 'lectavera.users', 'k',
+                        'lectavera.user.registered.v1', '{}');
             INSERT INTO processed_event (event_id, event_type)
                 VALUES ('00000000-0000-0000-0000-000000000002', 'lectavera.user.deleted.v1');
             """;
@@ -62,8 +63,8 @@ class OutboxSchemaTest {
         // the library keeps its own history; the service's is untouched
         assertEquals(3, TestDatabase.count(db, "SELECT count(*) FROM outbox_schema_history WHERE success"));
         assertEquals(1, TestDatabase.count(db, "SELECT count(*) FROM flyway_schema_history"));
-        assertEquals(1, TestDatabase.count(db, "SELECT count(*) FROM pg_indexes WHERE indexname = 'outbox_event_unpublished'"
-                + " AND schemaname = current_schema()"));
+        assertEquals(1, TestDatabase.count(db, "SELECT count(*) FROM pg_indexes"
+                + " WHERE indexname = 'outbox_event_unpublished' AND schemaname = current_schema()"));
     }
 
     @Test
