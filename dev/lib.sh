@@ -3,7 +3,8 @@
 LV_ROOT=${LV_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}
 LV_DEV="$LV_ROOT/.dev"       # infrastructure data, logs, pids (git-ignored)
 LV_RUN="$LV_ROOT/.run"       # service logs and pids (git-ignored)
-LV_DB_SERVICES="auth document study quiz analytics"
+# One database trio (lv_X, lv_X_test, lv_X_it) per name; "outbox" is libs/outbox's own test database.
+LV_DB_SERVICES="auth document study quiz analytics outbox"
 
 say()  { printf '%s\n' "$*"; }
 warn() { printf 'warning: %s\n' "$*" >&2; }

@@ -4,7 +4,6 @@ import dev.lectavera.analytics.event.DecodedEvent.Accepted;
 import dev.lectavera.analytics.event.EventTimes;
 import dev.lectavera.analytics.repository.ChatSessionFactRepository;
 import dev.lectavera.analytics.repository.DocumentFactRepository;
-import dev.lectavera.analytics.repository.ProcessedEventRepository;
 import dev.lectavera.analytics.repository.QueryFactRepository;
 import dev.lectavera.analytics.repository.QueryFactRepository.QueryFact;
 import dev.lectavera.analytics.repository.QuizFactRepository;
@@ -21,6 +20,7 @@ import dev.lectavera.contracts.events.QuizCompleted;
 import dev.lectavera.contracts.events.UserDeleted;
 import dev.lectavera.contracts.events.UserRegistered;
 import dev.lectavera.kit.jdbc.Database;
+import dev.lectavera.outbox.EventInbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -43,14 +43,14 @@ import java.util.UUID;
 public class ReadModelUpdater {
 
     private final Database database;
-    private final ProcessedEventRepository processedEvents;
+    private final EventInbox processedEvents;
     private final UserRepository users;
     private final DocumentFactRepository documents;
     private final ChatSessionFactRepository chatSessions;
     private final QueryFactRepository queries;
     private final QuizFactRepository quizzes;
 
-    ReadModelUpdater(Database database, ProcessedEventRepository processedEvents, UserRepository users,
+    ReadModelUpdater(Database database, EventInbox processedEvents, UserRepository users,
                      DocumentFactRepository documents, ChatSessionFactRepository chatSessions,
                      QueryFactRepository queries, QuizFactRepository quizzes) {
         this.database = database;

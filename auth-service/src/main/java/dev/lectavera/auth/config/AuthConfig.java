@@ -22,8 +22,6 @@ public interface AuthConfig {
 
     Lockout lockout();
 
-    Outbox outbox();
-
     Cleanup cleanup();
 
     interface Jwt {
@@ -101,19 +99,6 @@ public interface AuthConfig {
 
         @WithDefault("PT15M")
         Duration maxDelay();
-    }
-
-    interface Outbox {
-        /** Kafka bootstrap servers of the relay's producer (defaults to {@code kafka.bootstrap.servers}). */
-        String bootstrapServers();
-
-        /** How many unpublished events one relay pass sends. */
-        @WithDefault("100")
-        int batchSize();
-
-        /** Safety-net tick of the relay (it also runs right after each commit that wrote an event). */
-        @WithDefault("5s")
-        Duration pollInterval();
     }
 
     interface Cleanup {

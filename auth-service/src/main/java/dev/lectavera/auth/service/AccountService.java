@@ -1,7 +1,6 @@
 package dev.lectavera.auth.service;
 
 import dev.lectavera.auth.config.AuthConfig;
-import dev.lectavera.auth.event.OutboxWriter;
 import dev.lectavera.auth.mail.AccountMailRequested;
 import dev.lectavera.auth.mail.AccountMailer;
 import dev.lectavera.auth.model.OneTimeTokenPurpose;
@@ -11,6 +10,7 @@ import dev.lectavera.auth.security.PasswordHasher;
 import dev.lectavera.auth.security.RevocationWriter;
 import dev.lectavera.contracts.events.UserDeleted;
 import dev.lectavera.contracts.events.UserRegistered;
+import dev.lectavera.outbox.OutboxWriter;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;

@@ -2,9 +2,9 @@ package dev.lectavera.auth.service;
 
 import dev.lectavera.auth.config.AuthConfig;
 import dev.lectavera.auth.repository.OneTimeTokenRepository;
-import dev.lectavera.auth.repository.OutboxEventRepository;
 import dev.lectavera.auth.repository.PasswordFailuresRepository;
 import dev.lectavera.auth.repository.RefreshTokenRepository;
+import dev.lectavera.outbox.OutboxStore;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,14 +27,14 @@ public class ExpiredTokenCleanup {
 
     private final RefreshTokenRepository refreshTokens;
     private final OneTimeTokenRepository oneTimeTokens;
-    private final OutboxEventRepository outbox;
+    private final OutboxStore outbox;
     private final PasswordFailuresRepository passwordFailures;
     private final Clock clock;
     private final Duration outboxRetention;
     private final Duration lockoutWindow;
 
     ExpiredTokenCleanup(RefreshTokenRepository refreshTokens, OneTimeTokenRepository oneTimeTokens,
-                        OutboxEventRepository outbox, PasswordFailuresRepository passwordFailures, Clock clock,
+                        OutboxStore outbox, PasswordFailuresRepository passwordFailures, Clock clock,
                         AuthConfig config) {
         this.refreshTokens = refreshTokens;
         this.oneTimeTokens = oneTimeTokens;

@@ -4,6 +4,8 @@ import dev.lectavera.contracts.EventEnvelope;
 import dev.lectavera.contracts.EventJson;
 import dev.lectavera.contracts.Topics;
 import dev.lectavera.contracts.events.UserRegistered;
+import dev.lectavera.outbox.OutboxConfig;
+import dev.lectavera.outbox.OutboxWriter;
 import dev.lectavera.testsupport.kafka.KafkaTopics;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -22,15 +24,24 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+/** auth-service's events through the shared outbox (libs/outbox) to the real Kafka. */
 @QuarkusTest
 class OutboxRelayTest {
 
     private final OutboxWriter writer;
     private final AgroalDataSource dataSource;
+    private final OutboxConfig config;
 
-    OutboxRelayTest(OutboxWriter writer, AgroalDataSource dataSource) {
+    OutboxRelayTest(OutboxWriter writer, AgroalDataSource dataSource, OutboxConfig config) {
         this.writer = writer;
         this.dataSource = dataSource;
+        this.config = config;
+    }
+
+    @Test
+    void eventsAreFromAuthServiceAndTheRelayProducerIsNamedAfterIt() {
+        assertEquals("/auth-service", config.source());
+        assertEquals("auth-service-outbox", config.clientId());
     }
 
     @Test
@@ -42,6 +53,7 @@ class OutboxRelayTest {
         ConsumerRecord<String, String> record = KafkaTopics.awaitRecord(Topics.USERS, subject.toString(),
                 "lectavera.user.registered.v1");
         assertEquals(EventJson.write(written), record.value());
+        assertEquals("/auth-service", written.source());
         await().atMost(Duration.ofSeconds(10)).until(() -> publishedAt(written.id()) != null);
     }
 

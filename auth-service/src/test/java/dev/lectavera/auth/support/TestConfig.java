@@ -17,7 +17,6 @@ public final class TestConfig {
 
     public static AuthConfig authConfig(Map<String, String> overrides) {
         Map<String, String> values = new HashMap<>();
-        values.put("lectavera.auth.outbox.bootstrap-servers", "localhost:9092");
         values.putAll(overrides);
         SmallRyeConfig config = new SmallRyeConfigBuilder()
                 .withMapping(AuthConfig.class)

@@ -5,17 +5,15 @@ import dev.lectavera.contracts.EventJson;
 import dev.lectavera.contracts.UnknownEventTypeException;
 import dev.lectavera.contracts.events.UserDeleted;
 import dev.lectavera.document.service.DocumentService;
-import io.agroal.api.AgroalDataSource;
+import dev.lectavera.outbox.EventInbox;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.UUID;
+
 
 /**
  * Reacts to {@code lectavera.users}: a deleted user's documents are purged (rows, pages, chunks, vectors, files).
@@ -27,11 +25,11 @@ public class UserEventsConsumer {
     private static final Logger LOG = Logger.getLogger(UserEventsConsumer.class);
 
     private final DocumentService documents;
-    private final AgroalDataSource dataSource;
+    private final EventInbox inbox;
 
-    UserEventsConsumer(DocumentService documents, AgroalDataSource dataSource) {
+    UserEventsConsumer(DocumentService documents, EventInbox inbox) {
         this.documents = documents;
-        this.dataSource = dataSource;
+        this.inbox = inbox;
     }
 
     @Incoming("users")
@@ -51,21 +49,11 @@ public class UserEventsConsumer {
         if (!(envelope.data() instanceof UserDeleted deleted)) {
             return;
         }
-        if (!firstDelivery(envelope.id(), envelope.type())) {
+        if (!inbox.markProcessed(envelope.id(), envelope.type())) {
             LOG.debugf("Event %s already applied", envelope.id());
             return;
         }
         int purged = documents.purgeUser(deleted.userId());
         LOG.infof("User %s deleted: purged %d documents", deleted.userId(), purged);
-    }
-
-    private boolean firstDelivery(UUID eventId, String type) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement insert = c.prepareStatement(
-                     "INSERT INTO processed_event (event_id, event_type) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
-            insert.setObject(1, eventId);
-            insert.setString(2, type);
-            return insert.executeUpdate() == 1;
-        }
     }
 }

@@ -2,7 +2,6 @@ package dev.lectavera.document.ingest;
 
 import dev.lectavera.contracts.events.DocumentFailed;
 import dev.lectavera.contracts.events.DocumentIndexed;
-import dev.lectavera.document.event.OutboxWriter;
 import dev.lectavera.document.ingest.Chunker.Chunk;
 import dev.lectavera.document.model.DocumentStatus;
 import dev.lectavera.document.model.FailureCode;
@@ -12,6 +11,7 @@ import dev.lectavera.document.repository.DocumentJobRepository.Abandoned;
 import dev.lectavera.document.repository.DocumentJobRepository.Claim;
 import dev.lectavera.document.repository.DocumentJobRepository.Completed;
 import dev.lectavera.document.repository.PageRepository;
+import dev.lectavera.outbox.OutboxWriter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -49,7 +49,7 @@ public class IndexWriter {
         chunks.insertAll(claim.documentId(), chunkList, textHashes, vectors);
         Completed completed = jobs.markIndexed(claim, document.pageCount(), chunkList.size(), document.title(),
                 document.author(), embeddingModel);
-        outbox.write(claim.documentId(), new DocumentIndexed(claim.documentId(), completed.userId(), completed.title(),
+        outbox.append(claim.documentId(), new DocumentIndexed(claim.documentId(), completed.userId(), completed.title(),
                 document.pageCount(), chunkList.size(),
                 Duration.between(completed.createdAt(), completed.indexedAt()).toMillis(), completed.version(),
                 completed.indexedAt()));
@@ -62,7 +62,7 @@ public class IndexWriter {
         if (!jobs.markUnreadable(claim, status.name(), code.code(), reason, pageCount)) {
             return false;
         }
-        outbox.write(claim.documentId(),
+        outbox.append(claim.documentId(),
                 new DocumentFailed(claim.documentId(), claim.userId(), status.name(), reason, Instant.now()));
         return true;
     }
@@ -73,7 +73,7 @@ public class IndexWriter {
         List<Abandoned> failed = jobs.failAbandoned(FailureCode.CRASHED_PROCESSING.code(), reason);
         Instant now = Instant.now();
         for (Abandoned document : failed) {
-            outbox.write(document.documentId(), new DocumentFailed(document.documentId(), document.userId(),
+            outbox.append(document.documentId(), new DocumentFailed(document.documentId(), document.userId(),
                     DocumentStatus.FAILED.name(), reason, now));
         }
         return failed;

@@ -5,7 +5,6 @@ import dev.lectavera.contracts.events.DocumentUpdated;
 import dev.lectavera.document.blob.BlobStore;
 import dev.lectavera.document.cache.DocumentStatusCache;
 import dev.lectavera.document.cache.StatusSnapshot;
-import dev.lectavera.document.event.OutboxWriter;
 import dev.lectavera.document.model.Document;
 import dev.lectavera.document.model.DocumentStatus;
 import dev.lectavera.document.repository.ChunkRepository;
@@ -14,6 +13,7 @@ import dev.lectavera.document.repository.EmbeddingCacheRepository;
 import dev.lectavera.document.repository.OwnerRepository;
 import dev.lectavera.document.repository.PageRepository;
 import dev.lectavera.document.search.VectorSearch;
+import dev.lectavera.outbox.OutboxWriter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
@@ -129,7 +129,7 @@ public class DocumentService {
         if (changed) {
             document.version++;
             document.updatedAt = Instant.now();
-            outbox.write(document.id, new DocumentUpdated(document.id, document.userId, document.version,
+            outbox.append(document.id, new DocumentUpdated(document.id, document.userId, document.version,
                     document.title, document.category, List.copyOf(document.tags), document.archived,
                     document.updatedAt));
         }
@@ -172,7 +172,7 @@ public class DocumentService {
         Instant now = Instant.now();
         for (Document document : removedDocuments) {
             documents.delete(document.id); // pages and chunks follow (ON DELETE CASCADE)
-            outbox.write(document.id, new DocumentDeleted(document.id, document.userId, now));
+            outbox.append(document.id, new DocumentDeleted(document.id, document.userId, now));
         }
         embeddingCache.deleteUnreferenced(textHashes);
         removed.fire(new DocumentsRemoved(removedDocuments.stream().map(d -> d.id).toList(),

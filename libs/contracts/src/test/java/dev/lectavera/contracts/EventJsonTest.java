@@ -83,6 +83,21 @@ class EventJsonTest {
     }
 
     @Test
+    void traceContextTravelsAsTheDistributedTracingAttributeAndIsLeftOutWhenAbsent() {
+        EventEnvelope<UserDeleted> untraced =
+                EventEnvelope.of("/auth-service", USER.toString(), new UserDeleted(USER, AT));
+        String traceparent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+
+        String plain = EventJson.write(untraced);
+        String traced = EventJson.write(untraced.withTraceparent(traceparent));
+
+        assertTrue(!plain.contains("traceparent"), plain);
+        assertEquals(plain.substring(0, plain.length() - 1) + ",\"traceparent\":\"" + traceparent + "\"}", traced);
+        assertEquals(traceparent, EventJson.read(traced).traceparent());
+        assertEquals(null, EventJson.read(plain).traceparent());
+    }
+
+    @Test
     void anAddedOptionalFieldDoesNotBreakAnOlderConsumer() {
         String newer = """
                 {"specversion":"1.0","id":"%s","type":"lectavera.user.deleted.v1","source":"/auth-service",

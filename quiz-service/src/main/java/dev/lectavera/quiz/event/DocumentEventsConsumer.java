@@ -2,7 +2,7 @@ package dev.lectavera.quiz.event;
 
 import dev.lectavera.contracts.EventEnvelope;
 import dev.lectavera.contracts.events.DocumentDeleted;
-import dev.lectavera.quiz.repository.OutboxRepository;
+import dev.lectavera.outbox.EventInbox;
 import dev.lectavera.quiz.service.QuizService;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,10 +20,10 @@ public class DocumentEventsConsumer {
 
     private static final Logger LOG = Logger.getLogger(DocumentEventsConsumer.class);
 
-    private final OutboxRepository inbox;
+    private final EventInbox inbox;
     private final QuizService quizzes;
 
-    DocumentEventsConsumer(OutboxRepository inbox, QuizService quizzes) {
+    DocumentEventsConsumer(EventInbox inbox, QuizService quizzes) {
         this.inbox = inbox;
         this.quizzes = quizzes;
     }

@@ -2,7 +2,7 @@ package dev.lectavera.quiz.service;
 
 import dev.lectavera.contracts.events.QuizCompleted;
 import dev.lectavera.contracts.events.QuizCompleted.QuestionOutcome;
-import dev.lectavera.quiz.event.EventOutbox;
+import dev.lectavera.outbox.OutboxWriter;
 import dev.lectavera.quiz.grading.Grade;
 import dev.lectavera.quiz.grading.Grading;
 import dev.lectavera.quiz.model.Attempt;
@@ -35,11 +35,11 @@ public class AttemptService {
     private final AttemptRepository attempts;
     private final UserRepository users;
     private final Grading grading;
-    private final EventOutbox outbox;
+    private final OutboxWriter outbox;
     private final QuizMetrics metrics;
 
     AttemptService(QuizRepository quizzes, AttemptRepository attempts, UserRepository users, Grading grading,
-                   EventOutbox outbox, QuizMetrics metrics) {
+                   OutboxWriter outbox, QuizMetrics metrics) {
         this.quizzes = quizzes;
         this.attempts = attempts;
         this.users = users;
@@ -92,7 +92,7 @@ public class AttemptService {
             }
             attempts.insert(attempt, List.copyOf(graded.values()));
             // keyed by the quiz: its QuizGenerated and QuizCompleted events stay in order on one partition
-            outbox.add(quizId.toString(), event);
+            outbox.append(quizId.toString(), event);
         });
         metrics.attempted();
         return new AttemptDetails(attempt, questions, graded, quizzes.documents(quizId));

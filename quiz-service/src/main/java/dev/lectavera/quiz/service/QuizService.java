@@ -1,13 +1,13 @@
 package dev.lectavera.quiz.service;
 
 import dev.lectavera.contracts.events.QuizGenerated;
+import dev.lectavera.outbox.OutboxWriter;
 import dev.lectavera.quiz.client.DocumentInfo;
 import dev.lectavera.quiz.client.DocumentNotFoundException;
 import dev.lectavera.quiz.client.DocumentPages;
 import dev.lectavera.quiz.client.DocumentRequestRejectedException;
 import dev.lectavera.quiz.client.DocumentServiceUnavailableException;
 import dev.lectavera.quiz.client.DocumentsGateway;
-import dev.lectavera.quiz.event.EventOutbox;
 import dev.lectavera.quiz.generation.GenerationRequest;
 import dev.lectavera.quiz.generation.GenerationResult;
 import dev.lectavera.quiz.generation.QuestionDraft;
@@ -53,11 +53,11 @@ public class QuizService {
     private final QuizRepository quizzes;
     private final AttemptRepository attempts;
     private final UserRepository users;
-    private final EventOutbox outbox;
+    private final OutboxWriter outbox;
     private final QuizMetrics metrics;
 
     QuizService(DocumentsGateway documents, DocumentPages pages, QuizGenerators generators, QuizRepository quizzes,
-                AttemptRepository attempts, UserRepository users, EventOutbox outbox, QuizMetrics metrics) {
+                AttemptRepository attempts, UserRepository users, OutboxWriter outbox, QuizMetrics metrics) {
         this.documents = documents;
         this.pages = pages;
         this.generators = generators;
@@ -111,7 +111,7 @@ public class QuizService {
                 throw QuizProblems.accountDeleted();
             }
             quizzes.insert(quiz, quizDocuments, questions);
-            outbox.add(quizId.toString(), event);
+            outbox.append(quizId.toString(), event);
         });
         LOG.infof("Quiz %s: %d of %d questions by %s in %d ms", quizId, questions.size(), command.count(),
                 quiz.generator(), took.toMillis());

@@ -5,6 +5,7 @@ import dev.lectavera.contracts.EventJson;
 import dev.lectavera.contracts.UnknownEventTypeException;
 import dev.lectavera.contracts.events.DocumentDeleted;
 import dev.lectavera.contracts.events.DocumentUpdated;
+import dev.lectavera.outbox.EventInbox;
 import dev.lectavera.study.repository.SessionRepository;
 import dev.lectavera.study.service.AnswerCache;
 import dev.lectavera.study.service.DocumentCatalog;
@@ -25,12 +26,12 @@ public class DocumentEventsConsumer {
 
     private static final Logger LOG = Logger.getLogger(DocumentEventsConsumer.class);
 
-    private final ProcessedEvents processed;
+    private final EventInbox processed;
     private final SessionRepository sessions;
     private final AnswerCache cache;
     private final DocumentCatalog catalog;
 
-    DocumentEventsConsumer(ProcessedEvents processed, SessionRepository sessions, AnswerCache cache,
+    DocumentEventsConsumer(EventInbox processed, SessionRepository sessions, AnswerCache cache,
                            DocumentCatalog catalog) {
         this.processed = processed;
         this.sessions = sessions;
@@ -55,7 +56,7 @@ public class DocumentEventsConsumer {
         switch (envelope.data()) {
             case DocumentDeleted deleted -> {
                 catalog.evict(deleted.documentId());
-                if (processed.firstDelivery(envelope.id(), envelope.type())) {
+                if (processed.markProcessed(envelope.id(), envelope.type())) {
                     int sessionsChanged = sessions.removeDocument(deleted.userId(), deleted.documentId());
                     int answers = cache.invalidateDocument(deleted.documentId());
                     LOG.debugf("Document %s deleted: left %d sessions, %d cached answers dropped",
@@ -63,7 +64,7 @@ public class DocumentEventsConsumer {
                 }
             }
             case DocumentUpdated updated -> {
-                if (processed.firstDelivery(envelope.id(), envelope.type())) {
+                if (processed.markProcessed(envelope.id(), envelope.type())) {
                     int answers = cache.invalidateDocument(updated.documentId());
                     LOG.debugf("Document %s updated: %d cached answers dropped", updated.documentId(), answers);
                 }

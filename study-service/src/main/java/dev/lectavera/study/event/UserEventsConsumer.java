@@ -4,6 +4,7 @@ import dev.lectavera.contracts.EventEnvelope;
 import dev.lectavera.contracts.EventJson;
 import dev.lectavera.contracts.UnknownEventTypeException;
 import dev.lectavera.contracts.events.UserDeleted;
+import dev.lectavera.outbox.EventInbox;
 import dev.lectavera.study.repository.SessionRepository;
 import dev.lectavera.study.service.LiveWindow;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -24,11 +25,11 @@ public class UserEventsConsumer {
 
     private static final Logger LOG = Logger.getLogger(UserEventsConsumer.class);
 
-    private final ProcessedEvents processed;
+    private final EventInbox processed;
     private final SessionRepository sessions;
     private final LiveWindow window;
 
-    UserEventsConsumer(ProcessedEvents processed, SessionRepository sessions, LiveWindow window) {
+    UserEventsConsumer(EventInbox processed, SessionRepository sessions, LiveWindow window) {
         this.processed = processed;
         this.sessions = sessions;
         this.window = window;
@@ -49,7 +50,7 @@ public class UserEventsConsumer {
             return;
         }
         if (!(envelope.data() instanceof UserDeleted deleted)
-                || !processed.firstDelivery(envelope.id(), envelope.type())) {
+                || !processed.markProcessed(envelope.id(), envelope.type())) {
             return;
         }
         // the tombstone first, under the user's exclusive lock: a session insert still in flight either committed

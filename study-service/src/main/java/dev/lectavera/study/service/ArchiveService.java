@@ -1,8 +1,8 @@
 package dev.lectavera.study.service;
 
 import dev.lectavera.contracts.events.ChatArchived;
+import dev.lectavera.outbox.OutboxWriter;
 import dev.lectavera.study.config.StudyConfig;
-import dev.lectavera.study.event.OutboxWriter;
 import dev.lectavera.study.live.ConnectionRegistry;
 import dev.lectavera.study.model.SessionRow;
 import dev.lectavera.study.repository.SessionRepository;
@@ -104,7 +104,7 @@ public class ArchiveService {
     private SessionRow close(SessionRow session) {
         Instant now = Instant.now();
         return sessions.archiveIfActive(session.id(), now).map(closed -> {
-            outbox.write(closed.id(), new ChatArchived(closed.id(), closed.userId(), closed.messageCount(),
+            outbox.append(closed.id(), new ChatArchived(closed.id(), closed.userId(), closed.messageCount(),
                     closed.startedAt(), closed.archivedAt(), closed.documentIds()));
             return closed;
         }).orElse(session);

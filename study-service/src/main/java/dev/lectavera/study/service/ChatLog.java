@@ -1,7 +1,7 @@
 package dev.lectavera.study.service;
 
 import dev.lectavera.contracts.events.QueryAnswered;
-import dev.lectavera.study.event.OutboxWriter;
+import dev.lectavera.outbox.OutboxWriter;
 import dev.lectavera.study.model.Ids;
 import dev.lectavera.study.model.MessageRow;
 import dev.lectavera.study.model.Role;
@@ -70,7 +70,7 @@ public class ChatLog {
         MessageRow message = messages.append(userId, answer, false)
                 .orElseThrow(() -> StudyProblem.sessionNotFound(answer.sessionId())).message();
         stored.fire(new LiveWindow.MessageStored(message));
-        outbox.write(answer.sessionId(), new QueryAnswered(message.id(), message.sessionId(), userId,
+        outbox.append(answer.sessionId(), new QueryAnswered(message.id(), message.sessionId(), userId,
                 List.copyOf(documentIds), message.latencyMs(), Boolean.TRUE.equals(message.cacheHit()),
                 message.verdict().name(), message.citations().size(),
                 message.promptTokens() == null ? 0 : message.promptTokens(),
