@@ -1,24 +1,38 @@
 package dev.lectavera.gateway;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.UpgradeRejectedException;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketConnectOptions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
- * Each class trips at its limit (test profile: chat 3/min, auth 2/15 min, auth-ip 4/15 min, register 3/h,
+ * Each class trips at its limit (test profile: socket 3/min, auth 2/15 min, auth-ip 4/15 min, register 3/h,
  * upload 2/min, search 3/min, quiz 2/min, default 12/10 min) with 429 problem+json and the rate-limit headers;
  * fresh users and client addresses per test, so nothing depends on another test or an earlier run.
  */
@@ -27,13 +41,56 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @QuarkusTestResource(JwtKeys.class)
 class RateLimitTest {
 
+    @TestHTTPResource("/")
+    URI gateway;
+
     Tokens tokens;
 
+    private Vertx vertx;
+
+    @BeforeEach
+    void startSocketClient() {
+        vertx = Vertx.vertx();
+    }
+
+    @AfterEach
+    void stopSocketClient() {
+        vertx.close().toCompletionStage().toCompletableFuture().join();
+    }
+
     @Test
-    void chatMessagesTripAtTheChatLimit() {
+    void socketUpgradesTripAtTheSocketLimit() throws Exception {
+        Tokens.Issued user = tokens.issue();
+        String uri = "/ws/study/" + UUID.randomUUID() + "?token=" + user.token();
+        for (int i = 0; i < 3; i++) {
+            openSocket(uri).close();
+        }
+        UpgradeRejectedException refused = refusedSocket(uri);
+        assertEquals(429, refused.getStatus());
+        assertEquals("0", refused.getHeaders().get("X-RateLimit-Remaining"));
+        assertEquals("3", refused.getHeaders().get("X-RateLimit-Limit"));
+        assertThat(Integer.parseInt(refused.getHeaders().get("Retry-After")), greaterThan(0));
+        assertThat(refused.getHeaders().get("Content-Type"), startsWith("application/problem+json"));
+        assertThat(refused.getBody().toJsonObject().getString("detail"), containsString("socket class"));
+
+        // Questions are not in the socket class: the same user still asks over HTTP.
+        given().header("Authorization", user.bearer()).contentType("application/json").body("{}")
+                .post("/api/v1/study/sessions/" + UUID.randomUUID() + "/messages").then().statusCode(200);
+    }
+
+    @Test
+    void chatMessagesAreInTheDefaultClass() {
+        // The chat limit is study-service's (it also sees questions asked inside a socket): here a question is an
+        // ordinary request, charged to the default bucket it shares with every other call, past the socket limit too.
         String bearer = tokens.issue().bearer();
         String path = "/api/v1/study/sessions/" + UUID.randomUUID() + "/messages";
-        assertTripsAt(3, () -> given().header("Authorization", bearer).contentType("application/json").body("{}"), "POST", path);
+        for (int i = 1; i <= 4; i++) {
+            given().header("Authorization", bearer).contentType("application/json").body("{}").post(path)
+                    .then().statusCode(200)
+                    .header("X-RateLimit-Limit", "12").header("X-RateLimit-Remaining", Integer.toString(12 - i));
+        }
+        given().header("Authorization", bearer).get("/api/v1/documents").then().statusCode(200)
+                .header("X-RateLimit-Limit", "12").header("X-RateLimit-Remaining", "7");
     }
 
     @Test
@@ -184,11 +241,12 @@ class RateLimitTest {
     }
 
     @Test
-    void rateLimitStatusShowsTheCallersUsagePerClass() {
+    void rateLimitStatusShowsTheCallersUsagePerClass() throws Exception {
         Tokens.Issued user = tokens.issue();
         for (int i = 0; i < 2; i++) {
             given().header("Authorization", user.bearer()).body("{}").post("/api/v1/documents/search").then().statusCode(200);
         }
+        openSocket("/ws/study/" + UUID.randomUUID() + "?token=" + user.token()).close();
         given().header("Authorization", user.bearer()).body("{}")
                 .post("/api/v1/study/sessions/" + UUID.randomUUID() + "/messages").then().statusCode(200);
         given().header("Authorization", user.bearer()).body("{}").post("/api/v1/quiz/generate").then().statusCode(200);
@@ -202,13 +260,14 @@ class RateLimitTest {
 
         status.then().statusCode(200)
                 .contentType("application/json")
-                .header("X-RateLimit-Remaining", "11")
+                .header("X-RateLimit-Remaining", "10")
                 .body("source", equalTo("redis"))
                 .body("classes.find { it.name == 'search' }.limit", equalTo(3))
                 .body("classes.find { it.name == 'search' }.remaining", equalTo(1))
                 .body("classes.find { it.name == 'search' }.periodSeconds", equalTo(60))
                 .body("classes.find { it.name == 'search' }.resetSeconds", greaterThan(0))
-                .body("classes.find { it.name == 'chat' }.remaining", equalTo(2))
+                .body("classes.find { it.name == 'socket' }.limit", equalTo(3))
+                .body("classes.find { it.name == 'socket' }.remaining", equalTo(2))
                 .body("classes.find { it.name == 'upload' }.remaining", equalTo(2))
                 .body("classes.find { it.name == 'upload' }.resetSeconds", equalTo(0))
                 .body("classes.find { it.name == 'auth' }.remaining", equalTo(1))
@@ -220,7 +279,8 @@ class RateLimitTest {
                 .body("classes.find { it.name == 'register' }.remaining", equalTo(2))
                 .body("classes.find { it.name == 'quiz' }.limit", equalTo(2))
                 .body("classes.find { it.name == 'quiz' }.remaining", equalTo(1))
-                .body("classes.find { it.name == 'default' }.remaining", equalTo(11));
+                // the question and this call itself
+                .body("classes.find { it.name == 'default' }.remaining", equalTo(10));
         assertEquals(8, status.jsonPath().getList("classes").size());
 
         given().get("/api/v1/users/rate-limit-status").then().statusCode(401);
@@ -234,6 +294,20 @@ class RateLimitTest {
     private static Response register(String ip, String email) {
         return given().header(TestClients.FORWARDED_FOR, ip).contentType("application/json")
                 .body("{\"email\":\"" + email + "\",\"password\":\"pw\",\"fullName\":\"A\"}").post("/api/v1/auth/register");
+    }
+
+    private WebSocket openSocket(String uri) throws Exception {
+        return vertx.createWebSocketClient().connect(socketOptions(uri)).toCompletionStage().toCompletableFuture()
+                .get(10, TimeUnit.SECONDS);
+    }
+
+    private UpgradeRejectedException refusedSocket(String uri) {
+        ExecutionException failure = assertThrows(ExecutionException.class, () -> openSocket(uri));
+        return assertInstanceOf(UpgradeRejectedException.class, failure.getCause());
+    }
+
+    private WebSocketConnectOptions socketOptions(String uri) {
+        return new WebSocketConnectOptions().setHost(gateway.getHost()).setPort(gateway.getPort()).setURI(uri);
     }
 
     /** {@code limit} requests pass with decreasing X-RateLimit-Remaining, the next one is a 429 with every header. */
@@ -261,7 +335,7 @@ class RateLimitTest {
                 .header("X-RateLimit-Reset", notNullValue())
                 .body("detail", notNullValue());
         int retryAfter = Integer.parseInt(request.get().request(method, path).header("Retry-After"));
-        org.hamcrest.MatcherAssert.assertThat(retryAfter, greaterThan(0));
-        org.hamcrest.MatcherAssert.assertThat(retryAfter, lessThanOrEqualTo(15 * 60));
+        assertThat(retryAfter, greaterThan(0));
+        assertThat(retryAfter, lessThanOrEqualTo(15 * 60));
     }
 }

@@ -132,7 +132,7 @@ class WebSocketEdgeTest {
     }
 
     @Test
-    void upgradesCountInTheChatClass() throws Exception {
+    void upgradesCountInTheSocketClass() throws Exception {
         Tokens.Issued user = tokens.issue();
         for (int i = 0; i < 3; i++) {
             connect(options("/ws/study/s-5?token=" + user.token())).close();

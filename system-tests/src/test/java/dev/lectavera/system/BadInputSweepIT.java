@@ -49,7 +49,7 @@ class BadInputSweepIT {
     private static final long OVERSIZED = 60L * 1024 * 1024;
     private static final Set<String> PUBLIC = Set.of("/api/v1/auth/register", "/api/v1/auth/login",
             "/api/v1/auth/refresh", "/api/v1/auth/forgot-password", "/api/v1/auth/reset-password",
-            "/api/v1/auth/verify-email", "/.well-known/jwks.json");
+            "/api/v1/auth/verify-email", "/.well-known/jwks.json", "/api/v1/openapi.json", "/api/v1/docs/");
 
     private record Case(String name, Call call, int... allowed) {
     }
@@ -119,8 +119,10 @@ class BadInputSweepIT {
             failures.add("the owner's documents are not just the one uploaded: " + documents.body());
         }
 
-        // The public key set takes no input at all: nothing to get wrong.
+        // The public key set and the gateway's API description (and its UI) take no input at all: nothing to get wrong.
         covered.add(new Endpoint("GET", "/.well-known/jwks.json"));
+        covered.add(new Endpoint("GET", "/api/v1/openapi.json"));
+        covered.add(new Endpoint("GET", "/api/v1/docs/"));
         Set<Endpoint> missing = SweepFixture.uncovered(inventory, covered);
         System.out.println(http.summary("Bad-input sweep", inventory, covered));
         List<SweepFixture.Exchange> serverErrors = http.serverErrors();

@@ -210,6 +210,8 @@ class IdorSweepIT {
             reasons.put(new Endpoint("POST", "/api/v1/auth/" + path), publicRoute);
         }
         reasons.put(new Endpoint("GET", "/.well-known/jwks.json"), "public key set, nobody's data");
+        reasons.put(new Endpoint("GET", "/api/v1/openapi.json"), "the public API description, nobody's data");
+        reasons.put(new Endpoint("GET", "/api/v1/docs/"), "the UI of the public API description, nobody's data");
         reasons.put(new Endpoint("POST", "/api/v1/users/me/password"), "acts on the caller only (needs the caller's password)");
         reasons.put(new Endpoint("DELETE", "/api/v1/users/me"), "acts on the caller only (needs the caller's password)");
         return reasons;

@@ -144,8 +144,11 @@ public interface GatewayConfig {
         @WithDefault("true")
         boolean enabled();
 
-        /** POST /api/v1/study/sessions/{id}/messages and WebSocket upgrades on /ws/study/**, per user. */
-        Limit chat();
+        /**
+         * WebSocket upgrades on /ws/study/**, per user: how often one user opens sockets. Questions are not metered
+         * here (those asked inside an open socket never pass the gateway): study-service holds the one chat limit.
+         */
+        Limit socket();
 
         /**
          * login, register, forgot-password (per IP + email), reset-password (per IP), and the password-confirming

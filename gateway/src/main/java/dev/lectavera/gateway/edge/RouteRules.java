@@ -20,8 +20,6 @@ import java.util.Set;
 @ApplicationScoped
 public class RouteRules {
 
-    static final String SESSIONS_PREFIX = "/api/v1/study/sessions/";
-    static final String MESSAGES_SUFFIX = "/messages";
     static final String REGISTER_PATH = "/api/v1/auth/register";
     static final String PASSWORD_PATH = "/api/v1/users/me/password";
     static final String ACCOUNT_PATH = "/api/v1/users/me";
@@ -45,15 +43,15 @@ public class RouteRules {
     }
 
     /**
-     * chat: POST /api/v1/study/sessions/{id}/messages and every WebSocket upgrade (one per connection:
-     * frames inside an open socket are invisible to the gateway); upload: POST /api/v1/documents;
+     * socket: every WebSocket upgrade (how often a user opens sockets; the questions are study-service's chat
+     * limit, since frames inside an open socket are invisible here); upload: POST /api/v1/documents;
      * search: POST /api/v1/documents/search; quiz: POST /api/v1/quiz/generate; auth: POST login,
      * register, forgot-password, reset-password, and the password-confirming POST /api/v1/users/me/password
      * and DELETE /api/v1/users/me; everything else: default.
      */
     public RateClass classify(HttpMethod method, String path, boolean webSocketUpgrade) {
         if (webSocketUpgrade) {
-            return RateClass.CHAT;
+            return RateClass.SOCKET;
         }
         if (method == HttpMethod.DELETE) {
             return path.equals(ACCOUNT_PATH) ? RateClass.AUTH : RateClass.DEFAULT;
@@ -72,7 +70,7 @@ public class RouteRules {
                  PASSWORD_PATH:
                 return RateClass.AUTH;
             default:
-                return isChatMessage(path) ? RateClass.CHAT : RateClass.DEFAULT;
+                return RateClass.DEFAULT;
         }
     }
 
@@ -85,14 +83,5 @@ public class RouteRules {
     public boolean bodyNamesAccount(String path) {
         return path.equals("/api/v1/auth/login") || path.equals("/api/v1/auth/register")
                 || path.equals("/api/v1/auth/forgot-password");
-    }
-
-    private static boolean isChatMessage(String path) {
-        if (!path.startsWith(SESSIONS_PREFIX) || !path.endsWith(MESSAGES_SUFFIX)) {
-            return false;
-        }
-        int idStart = SESSIONS_PREFIX.length();
-        int idEnd = path.length() - MESSAGES_SUFFIX.length();
-        return idEnd > idStart && path.indexOf('/', idStart) == idEnd;
     }
 }

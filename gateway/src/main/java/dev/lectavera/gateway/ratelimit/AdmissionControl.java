@@ -84,7 +84,7 @@ public class AdmissionControl {
         this.vertx = vertx;
         GatewayConfig.RateLimit rateLimit = config.rateLimit();
         this.limiting = rateLimit.enabled();
-        limits.put(RateClass.CHAT, rateLimit.chat());
+        limits.put(RateClass.SOCKET, rateLimit.socket());
         limits.put(RateClass.AUTH, rateLimit.auth());
         limits.put(RateClass.AUTH_IP, rateLimit.authIp());
         limits.put(RateClass.REGISTER, rateLimit.register());

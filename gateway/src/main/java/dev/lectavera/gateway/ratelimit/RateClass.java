@@ -5,7 +5,8 @@ package dev.lectavera.gateway.ratelimit;
  * charged to its class and, for the auth routes, also to {@link #AUTH_IP} (and registrations to {@link #REGISTER}).
  */
 public enum RateClass {
-    CHAT("chat"),
+    /** WebSocket upgrades: how often one user opens sockets (the questions asked inside are study-service's). */
+    SOCKET("socket"),
     AUTH("auth"),
     AUTH_IP("auth-ip"),
     REGISTER("register"),

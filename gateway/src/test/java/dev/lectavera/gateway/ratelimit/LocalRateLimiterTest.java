@@ -30,8 +30,8 @@ class LocalRateLimiterTest {
     void fullBucketsAreSweptAway() {
         AtomicLong clock = new AtomicLong(1_000_000L);
         LocalRateLimiter limiter = new LocalRateLimiter(100, clock::get);
-        limiter.admit(RateClass.CHAT, "a", 20, MINUTE);
-        limiter.admit(RateClass.CHAT, "b", 20, MINUTE);
+        limiter.admit(RateClass.SOCKET, "a", 20, MINUTE);
+        limiter.admit(RateClass.SOCKET, "b", 20, MINUTE);
         assertEquals(2, limiter.size());
         clock.addAndGet(3_000_000L);
         limiter.sweep();
