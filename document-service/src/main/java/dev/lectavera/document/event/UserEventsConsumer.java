@@ -1,18 +1,16 @@
 package dev.lectavera.document.event;
 
 import dev.lectavera.contracts.EventEnvelope;
-import dev.lectavera.contracts.EventJson;
-import dev.lectavera.contracts.UnknownEventTypeException;
 import dev.lectavera.contracts.events.UserDeleted;
 import dev.lectavera.document.service.DocumentService;
 import dev.lectavera.outbox.EventInbox;
+import dev.lectavera.outbox.IncomingEvents;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
-import java.sql.SQLException;
 
 
 /**
@@ -35,15 +33,9 @@ public class UserEventsConsumer {
     @Incoming("users")
     @Blocking
     @Transactional(rollbackOn = Exception.class)
-    public void onUserEvent(String json) throws SQLException {
-        EventEnvelope<?> envelope;
-        try {
-            envelope = EventJson.read(json);
-        } catch (UnknownEventTypeException e) {
-            LOG.debugf("Skipping an event of unknown type: %s", e.getMessage());
-            return;
-        } catch (RuntimeException e) {
-            LOG.warnf("Skipping a record that is not an event: %s", e.getMessage());
+    public void onUserEvent(String json) {
+        EventEnvelope<?> envelope = IncomingEvents.decode(json, "users").orElse(null);
+        if (envelope == null) {
             return;
         }
         if (!(envelope.data() instanceof UserDeleted deleted)) {

@@ -1,6 +1,7 @@
 package dev.lectavera.quiz.event;
 
 import dev.lectavera.contracts.EventEnvelope;
+import dev.lectavera.outbox.IncomingEvents;
 import dev.lectavera.contracts.events.UserDeleted;
 import dev.lectavera.outbox.EventInbox;
 import dev.lectavera.quiz.service.QuizService;

@@ -1,11 +1,10 @@
 package dev.lectavera.study.event;
 
 import dev.lectavera.contracts.EventEnvelope;
-import dev.lectavera.contracts.EventJson;
-import dev.lectavera.contracts.UnknownEventTypeException;
 import dev.lectavera.contracts.events.DocumentDeleted;
 import dev.lectavera.contracts.events.DocumentUpdated;
 import dev.lectavera.outbox.EventInbox;
+import dev.lectavera.outbox.IncomingEvents;
 import dev.lectavera.study.repository.SessionRepository;
 import dev.lectavera.study.service.AnswerCache;
 import dev.lectavera.study.service.DocumentCatalog;
@@ -43,14 +42,8 @@ public class DocumentEventsConsumer {
     @Blocking
     @Transactional
     public void onDocumentEvent(String json) {
-        EventEnvelope<?> envelope;
-        try {
-            envelope = EventJson.read(json);
-        } catch (UnknownEventTypeException e) {
-            LOG.debugf("Skipping an event of unknown type: %s", e.getMessage());
-            return;
-        } catch (RuntimeException e) {
-            LOG.warnf("Skipping a record that is not an event: %s", e.getMessage());
+        EventEnvelope<?> envelope = IncomingEvents.decode(json, "documents").orElse(null);
+        if (envelope == null) {
             return;
         }
         switch (envelope.data()) {

@@ -1,10 +1,9 @@
 package dev.lectavera.study.event;
 
 import dev.lectavera.contracts.EventEnvelope;
-import dev.lectavera.contracts.EventJson;
-import dev.lectavera.contracts.UnknownEventTypeException;
 import dev.lectavera.contracts.events.UserDeleted;
 import dev.lectavera.outbox.EventInbox;
+import dev.lectavera.outbox.IncomingEvents;
 import dev.lectavera.study.repository.SessionRepository;
 import dev.lectavera.study.service.LiveWindow;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -39,14 +38,8 @@ public class UserEventsConsumer {
     @Blocking
     @Transactional
     public void onUserEvent(String json) {
-        EventEnvelope<?> envelope;
-        try {
-            envelope = EventJson.read(json);
-        } catch (UnknownEventTypeException e) {
-            LOG.debugf("Skipping an event of unknown type: %s", e.getMessage());
-            return;
-        } catch (RuntimeException e) {
-            LOG.warnf("Skipping a record that is not an event: %s", e.getMessage());
+        EventEnvelope<?> envelope = IncomingEvents.decode(json, "users").orElse(null);
+        if (envelope == null) {
             return;
         }
         if (!(envelope.data() instanceof UserDeleted deleted)

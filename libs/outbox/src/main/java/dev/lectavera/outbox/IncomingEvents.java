@@ -1,4 +1,4 @@
-package dev.lectavera.quiz.event;
+package dev.lectavera.outbox;
 
 import dev.lectavera.contracts.EventEnvelope;
 import dev.lectavera.contracts.EventJson;
@@ -7,15 +7,18 @@ import org.jboss.logging.Logger;
 
 import java.util.Optional;
 
-/** Decodes a consumed record; a type this build does not know, or junk, is logged and skipped, never fatal. */
-final class IncomingEvents {
+/**
+ * Decodes a consumed record for an inbox consumer: a type this build does not know (a newer producer), or junk, is
+ * logged and skipped, never fatal, so one bad record cannot stall a partition.
+ */
+public final class IncomingEvents {
 
     private static final Logger LOG = Logger.getLogger(IncomingEvents.class);
 
     private IncomingEvents() {
     }
 
-    static Optional<EventEnvelope<?>> decode(String json, String channel) {
+    public static Optional<EventEnvelope<?>> decode(String json, String channel) {
         if (json == null) {
             return Optional.empty();
         }
