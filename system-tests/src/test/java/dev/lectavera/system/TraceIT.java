@@ -5,13 +5,15 @@ import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import static org.awaitility.Awaitility.await;
@@ -32,29 +34,26 @@ class TraceIT {
     private static final Duration PROCESSING = Duration.ofMinutes(2);
     private static final Duration EXPORT = Duration.ofSeconds(30);
 
+    /** A student with an indexed document and a study session over it, made once for both tests. */
+    private record Studying(String token, String sessionId) {
+    }
+
+    private static Studying studying;
+
     @Test
     void oneQuestionIsOneTraceFromTheGatewayToAnalytics(LectaVeraSystem.Running system) {
-        String token = registerAndLogin(system);
-        String documentId = given(system).auth().oauth2(token)
-                .multiPart("file", "cells.pdf", StudyPdf.unique(), "application/pdf")
-                .post("/api/v1/documents")
-                .then().statusCode(202).extract().path("id");
-        await("document indexed").atMost(PROCESSING).untilAsserted(() ->
-                given(system).auth().oauth2(token).get("/api/v1/documents/" + documentId + "/status")
-                        .then().statusCode(200).body("status", equalTo("INDEXED")));
-        String sessionId = given(system).auth().oauth2(token).contentType(ContentType.JSON)
-                .body(Map.of("title", "Traced", "documentIds", List.of(documentId)))
-                .post("/api/v1/study/sessions")
-                .then().statusCode(201).extract().path("id");
+        String token = studying(system).token();
+        String sessionId = studying(system).sessionId();
 
+        Set<String> before = spanIds(system.spans().spans());
         // No traceparent from the client: the gateway starts the trace, as for a browser.
         given(system).auth().oauth2(token).contentType(ContentType.JSON)
                 .body(Map.of("content", "Which organelle produces ATP?"))
                 .post("/api/v1/study/sessions/" + sessionId + "/messages")
                 .then().statusCode(200);
 
-        SpanCollector.Span ask = await("study-service exported the ask's server span").atMost(EXPORT)
-                .until(() -> askSpan(system.spans(), sessionId), Optional::isPresent).orElseThrow();
+        SpanCollector.Span ask = newStudySpan(system, before, "the ask's server span",
+                span -> span.name().startsWith("POST") && span.name().endsWith("/messages"));
         String traceId = ask.traceId();
 
         await("gateway, study-service and document-service spans in trace " + traceId).atMost(EXPORT)
@@ -81,12 +80,58 @@ class TraceIT {
         });
     }
 
-    /** The study-service server span of {@code POST /api/v1/study/sessions/{id}/messages}. */
-    private static Optional<SpanCollector.Span> askSpan(SpanCollector spans, String sessionId) {
-        return spans.spans().stream()
-                .filter(span -> span.service().equals("study-service") && span.kind().equals("SPAN_KIND_SERVER"))
-                .filter(span -> span.name().startsWith("POST") && span.name().endsWith("/messages"))
-                .reduce((first, second) -> second);
+    /**
+     * An ask over {@code /ws/study/...}: websockets-next gives the connection a span whose parent is the upgrade
+     * request, which the gateway's WebSocket tunnel must carry into the gateway's trace. Ask frames get no span of
+     * their own (see docs/ARCHITECTURE.md, "Following a request").
+     */
+    @Test
+    void aStudySocketIsInTheTraceOfItsUpgrade(LectaVeraSystem.Running system) {
+        Studying student = studying(system);
+        Set<String> before = spanIds(system.spans().spans());
+        URI uri = URI.create("ws://" + system.gateway().getAuthority() + "/ws/study/" + student.sessionId()
+                + "?token=" + student.token());
+        try (LiveSocket socket = LiveSocket.open(uri)) {
+            socket.ask("What does the nucleus store?");
+            socket.awaitEvent("complete", event -> true);
+        }
+
+        SpanCollector.Span upgrade = newStudySpan(system, before, "the socket's upgrade span",
+                span -> span.name().contains("/ws/study/"));
+        await("a gateway span in the socket's trace " + upgrade.traceId()).atMost(EXPORT)
+                .untilAsserted(() -> assertServices(system.spans(), upgrade.traceId(), Set.of("gateway", "study-service")));
+    }
+
+    private static synchronized Studying studying(LectaVeraSystem.Running system) {
+        if (studying == null) {
+            String token = registerAndLogin(system);
+            String documentId = given(system).auth().oauth2(token)
+                    .multiPart("file", "cells.pdf", StudyPdf.unique(), "application/pdf")
+                    .post("/api/v1/documents")
+                    .then().statusCode(202).extract().path("id");
+            await("document indexed").atMost(PROCESSING).untilAsserted(() ->
+                    given(system).auth().oauth2(token).get("/api/v1/documents/" + documentId + "/status")
+                            .then().statusCode(200).body("status", equalTo("INDEXED")));
+            String sessionId = given(system).auth().oauth2(token).contentType(ContentType.JSON)
+                    .body(Map.of("title", "Traced", "documentIds", List.of(documentId)))
+                    .post("/api/v1/study/sessions")
+                    .then().statusCode(201).extract().path("id");
+            studying = new Studying(token, sessionId);
+        }
+        return studying;
+    }
+
+    /** A study-service server span exported since {@code before} was taken, matching {@code what}. */
+    private static SpanCollector.Span newStudySpan(LectaVeraSystem.Running system, Set<String> before, String description,
+                                                   Predicate<SpanCollector.Span> what) {
+        Supplier<List<SpanCollector.Span>> fresh = () -> system.spans().spans().stream()
+                .filter(span -> !before.contains(span.spanId()) && span.service().equals("study-service")
+                        && span.kind().equals("SPAN_KIND_SERVER"))
+                .toList();
+        await("study-service exported " + description).atMost(EXPORT).untilAsserted(() ->
+                assertTrue(fresh.get().stream().anyMatch(what), "new study-service server spans: "
+                        + fresh.get().stream().map(SpanCollector.Span::name).toList()));
+        return fresh.get().stream().filter(what).findFirst().orElseThrow();
     }
 
     private static void assertServices(SpanCollector spans, String traceId, Set<String> expected) {
@@ -98,6 +143,10 @@ class TraceIT {
                     + "; services exporting any span: " + spans.spans().stream().map(SpanCollector.Span::service)
                     .collect(Collectors.toCollection(java.util.TreeSet::new)));
         }
+    }
+
+    private static Set<String> spanIds(List<SpanCollector.Span> spans) {
+        return spans.stream().map(SpanCollector.Span::spanId).collect(Collectors.toSet());
     }
 
     private static Set<String> spanIds(List<SpanCollector.Span> trace, String service) {
