@@ -88,6 +88,8 @@ public class LectaVeraSystem implements BeforeAllCallback, ParameterResolver {
         /** Each service process's management interface: health, metrics, OpenAPI, never on its public port. */
         private final Map<String, Integer> managementPorts = new LinkedHashMap<>();
         private final Map<String, Process> processes = new LinkedHashMap<>();
+        /** Where every process exports its spans (OTLP/HTTP), for TraceIT. */
+        private SpanCollector spanCollector;
 
         private Running(Path root, Path work) throws IOException {
             this.root = root;
@@ -101,7 +103,7 @@ public class LectaVeraSystem implements BeforeAllCallback, ParameterResolver {
             Files.createDirectories(logs);
             Files.createDirectories(work.resolve("blobs"));
             this.signingKey = writeSigningKey(work);
-            List<String> infrastructure = List.of("redis", "kafka", "kafka-controller");
+            List<String> infrastructure = List.of("redis", "kafka", "kafka-controller", "otlp");
             Iterator<Integer> free = freePorts(2 * SERVICES.size() + infrastructure.size()).iterator();
             for (String name : SERVICES.keySet()) {
                 ports.put(name, free.next());
@@ -156,11 +158,17 @@ public class LectaVeraSystem implements BeforeAllCallback, ParameterResolver {
             return ports.get("redis");
         }
 
+        /** The spans every process has exported so far. */
+        SpanCollector spans() {
+            return spanCollector;
+        }
+
         static Running start() {
             Path root = Path.of(System.getProperty("lectavera.root", "..")).toAbsolutePath().normalize();
             try {
                 Running running = new Running(root, root.resolve("system-tests/target/system"));
                 Runtime.getRuntime().addShutdownHook(new Thread(running::close));
+                running.spanCollector = new SpanCollector(running.ports.get("otlp"));
                 running.startRedis();
                 running.formatKafka();
                 running.startKafka();
@@ -293,6 +301,10 @@ public class LectaVeraSystem implements BeforeAllCallback, ParameterResolver {
             env.put("QUARKUS_REDIS_HOSTS", "redis://127.0.0.1:" + redisPort());
             env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap());
             env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", "http://127.0.0.1:" + ports.get("auth") + "/.well-known/jwks.json");
+            // Spans to the test's collector (off by default in every service), exported within a tick of ending.
+            env.put("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", spanCollector.endpoint());
+            env.put("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", "http/protobuf");
+            env.put("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "100ms");
             if (!name.equals("gateway")) {
                 env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl(service));
                 env.put("QUARKUS_DATASOURCE_PASSWORD", "lv_" + service);
@@ -504,6 +516,10 @@ public class LectaVeraSystem implements BeforeAllCallback, ParameterResolver {
             stopAll(processes.keySet().stream().filter(name -> !infrastructure.contains(name)).toList());
             stopAll(infrastructure);
             processes.clear();
+            if (spanCollector != null) {
+                spanCollector.close();
+                spanCollector = null;
+            }
         }
 
         private void stopAll(List<String> names) {

@@ -75,7 +75,7 @@ public class StudySocket {
     @NonBlocking
     public void onOpen(WebSocketConnection connection) {
         Context context = Vertx.currentContext();
-        Inbox inbox = new Inbox(context, config, System.nanoTime());
+        Inbox inbox = new Inbox(context, connection.handshakeRequest(), config, System.nanoTime());
         connection.userData().put(Inbox.KEY, inbox);
         inbox.enqueue(() -> open(connection, context, inbox));
     }
