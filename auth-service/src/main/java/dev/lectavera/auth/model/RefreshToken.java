@@ -2,7 +2,6 @@ package dev.lectavera.auth.model;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
@@ -11,32 +10,14 @@ import java.util.UUID;
 /** One refresh token of a session family, known only by its SHA-256 hash. */
 @Entity
 @Table(name = "refresh_token")
-public class RefreshToken {
-
-    @Id
-    private UUID id;
-
-    @Column(name = "user_id", nullable = false, updatable = false)
-    private UUID userId;
+public class RefreshToken extends HashedToken {
 
     @Column(name = "family_id", nullable = false, updatable = false)
     private UUID familyId;
 
-    @Column(name = "token_hash", nullable = false, updatable = false)
-    private byte[] tokenHash;
-
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
-
     /** The login that started the family; no token of the family expires after start + the family lifetime. */
     @Column(name = "family_started_at", nullable = false, updatable = false)
     private Instant familyStartedAt;
-
-    @Column(name = "expires_at", nullable = false, updatable = false)
-    private Instant expiresAt;
-
-    @Column(name = "used_at")
-    private Instant usedAt;
 
     @Column(name = "revoked_at")
     private Instant revokedAt;
@@ -47,17 +28,13 @@ public class RefreshToken {
 
     public RefreshToken(UUID userId, UUID familyId, Instant familyStartedAt, byte[] tokenHash, Instant now,
                         Instant expiresAt) {
-        this.id = UUID.randomUUID();
-        this.userId = userId;
+        super(userId, tokenHash, now, expiresAt);
         this.familyId = familyId;
         this.familyStartedAt = familyStartedAt;
-        this.tokenHash = tokenHash.clone();
-        this.createdAt = now;
-        this.expiresAt = expiresAt;
     }
 
     public boolean isSpent() {
-        return usedAt != null;
+        return getUsedAt() != null;
     }
 
     public boolean isRevoked() {
@@ -65,19 +42,7 @@ public class RefreshToken {
     }
 
     public boolean isExpiredAt(Instant now) {
-        return !now.isBefore(expiresAt);
-    }
-
-    public void markUsed(Instant now) {
-        this.usedAt = now;
-    }
-
-    public UUID getId() {
-        return id;
-    }
-
-    public UUID getUserId() {
-        return userId;
+        return !now.isBefore(getExpiresAt());
     }
 
     public UUID getFamilyId() {
@@ -88,20 +53,12 @@ public class RefreshToken {
         return familyStartedAt;
     }
 
-    public Instant getExpiresAt() {
-        return expiresAt;
-    }
-
-    public Instant getUsedAt() {
-        return usedAt;
-    }
-
     public Instant getRevokedAt() {
         return revokedAt;
     }
 
     @Override
     public String toString() {
-        return "RefreshToken[" + id + ", family " + familyId + "]";
+        return "RefreshToken[" + getId() + ", family " + familyId + "]";
     }
 }

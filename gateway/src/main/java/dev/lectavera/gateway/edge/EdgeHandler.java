@@ -6,8 +6,6 @@ import dev.lectavera.gateway.ratelimit.AdmissionControl;
 import dev.lectavera.gateway.ratelimit.RateCharge;
 import dev.lectavera.gateway.ratelimit.RateClass;
 import dev.lectavera.gateway.security.BearerTokens;
-import dev.lectavera.gateway.security.TokenVerifier;
-import dev.lectavera.gateway.security.VerifiedToken;
 import dev.lectavera.gateway.trace.TracePropagation;
 import io.opentelemetry.context.Context;
 import io.vertx.core.Future;
@@ -36,7 +34,7 @@ public class EdgeHandler {
     private static final Logger LOG = Logger.getLogger(EdgeHandler.class);
     private static final IllegalStateException BODY_TOO_LARGE = new IllegalStateException("body too large");
 
-    private final TokenVerifier verifier;
+    private final BearerAuthentication authentication;
     private final AdmissionControl admission;
     private final RouteRules rules;
     private final RateSubjects subjects;
@@ -44,9 +42,9 @@ public class EdgeHandler {
     private final boolean limiting;
     private final int authBodyLimit;
 
-    EdgeHandler(TokenVerifier verifier, AdmissionControl admission, RouteRules rules, RateSubjects subjects,
+    EdgeHandler(BearerAuthentication authentication, AdmissionControl admission, RouteRules rules, RateSubjects subjects,
                 TracePropagation traces, GatewayConfig config) {
-        this.verifier = verifier;
+        this.authentication = authentication;
         this.admission = admission;
         this.rules = rules;
         this.subjects = subjects;
@@ -100,17 +98,7 @@ public class EdgeHandler {
             admitAnonymous(context, request, path, rateClass, upstream, forwardUri, trace);
             return;
         }
-        BearerTokens.Found found = BearerTokens.find(request, webSocket);
-        if (found == null) {
-            EdgeResponses.unauthorized(request, "missing bearer token", false);
-            return;
-        }
-        verifier.verify(context, found.token()).onComplete(verified -> {
-            if (verified.failed()) {
-                EdgeResponses.rejectToken(request, verified.cause());
-                return;
-            }
-            VerifiedToken token = verified.result();
+        authentication.authenticate(context, request, webSocket, (rawToken, token) -> {
             admission.admit(context, subjects.chargesOf(request, rateClass, token), token).onComplete(decided -> {
                 if (!EdgeResponses.passes(request, decided.result()) || request.response().closed()) {
                     return; // answered here, or the client has already gone
@@ -119,7 +107,7 @@ public class EdgeHandler {
                 traces.inject(trace, headers);
                 // The services verify the token again: exactly one Authorization, the verified token, whichever way
                 // the client sent it (a second Authorization line could otherwise carry another token).
-                headers.set(HttpHeaders.AUTHORIZATION, "Bearer " + found.token());
+                headers.set(HttpHeaders.AUTHORIZATION, "Bearer " + rawToken);
                 if (!webSocket) {
                     upstream.forward(request, forwardUri, null);
                     return;
@@ -133,7 +121,7 @@ public class EdgeHandler {
                 } else {
                     headers.set(BearerTokens.SUBPROTOCOL_HEADER, scrubbed);
                 }
-                upstream.tunnel(request, BearerTokens.withToken(path, query, found.token()), BearerTokens.offersBearer(offered));
+                upstream.tunnel(request, BearerTokens.withToken(path, query, rawToken), BearerTokens.offersBearer(offered));
             });
         });
     }

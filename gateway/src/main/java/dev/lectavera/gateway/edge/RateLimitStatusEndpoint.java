@@ -3,9 +3,6 @@ package dev.lectavera.gateway.edge;
 import dev.lectavera.gateway.ratelimit.AdmissionControl;
 import dev.lectavera.gateway.ratelimit.RateCharge;
 import dev.lectavera.gateway.ratelimit.RateClass;
-import dev.lectavera.gateway.security.BearerTokens;
-import dev.lectavera.gateway.security.TokenVerifier;
-import dev.lectavera.gateway.security.VerifiedToken;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.impl.ContextInternal;
@@ -23,12 +20,12 @@ public class RateLimitStatusEndpoint {
 
     public static final String PATH = "/api/v1/users/rate-limit-status";
 
-    private final TokenVerifier verifier;
+    private final BearerAuthentication authentication;
     private final AdmissionControl admission;
     private final RateSubjects subjects;
 
-    RateLimitStatusEndpoint(TokenVerifier verifier, AdmissionControl admission, RateSubjects subjects) {
-        this.verifier = verifier;
+    RateLimitStatusEndpoint(BearerAuthentication authentication, AdmissionControl admission, RateSubjects subjects) {
+        this.authentication = authentication;
         this.admission = admission;
         this.subjects = subjects;
     }
@@ -37,17 +34,7 @@ public class RateLimitStatusEndpoint {
         HttpServerRequest request = rc.request();
         EdgeResponses.prepare(request);
         ContextInternal context = (ContextInternal) rc.vertx().getOrCreateContext();
-        BearerTokens.Found found = BearerTokens.find(request, false);
-        if (found == null) {
-            EdgeResponses.unauthorized(request, "missing bearer token", false);
-            return;
-        }
-        verifier.verify(context, found.token()).onComplete(verified -> {
-            if (verified.failed()) {
-                EdgeResponses.rejectToken(request, verified.cause());
-                return;
-            }
-            VerifiedToken token = verified.result();
+        authentication.authenticate(context, request, false, (rawToken, token) -> {
             RateCharge[] charges = {new RateCharge(RateClass.DEFAULT, RateSubjects.user(token))};
             admission.admit(context, charges, token).onComplete(decided -> {
                 if (!EdgeResponses.passes(request, decided.result())) {
