@@ -1,12 +1,8 @@
 import { api, tokens } from '../../lib/api';
 import type { TokenPair } from '../../lib/tokens';
+import type { Schema } from '../../lib/schema';
 
-export interface Me {
-  id: string;
-  email: string;
-  fullName: string;
-  emailVerified: boolean;
-}
+export type Me = Schema<'User'>;
 
 export async function signIn(email: string, password: string): Promise<void> {
   tokens.accept(await api.post<TokenPair>('/api/v1/auth/login', { email, password }, { anonymous: true }));

@@ -181,7 +181,7 @@ function DocumentRow({ doc, progress, changed }: { doc: LibraryDocument; progres
         </form>
       ) : (
         <div class="actions">
-          <button type="button" class="secondary" onClick={() => setEditing(true)} aria-label={`Rename or tag ${doc.title}`}>
+          <button type="button" class="secondary" onClick={() => setEditing(true)} aria-label={`Rename / tags of ${doc.title}`}>
             Rename / tags
           </button>
           <button type="button" class="secondary" onClick={() => act(() => updateDocument(doc.id, { archived: !doc.archived }))}>

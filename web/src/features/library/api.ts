@@ -1,36 +1,13 @@
 import { api, request } from '../../lib/api';
+import type { Schema } from '../../lib/schema';
 
 export type DocumentStatus = 'QUEUED' | 'PROCESSING' | 'INDEXED' | 'FAILED' | 'NEEDS_OCR';
 
-export interface LibraryDocument {
-  id: string;
-  title: string;
-  category?: string | null;
-  tags: string[];
-  archived: boolean;
-  status: DocumentStatus;
-  failureCode?: string | null;
-  failureReason?: string | null;
-  pageCount?: number | null;
-  sizeBytes?: number | null;
-  createdAt: string;
-}
+export type LibraryDocument = Omit<Schema<'DocumentView'>, 'status'> & { status: DocumentStatus };
+export type Progress = Omit<Schema<'StatusView'>, 'status'> & { status: DocumentStatus };
+export type Usage = Schema<'UsageView'>;
 
-export interface Progress {
-  documentId: string;
-  status: DocumentStatus;
-  pagesDone?: number | null;
-  pagesTotal?: number | null;
-  failureReason?: string | null;
-}
-
-export interface Usage {
-  bytesUsed: number;
-  bytesQuota: number;
-  documents: number;
-  documentsQuota: number;
-}
-
+/** The services' paging envelope ({items, page, size, total}). */
 export interface PageOf<T> {
   items: T[];
   page: number;
@@ -54,7 +31,7 @@ export const updateDocument = (id: string, change: Partial<Pick<LibraryDocument,
   api.patch<LibraryDocument>(`/api/v1/documents/${id}`, change);
 export const deleteDocument = (id: string) => api.del(`/api/v1/documents/${id}`);
 export const pageText = (id: string, page: number) =>
-  api.get<{ documentId: string; page: number; text: string }>(`/api/v1/documents/${id}/pages/${page}`);
+  api.get<Schema<'PageView'>>(`/api/v1/documents/${id}/pages/${page}`);
 
 export function upload(file: File): Promise<{ id: string; status: DocumentStatus }> {
   const form = new FormData();

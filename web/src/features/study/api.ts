@@ -1,38 +1,17 @@
 import { api } from '../../lib/api';
 import type { PageOf } from '../library/api';
+import type { Schema } from '../../lib/schema';
 
-export interface StudySession {
-  id: string;
-  title: string;
-  documentIds: string[];
-  status: 'ACTIVE' | 'ARCHIVED';
-  startedAt: string;
-  lastActivityAt?: string;
-  messageCount: number;
-}
-
-export interface Citation {
-  marker: number;
-  documentId: string;
-  title: string;
-  page: number;
-  quote: string;
-  startOffset: number;
-  endOffset: number;
-}
-
+export type StudySession = Omit<Schema<'SessionView'>, 'status'> & { status: 'ACTIVE' | 'ARCHIVED' };
+export type Citation = Schema<'Citation'>;
 export type Verdict = 'CORRECT' | 'AMBIGUOUS' | 'NOT_FOUND';
-
-export interface Message {
-  id: string;
-  role: 'USER' | 'ASSISTANT';
-  content: string;
-  citations?: Citation[] | null;
-  verdict?: Verdict | null;
-  model?: string | null;
-  cached?: boolean | null;
-  createdAt: string;
-}
+/** A chat message; a question streamed in a `thinking` event has only its id, content and time. */
+export type Message = Pick<Schema<'MessageView'>, 'id' | 'content' | 'createdAt'> &
+  Partial<Pick<Schema<'MessageView'>, 'model' | 'cached'>> & {
+    role: 'USER' | 'ASSISTANT';
+    verdict?: Verdict | null;
+    citations?: Citation[] | null;
+  };
 
 export const listSessions = (status: 'ACTIVE' | 'ARCHIVED') =>
   api.get<PageOf<StudySession>>(`/api/v1/study/sessions?status=${status}&size=50`);

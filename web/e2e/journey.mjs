@@ -1,0 +1,250 @@
+// The student's journey in headless Chromium (Debian's /usr/bin/chromium driven by playwright-core) against a
+// started system: sign up → upload the sample PDF and watch its progress → ask and see the answer stream → open the
+// citation and find the highlighted sentence on its page → generate and take a quiz → the progress chart. axe-core
+// runs on every screen (no serious or critical violation allowed), the CSP stays on (any violation fails), phone
+// width is checked, screenshots go to e2e/screenshots/ and the figures to e2e/results/journey.json.
+// LV_GATEWAY_URL (default http://localhost:8080) is the gateway serving the built app.
+import { chromium } from 'playwright-core';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { writeSamplePdf } from './sample-pdf.mjs';
+import { bundleSizes } from '../scripts/bundle-size.mjs';
+
+const base = (process.env.LV_GATEWAY_URL ?? 'http://localhost:8080').replace(/\/$/, '');
+const here = new URL('.', import.meta.url).pathname;
+const shots = join(here, 'screenshots');
+const resultsDir = join(here, 'results');
+mkdirSync(shots, { recursive: true });
+mkdirSync(resultsDir, { recursive: true });
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const samplePdf = join(tmpdir(), `lectavera-water-cycle-${process.pid}.pdf`);
+writeSamplePdf(join(here, '../../demo/src/main/resources/sample/water-cycle.md'), samplePdf);
+
+const QUESTION = 'How long does a water molecule stay in the atmosphere?';
+const EXPECTED_PAGE = 7; // the sample guide's page about residence times
+const started = Date.now();
+const steps = [];
+const axeResults = {};
+const cspViolations = [];
+
+function check(condition, message) {
+  if (!condition) throw new Error(`check failed: ${message}`);
+}
+
+async function step(name, fn) {
+  const t0 = Date.now();
+  process.stdout.write(`- ${name} ... `);
+  await fn();
+  const ms = Date.now() - t0;
+  steps.push({ name, ms });
+  console.log(`ok (${(ms / 1000).toFixed(1)} s)`);
+}
+
+async function axe(page, screen) {
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length, help: v.help, targets: v.nodes.slice(0, 3).map((n) => String(n.target)) }));
+  });
+  axeResults[screen] = result;
+  const bad = result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  check(bad.length === 0, `axe on ${screen}: ${JSON.stringify(bad)}`);
+}
+
+const shot = (page, name) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
+const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: false });
+const page = await context.newPage();
+page.setDefaultTimeout(30_000);
+page.on('console', (m) => {
+  if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) cspViolations.push(m.text());
+});
+page.on('pageerror', (e) => console.log(`  page error: ${e.message}`));
+
+const email = `web-e2e-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.test`;
+const password = 'correct horse battery 42';
+let usableLibraryMs = 0;
+let progressSeen = [];
+let streamedUpdates = 0;
+let sessionUrl = '';
+let readerUrl = '';
+
+try {
+  await step('sign-in and sign-up screens', async () => {
+    await page.goto(`${base}/library`);
+    await page.waitForURL(/\/sign-in/);
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await axe(page, 'sign-in');
+    await shot(page, 'sign-in');
+    await page.getByRole('link', { name: 'Create an account' }).click();
+    await page.getByRole('heading', { name: 'Create your account' }).waitFor();
+    await axe(page, 'sign-up');
+    await page.getByLabel('Your name').fill('Web Student');
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel(/^Password/).fill(password);
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.waitForURL(/\/library$/);
+  });
+
+  await step('upload the sample PDF and watch it being indexed', async () => {
+    await page.getByRole('heading', { name: 'Your library' }).waitFor();
+    await page.evaluate(() => {
+      window.__progress = [];
+      new MutationObserver(() => {
+        document.querySelectorAll('.document').forEach((d) => {
+          const text = `${d.getAttribute('data-status')}: ${d.querySelector('.progress')?.textContent ?? ''}`;
+          if (window.__progress[window.__progress.length - 1] !== text) window.__progress.push(text);
+        });
+      }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+    });
+    await page.locator('input[type=file]').setInputFiles({ name: 'water-cycle.pdf', mimeType: 'application/pdf', buffer: readFileSync(samplePdf) });
+    await page.locator('.document[data-status=INDEXED]').waitFor({ timeout: 90_000 });
+    progressSeen = await page.evaluate(() => window.__progress);
+    check(progressSeen.some((p) => !p.startsWith('INDEXED')), `the document was seen before it was indexed: ${progressSeen}`);
+    await page.getByText('Storage:').waitFor();
+    await axe(page, 'library');
+    await shot(page, 'library');
+  });
+
+  await step('the library is usable soon after navigation (reload)', async () => {
+    await page.goto(`${base}/library`);
+    usableLibraryMs = await page.waitForFunction(() => document.querySelector('.document[data-status=INDEXED] a') && performance.now()).then((h) => h.jsonValue());
+    check(usableLibraryMs > 0, 'library rendered');
+  });
+
+  await step('start a study session, ask, see the answer stream', async () => {
+    await page.getByRole('link', { name: 'Study', exact: true }).click();
+    await page.getByRole('heading', { name: 'Study', exact: true }).waitFor();
+    await page.locator('fieldset input[type=checkbox]').first().check();
+    await page.getByLabel('Title').fill('Water cycle revision');
+    await axe(page, 'study-sessions');
+    await page.getByRole('button', { name: 'Start studying' }).click();
+    await page.waitForURL(/\/study\/[0-9a-f-]+$/);
+    sessionUrl = page.url();
+    await page.getByText('live').first().waitFor();
+    await page.evaluate(() => {
+      window.__streamed = 0;
+      new MutationObserver((records) => {
+        if (records.some((r) => (r.target.nodeType === 1 ? r.target : r.target.parentElement)?.closest?.('.streaming'))) window.__streamed++;
+      }).observe(document.querySelector('.chat'), { subtree: true, childList: true, characterData: true });
+    });
+    await page.getByLabel('Your question').fill(QUESTION);
+    await page.getByRole('button', { name: 'Ask' }).click();
+    const answer = page.locator('.answer:not(.streaming)').last();
+    await answer.waitFor();
+    streamedUpdates = await page.evaluate(() => window.__streamed);
+    check(streamedUpdates > 0, 'the answer was shown while it streamed');
+    check((await answer.textContent()).includes('9 days'), 'the answer quotes the page');
+    check((await answer.locator('.verdict').textContent()).includes('Answered from your documents'), 'the verdict is shown');
+    await axe(page, 'study-chat');
+    await shot(page, 'study');
+  });
+
+  await step('a reload keeps the session, then the citation opens the reader highlighted', async () => {
+    await page.reload();
+    const chip = page.locator('.answer .chip', { hasText: `p. ${EXPECTED_PAGE}` }).first();
+    await chip.waitFor();
+    await chip.click();
+    await page.waitForURL(/\/reader\//);
+    readerUrl = page.url();
+    await page.locator(`#page-indicator[data-page="${EXPECTED_PAGE}"]`).waitFor();
+    await page.locator('.pdf-page[data-highlighted=exact]').waitFor({ timeout: 30_000 });
+    const marked = (await page.locator('.pdf-page mark').allTextContents()).join('');
+    const quote = await page.locator('.quoted').evaluate((q) => q.firstChild.textContent);
+    const squash = (s) => s.replace(/\s+/g, '');
+    check(squash(marked) === squash(quote), `the marked text is the quote: "${marked}" vs "${quote}"`);
+    check(quote.includes('9 days'), 'the quote is the cited sentence');
+    await axe(page, 'reader');
+    await shot(page, 'reader');
+  });
+
+  await step('generate a quiz, take it one question at a time, see the graded results', async () => {
+    await page.goto(`${base}/quizzes`);
+    await page.locator('fieldset').first().locator('input[type=checkbox]').first().check();
+    await page.getByLabel('Questions').fill('4');
+    await axe(page, 'quizzes');
+    await page.getByRole('button', { name: 'Generate' }).click();
+    await page.waitForURL(/\/quizzes\/[0-9a-f-]+$/, { timeout: 60_000 });
+    await page.locator('.question').first().waitFor();
+    await axe(page, 'quiz');
+    const total = Number((await page.locator('.actions span').textContent()).split(' of ')[1]);
+    for (let i = 0; i < total; i++) {
+      const q = page.locator('.question');
+      if (await q.locator('input[type=radio]').count()) await q.locator('input[type=radio]').first().check();
+      else await q.getByLabel('Your answer').fill('water');
+      if (i < total - 1) await page.getByRole('button', { name: 'Next question' }).click();
+    }
+    await shot(page, 'quiz');
+    await page.getByRole('button', { name: 'Submit answers' }).click();
+    await page.waitForURL(/\/attempts\//);
+    await page.locator('.score').waitFor();
+    check(/Score: \d+ \/ \d+/.test(await page.locator('.score').textContent()), 'a graded score');
+    check((await page.locator('.results a').count()) > 0, 'results link to their source pages');
+    await axe(page, 'quiz-results');
+    await shot(page, 'quiz-results');
+  });
+
+  await step('the progress chart', async () => {
+    await page.getByRole('link', { name: 'Progress' }).click();
+    await page.locator('figure.chart canvas').first().waitFor();
+    // Analytics follow the Kafka events: the overview counts the quiz once they have come through.
+    for (let i = 0; i < 20 && (await page.locator('.stats dd').nth(2).textContent()) === '0'; i++) {
+      await page.waitForTimeout(1000);
+      await page.reload();
+      await page.locator('.stats').waitFor();
+    }
+    const drawn = await page.locator('figure.chart canvas').first().evaluate((c) => c.width > 0 && c.toDataURL().length > 2000);
+    check(drawn, 'the activity chart is drawn');
+    await axe(page, 'progress');
+    await shot(page, 'progress');
+  });
+
+  await step('phone width (360 px) and dark mode', async () => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    for (const url of [`${base}/library`, sessionUrl, readerUrl]) {
+      await page.goto(url);
+      await page.locator('h1').waitFor();
+      await page.waitForLoadState('networkidle');
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      const wide = await page.evaluate(() =>
+        [...document.querySelectorAll('body *')]
+          .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1 && !e.closest('.pdf-frame'))
+          .slice(0, 5)
+          .map((e) => `${e.tagName.toLowerCase()}.${e.className}`),
+      );
+      check(overflow <= 1, `no sideways scrolling at 360 px on ${url} (${overflow}px: ${wide.join(', ')})`);
+    }
+    await page.goto(`${base}/library`);
+    await page.locator('.document').first().waitFor();
+    await shot(page, 'library-phone');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.locator('.document').first().waitFor();
+    await axe(page, 'library-dark');
+    await shot(page, 'library-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+  });
+
+  await step('account screen, sign out', async () => {
+    await page.goto(`${base}/account`);
+    await page.getByText(email).waitFor();
+    await axe(page, 'account');
+    await page.getByRole('button', { name: 'Sign out' }).first().click();
+    await page.waitForURL(/\/sign-in/);
+    await page.goto(sessionUrl);
+    await page.waitForURL(/\/sign-in/);
+  });
+
+  check(cspViolations.length === 0, `CSP violations: ${cspViolations.join('\n')}`);
+} finally {
+  const durationMs = Date.now() - started;
+  const { initialGzip, rows } = bundleSizes();
+  const report = { base, durationMs, usableLibraryMs, streamedUpdates, progressSeen, steps, axe: axeResults, cspViolations, bundle: { initialGzip, rows } };
+  writeFileSync(join(resultsDir, 'journey.json'), JSON.stringify(report, null, 2));
+  await browser.close();
+  console.log(`journey: ${(durationMs / 1000).toFixed(1)} s; library usable ${Math.round(usableLibraryMs)} ms after navigation; ` +
+    `axe: ${Object.entries(axeResults).map(([s, v]) => `${s} ${v.length}`).join(', ')}; report e2e/results/journey.json`);
+}
