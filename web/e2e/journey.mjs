@@ -9,7 +9,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { writeSamplePdf } from './sample-pdf.mjs';
+import { samplePages, writePdf, writeSamplePdf } from './sample-pdf.mjs';
 import { bundleSizes } from '../scripts/bundle-size.mjs';
 
 const base = (process.env.LV_GATEWAY_URL ?? 'http://localhost:8080').replace(/\/$/, '');
@@ -20,7 +20,8 @@ mkdirSync(shots, { recursive: true });
 mkdirSync(resultsDir, { recursive: true });
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const samplePdf = join(tmpdir(), `lectavera-water-cycle-${process.pid}.pdf`);
-writeSamplePdf(join(here, '../../demo/src/main/resources/sample/water-cycle.md'), samplePdf);
+const sampleMarkdown = join(here, '../../demo/src/main/resources/sample/water-cycle.md');
+writeSamplePdf(sampleMarkdown, samplePdf);
 
 const QUESTION = 'How long does a water molecule stay in the atmosphere?';
 const EXPECTED_PAGE = 7; // the sample guide's page about residence times
@@ -69,6 +70,7 @@ const password = 'correct horse battery 42';
 let usableLibraryMs = 0;
 let progressSeen = [];
 let streamedUpdates = 0;
+let liveProgressEvents = 0;
 let sessionUrl = '';
 let readerUrl = '';
 
@@ -161,9 +163,20 @@ try {
     await shot(page, 'reader');
   });
 
+  await step('with a session open, a second upload reports its progress over the socket', async () => {
+    await page.goto(`${base}/library`);
+    await page.locator('.documents[data-live=true]').waitFor();
+    const second = join(tmpdir(), `lectavera-water-cycle-short-${process.pid}.pdf`);
+    writePdf(samplePages(readFileSync(sampleMarkdown, 'utf8')).slice(0, 3), second);
+    await page.locator('input[type=file]').setInputFiles({ name: 'water-cycle-short.pdf', mimeType: 'application/pdf', buffer: readFileSync(second) });
+    await page.locator('.document[data-status=INDEXED]').nth(1).waitFor({ timeout: 90_000 });
+    liveProgressEvents = Number(await page.locator('.documents').getAttribute('data-live-events'));
+    check(liveProgressEvents > 0, 'document.progress events came over the socket');
+  });
+
   await step('generate a quiz, take it one question at a time, see the graded results', async () => {
     await page.goto(`${base}/quizzes`);
-    await page.locator('fieldset').first().locator('input[type=checkbox]').first().check();
+    await page.getByRole('checkbox', { name: 'water-cycle', exact: true }).check();
     await page.getByLabel('Questions').fill('4');
     await axe(page, 'quizzes');
     await page.getByRole('button', { name: 'Generate' }).click();
@@ -242,7 +255,7 @@ try {
 } finally {
   const durationMs = Date.now() - started;
   const { initialGzip, rows } = bundleSizes();
-  const report = { base, durationMs, usableLibraryMs, streamedUpdates, progressSeen, steps, axe: axeResults, cspViolations, bundle: { initialGzip, rows } };
+  const report = { base, durationMs, usableLibraryMs, streamedUpdates, liveProgressEvents, progressSeen, steps, axe: axeResults, cspViolations, bundle: { initialGzip, rows } };
   writeFileSync(join(resultsDir, 'journey.json'), JSON.stringify(report, null, 2));
   await browser.close();
   console.log(`journey: ${(durationMs / 1000).toFixed(1)} s; library usable ${Math.round(usableLibraryMs)} ms after navigation; ` +

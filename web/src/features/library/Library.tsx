@@ -18,7 +18,7 @@ export function Library() {
   const [dragging, setDragging] = useState(false);
   const items = docs.data?.items ?? [];
   const pending = items.filter((d) => !isSettled(d.status)).map((d) => d.id);
-  const progress = useLiveProgress(pending, docs.reload);
+  const { progress, live, liveEvents } = useLiveProgress(pending, docs.reload);
 
   const addFiles = async (files: FileList | null) => {
     if (!files || files.length === 0) return;
@@ -97,7 +97,12 @@ export function Library() {
       </div>
       <ErrorLine error={docs.error} />
       {docs.data && items.length === 0 && <p>No documents yet. Upload a PDF to start studying.</p>}
-      <ul class="documents" aria-label="Documents">
+      {pending.length > 0 && (
+        <p class="meta" role="status">
+          {live ? 'Indexing progress arrives live.' : 'Checking the indexing progress every second.'}
+        </p>
+      )}
+      <ul class="documents" aria-label="Documents" data-live={String(live)} data-live-events={liveEvents}>
         {items.map((doc) => (
           <DocumentRow key={doc.id} doc={doc} progress={progress[doc.id]} changed={docs.reload} />
         ))}

@@ -8,9 +8,14 @@ import { socketUrl, StudySocket } from '../../lib/socket';
 import { latestActiveSession } from '../study/api';
 import { isSettled, status, type Progress } from './api';
 
-export function useLiveProgress(pending: string[], onSettled: () => void): Record<string, Progress> {
+export function useLiveProgress(pending: string[], onSettled: () => void): {
+  progress: Record<string, Progress>;
+  live: boolean;
+  liveEvents: number;
+} {
   const [progress, setProgress] = useState<Record<string, Progress>>({});
   const [live, setLive] = useState(false);
+  const [liveEvents, setLiveEvents] = useState(0);
   const pendingRef = useRef(pending);
   pendingRef.current = pending;
 
@@ -30,7 +35,9 @@ export function useLiveProgress(pending: string[], onSettled: () => void): Recor
         rotate: () => tokens.rotate(),
         onLiveChange: setLive,
         onEvent: (event) => {
-          if (event.type === 'document.progress') accept(event as unknown as Progress);
+          if (event.type !== 'document.progress') return;
+          setLiveEvents((n) => n + 1);
+          accept(event as unknown as Progress);
         },
       });
       void socket.open();
@@ -64,5 +71,5 @@ export function useLiveProgress(pending: string[], onSettled: () => void): Recor
     };
   }, [key, live]);
 
-  return progress;
+  return { progress, live, liveEvents };
 }
