@@ -26,6 +26,15 @@ function useSubmit(action: () => Promise<void>) {
   return { busy, error, submit };
 }
 
+function EmailField({ value, onChange, autocomplete = 'email' }: { value: string; onChange: (v: string) => void; autocomplete?: string }) {
+  return (
+    <label>
+      Email
+      <input type="email" autocomplete={autocomplete} required value={value} onInput={(e) => onChange(e.currentTarget.value)} />
+    </label>
+  );
+}
+
 export function SignIn() {
   const query = useQuery();
   const [email, setEmail] = useState('');
@@ -35,10 +44,7 @@ export function SignIn() {
     <Page title="Sign in">
       {query.get('ended') && <p class="notice">Your session ended; please sign in again.</p>}
       <form class="card narrow" onSubmit={submit}>
-        <label>
-          Email
-          <input type="email" autocomplete="username" required value={email} onInput={(e) => setEmail(e.currentTarget.value)} />
-        </label>
+        <EmailField value={email} onChange={setEmail} autocomplete="username" />
         <label>
           Password
           <input type="password" autocomplete="current-password" required value={password} onInput={(e) => setPassword(e.currentTarget.value)} />
@@ -67,10 +73,7 @@ export function SignUp() {
           Your name
           <input autocomplete="name" required maxLength={200} value={fullName} onInput={(e) => setFullName(e.currentTarget.value)} />
         </label>
-        <label>
-          Email
-          <input type="email" autocomplete="email" required value={email} onInput={(e) => setEmail(e.currentTarget.value)} />
-        </label>
+        <EmailField value={email} onChange={setEmail} />
         <label>
           Password <span class="hint">(at least 10 characters)</span>
           <input type="password" autocomplete="new-password" required minLength={10} maxLength={128} value={password} onInput={(e) => setPassword(e.currentTarget.value)} />
@@ -101,10 +104,7 @@ export function ForgotPassword() {
           <p role="status">If an account exists for {email}, a reset link is on its way. It works for one hour.</p>
         ) : (
           <>
-            <label>
-              Email
-              <input type="email" autocomplete="email" required value={email} onInput={(e) => setEmail(e.currentTarget.value)} />
-            </label>
+            <EmailField value={email} onChange={setEmail} />
             <ErrorLine error={error} />
             <button type="submit" disabled={busy}>
               Send the reset link

@@ -1,13 +1,11 @@
 import { useLocation } from 'preact-iso';
 import { useState } from 'preact/hooks';
 import { ErrorLine, Page, useLoad } from '../../lib/ui';
-import { listDocuments } from '../library/api';
+import { DocumentPicker } from '../library/DocumentPicker';
 import { generateQuiz, listQuizzes, QUESTION_TYPES, type QuestionType } from './api';
 
 export function Quizzes() {
   const quizzes = useLoad(listQuizzes, []);
-  const docs = useLoad(() => listDocuments('', false), []);
-  const ready = (docs.data?.items ?? []).filter((d) => d.status === 'INDEXED');
   const [selected, setSelected] = useState<string[]>([]);
   const [count, setCount] = useState(5);
   const [difficulty, setDifficulty] = useState('medium');
@@ -34,20 +32,7 @@ export function Quizzes() {
     <Page title="Quizzes">
       <form class="card" onSubmit={generate}>
         <h2>Generate a quiz</h2>
-        <fieldset>
-          <legend>From these documents</legend>
-          {ready.length === 0 && <p>No indexed documents yet: upload one in your <a href="/library">library</a>.</p>}
-          {ready.map((d) => (
-            <label class="inline" key={d.id}>
-              <input
-                type="checkbox"
-                checked={selected.includes(d.id)}
-                onChange={(e) => setSelected((s) => (e.currentTarget.checked ? [...s, d.id] : s.filter((x) => x !== d.id)))}
-              />{' '}
-              {d.title}
-            </label>
-          ))}
-        </fieldset>
+        <DocumentPicker legend="From these documents" selected={selected} onChange={setSelected} />
         <div class="row">
           <label>
             Questions

@@ -1,14 +1,12 @@
 import { useLocation } from 'preact-iso';
 import { useState } from 'preact/hooks';
 import { ErrorLine, Page, useLoad } from '../../lib/ui';
-import { listDocuments } from '../library/api';
+import { DocumentPicker } from '../library/DocumentPicker';
 import { createSession, listSessions } from './api';
 
 export function Sessions() {
   const [showArchived, setShowArchived] = useState(false);
   const sessions = useLoad(() => listSessions(showArchived ? 'ARCHIVED' : 'ACTIVE'), [showArchived]);
-  const docs = useLoad(() => listDocuments('', false), []);
-  const ready = (docs.data?.items ?? []).filter((d) => d.status === 'INDEXED');
   const [title, setTitle] = useState('');
   const [selected, setSelected] = useState<string[]>([]);
   const [error, setError] = useState<unknown>();
@@ -33,20 +31,7 @@ export function Sessions() {
           Title
           <input maxLength={200} value={title} placeholder="Study session" onInput={(e) => setTitle(e.currentTarget.value)} />
         </label>
-        <fieldset>
-          <legend>Documents to ask about</legend>
-          {ready.length === 0 && <p>No indexed documents yet: upload one in your <a href="/library">library</a>.</p>}
-          {ready.map((d) => (
-            <label class="inline" key={d.id}>
-              <input
-                type="checkbox"
-                checked={selected.includes(d.id)}
-                onChange={(e) => setSelected((s) => (e.currentTarget.checked ? [...s, d.id] : s.filter((x) => x !== d.id)))}
-              />{' '}
-              {d.title}
-            </label>
-          ))}
-        </fieldset>
+        <DocumentPicker legend="Documents to ask about" selected={selected} onChange={setSelected} />
         <ErrorLine error={error} />
         <button type="submit" disabled={selected.length === 0}>
           Start studying
