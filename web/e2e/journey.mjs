@@ -251,6 +251,28 @@ try {
     await page.waitForURL(/\/sign-in/);
   });
 
+  await step('sign in with the keyboard alone, back where the student was; delete the account', async () => {
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await page.keyboard.press('Tab'); // the skip link
+    await page.keyboard.press('Tab');
+    check(await page.evaluate(() => document.activeElement?.getAttribute('type') === 'email'), 'Tab reaches the email field');
+    await page.keyboard.type(email);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(password);
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => url.href === sessionUrl);
+    await page.goto(`${base}/account`);
+    await page.getByLabel('Your password').fill(password);
+    page.once('dialog', (dialog) => dialog.accept());
+    await page.getByRole('button', { name: 'Delete my account' }).click();
+    await page.waitForURL(/\/sign-in/);
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('alert').waitFor();
+    check(page.url().includes('/sign-in'), 'a deleted account cannot sign in');
+  });
+
   check(cspViolations.length === 0, `CSP violations: ${cspViolations.join('\n')}`);
 } finally {
   const durationMs = Date.now() - started;
