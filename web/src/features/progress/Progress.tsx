@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { ErrorLine, Page, useLoad } from '../../lib/ui';
+import { listQuizzes } from '../quiz/api';
 import { readerLink } from '../study/api';
 import { activity, overview, queryStats, quizPerformance } from './api';
 import { drawChart } from './charts';
@@ -23,6 +24,8 @@ export function Progress() {
   const days = useLoad(activity, []);
   const quizzes = useLoad(quizPerformance, []);
   const queries = useLoad(queryStats, []);
+  const perQuiz = useLoad(listQuizzes, []);
+  const taken = (perQuiz.data?.items ?? []).filter((q) => q.bestPercent != null);
   const o = summary.data;
   const series = days.data?.series ?? [];
   const scores = quizzes.data?.scoresOverTime ?? [];
@@ -58,6 +61,13 @@ export function Progress() {
           draw={(c) =>
             drawChart(c, 'line', scores.map((s) => new Date(s.completedAt).toLocaleDateString()), [{ label: 'Score %', data: scores.map((s) => s.percent) }], 100)
           }
+        />
+      )}
+      {taken.length > 0 && (
+        <ChartBox
+          key={`q${taken.length}`}
+          label="Best score per quiz (percent)"
+          draw={(c) => drawChart(c, 'bar', taken.map((q) => q.title), [{ label: 'Best %', data: taken.map((q) => q.bestPercent) }], 100)}
         />
       )}
       <h2>Weak topics</h2>
