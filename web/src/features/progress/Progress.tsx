@@ -19,6 +19,8 @@ function ChartBox({ label, draw }: { label: string; draw: (canvas: HTMLCanvasEle
   );
 }
 
+const dayCount = (n: number) => `${n} ${n === 1 ? 'day' : 'days'}`;
+
 export function Progress() {
   const summary = useLoad(overview, []);
   const days = useLoad(activity, []);
@@ -39,7 +41,7 @@ export function Progress() {
           <div><dt>Quizzes taken</dt><dd>{o.quizzesTaken}</dd></div>
           <div><dt>Average score</dt><dd>{o.averageScore != null ? `${Math.round(o.averageScore)}%` : '–'}</dd></div>
           <div><dt>Minutes studied</dt><dd>{o.minutesStudied}</dd></div>
-          <div><dt>Streak</dt><dd>{o.currentStreakDays} days (best {o.longestStreakDays})</dd></div>
+          <div><dt>Streak</dt><dd>{dayCount(o.currentStreakDays)} (best {dayCount(o.longestStreakDays)})</dd></div>
         </dl>
       )}
       {days.data && (

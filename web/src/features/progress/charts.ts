@@ -18,14 +18,14 @@ export function drawChart(
     type: kind,
     data: {
       labels,
-      datasets: datasets.map((d, i) => ({ ...d, backgroundColor: palette[i % palette.length], borderColor: palette[i % palette.length] })),
+      datasets: datasets.map((d, i) => ({ ...d, backgroundColor: palette[i % palette.length], borderColor: palette[i % palette.length], maxBarThickness: 48 })),
     },
     options: {
       responsive: true,
       maintainAspectRatio: false,
       animation: false,
       color: text,
-      scales: { x: { ticks: { color: text } }, y: { beginAtZero: true, max, ticks: { color: text } } },
+      scales: { x: { ticks: { color: text } }, y: { beginAtZero: true, max, ticks: { color: text, precision: 0 } } },
     },
   });
   return () => chart.destroy();
