@@ -112,6 +112,26 @@ try {
     await submitThroughLimits(() => page.getByRole('button', { name: 'Create account' }).click(), /\/library$/);
   });
 
+  await step('forgot / reset password and verify email screens', async () => {
+    // Another address: the answer is the same for every address (no enumeration), and this account's own auth
+    // budget (5 per 15 minutes: sign-ins, password-confirming deletes) stays for the steps below.
+    await page.goto(`${base}/forgot-password`);
+    await page.getByLabel('Email').fill(`nobody-${Date.now()}@example.test`);
+    await page.getByRole('button', { name: 'Send the reset link' }).click();
+    await page.getByText('a reset link is on its way').waitFor();
+    await axe(page, 'forgot-password');
+    await page.goto(`${base}/reset-password?token=not-a-real-token`);
+    await page.getByLabel(/^New password/).fill('another good password');
+    await page.getByRole('button', { name: 'Set the password' }).click();
+    await page.getByRole('alert').waitFor();
+    await axe(page, 'reset-password');
+    await page.goto(`${base}/verify-email?token=not-a-real-token`);
+    await page.getByRole('alert').waitFor();
+    await axe(page, 'verify-email');
+    await page.goto(`${base}/library`);
+    await page.locator('.dropzone').waitFor();
+  });
+
   await step('upload the sample PDF and watch it being indexed', async () => {
     await page.getByRole('heading', { name: 'Your library' }).waitFor();
     await page.evaluate(() => {

@@ -1,4 +1,5 @@
 import { ErrorBoundary, lazy, LocationProvider, Route, Router, useLocation } from 'preact-iso';
+import type { ComponentType } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { useSession } from './lib/session';
 import { ForgotPassword, ResetPassword, SignIn, SignUp, VerifyEmail } from './features/auth/AuthScreens';
@@ -64,6 +65,8 @@ function Gate() {
     }
   }, [state, location.url]);
   if (state === 'restoring') return <p role="status">Restoring your session…</p>;
+  // Until signed in, a protected URL renders nothing while the effect above sends the student to sign in.
+  const signedIn = (screen: ComponentType) => (state === 'signed_in' ? screen : Blank);
   return (
     <>
       {state === 'signed_in' && !isPublic && (
@@ -79,15 +82,15 @@ function Gate() {
             <Route path="/forgot-password" component={ForgotPassword} />
             <Route path="/reset-password" component={ResetPassword} />
             <Route path="/verify-email" component={VerifyEmail} />
-            <Route path="/library" component={state === 'signed_in' ? Library : Blank} />
-            <Route path="/reader/:documentId" component={state === 'signed_in' ? Reader : Blank} />
-            <Route path="/study" component={state === 'signed_in' ? Sessions : Blank} />
-            <Route path="/study/:sessionId" component={state === 'signed_in' ? SessionChat : Blank} />
-            <Route path="/quizzes" component={state === 'signed_in' ? Quizzes : Blank} />
-            <Route path="/quizzes/:quizId" component={state === 'signed_in' ? TakeQuiz : Blank} />
-            <Route path="/quizzes/:quizId/attempts/:attemptId" component={state === 'signed_in' ? AttemptResult : Blank} />
-            <Route path="/progress" component={state === 'signed_in' ? Progress : Blank} />
-            <Route path="/account" component={state === 'signed_in' ? Account : Blank} />
+            <Route path="/library" component={signedIn(Library)} />
+            <Route path="/reader/:documentId" component={signedIn(Reader)} />
+            <Route path="/study" component={signedIn(Sessions)} />
+            <Route path="/study/:sessionId" component={signedIn(SessionChat)} />
+            <Route path="/quizzes" component={signedIn(Quizzes)} />
+            <Route path="/quizzes/:quizId" component={signedIn(TakeQuiz)} />
+            <Route path="/quizzes/:quizId/attempts/:attemptId" component={signedIn(AttemptResult)} />
+            <Route path="/progress" component={signedIn(Progress)} />
+            <Route path="/account" component={signedIn(Account)} />
             <Route default component={NotFound} />
           </Router>
         </ErrorBoundary>
