@@ -305,6 +305,20 @@ try {
     await page.emulateMedia({ colorScheme: 'light' });
   });
 
+  // From here on this page's sockets are refused (routeWebSocket stays in place); no step below needs one.
+  await step('without a socket, the question goes over HTTP; the same question again is marked cached', async () => {
+    await page.routeWebSocket(/\/ws\//, (socket) => socket.close({ code: 1011, reason: 'refused by the test' }));
+    await page.goto(sessionUrl);
+    await page.getByText('updating every few seconds').waitFor();
+    await page.locator('.answer').first().waitFor();
+    const answers = await page.locator('.answer').count();
+    await page.getByLabel('Your question').fill(QUESTION);
+    await page.getByRole('button', { name: 'Ask' }).click();
+    await page.locator('.answer').nth(answers).waitFor();
+    check((await page.locator('.answer').nth(answers).textContent()).includes('9 days'), 'the HTTP answer is shown');
+    await page.locator('.answer').nth(answers).getByText('cached answer').waitFor();
+  });
+
   await step('archive the study session: it moves to the archive and is read only', async () => {
     await page.goto(sessionUrl);
     await page.getByRole('button', { name: 'Archive this session' }).click();
