@@ -2,7 +2,8 @@ import { useRoute } from 'preact-iso';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, RateLimitedError, tokens } from '../../lib/api';
 import { socketUrl, StudySocket, type ServerEvent } from '../../lib/socket';
-import { ErrorLine, Page, RateLimitNotice } from '../../lib/ui';
+import { ErrorLine, Page, RateLimitNotice, useLoad } from '../../lib/ui';
+import { getDocument } from '../library/api';
 import { archiveSession, askOverHttp, history, messagesAfter, readerLink, type Citation, type Message, type StudySession, type Verdict } from './api';
 
 interface Streaming {
@@ -27,6 +28,11 @@ export function SessionChat() {
   const [question, setQuestion] = useState('');
   const [error, setError] = useState<unknown>();
   const [waitSeconds, setWaitSeconds] = useState(0);
+  // The session's documents by title (at most 20; one that was deleted since is named as such).
+  const titles = useLoad(
+    () => Promise.all((session?.documentIds ?? []).map((id) => getDocument(id).then((d) => d.title, () => 'a deleted document'))),
+    [session?.id],
+  );
   const socketRef = useRef<StudySocket | null>(null);
   const messagesRef = useRef(messages);
   messagesRef.current = messages;
@@ -158,6 +164,11 @@ export function SessionChat() {
           </button>
         )}
       </p>
+      {session && (
+        <p class="meta">
+          Asking about: {titles.data?.join(', ') ?? `${session.documentIds.length} documents`}
+        </p>
+      )}
       <ol class="chat" aria-label="Conversation" aria-live="polite">
         {messages.map((m) => (
           <MessageView key={m.id} message={m} />
