@@ -216,12 +216,33 @@ function MessageView({ message }: { message: Message }) {
   return (
     <li class="answer" data-verdict={message.verdict ?? undefined}>
       {message.verdict && <p class={`verdict ${message.verdict.toLowerCase()}`}>{VERDICT_TEXT[message.verdict]}</p>}
-      <p>{message.content}</p>
+      <p>
+        <AnswerText content={message.content} citations={message.citations ?? []} />
+      </p>
       <Chips citations={message.citations ?? []} />
       <p class="meta">
         {message.cached ? <span class="badge">cached answer</span> : null} {message.model}
       </p>
     </li>
+  );
+}
+
+/** The answer with each "[n]" marker that has a citation turned into a link to its highlighted page. */
+function AnswerText({ content, citations }: { content: string; citations: Citation[] }) {
+  const parts = content.split(/(\[\d+\])/);
+  return (
+    <>
+      {parts.map((part, i) => {
+        const cited = /^\[(\d+)\]$/.exec(part) && citations.find((c) => `[${c.marker}]` === part);
+        return cited ? (
+          <a key={i} href={readerLink(cited)} title={`${cited.title}, page ${cited.page}`}>
+            {part}
+          </a>
+        ) : (
+          part
+        );
+      })}
+    </>
   );
 }
 
