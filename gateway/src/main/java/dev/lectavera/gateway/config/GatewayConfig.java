@@ -36,6 +36,18 @@ public interface GatewayConfig {
 
     Traces traces();
 
+    WebApp web();
+
+    /** The student's web client served at {@code /} (README: Web client). */
+    interface WebApp {
+        /**
+         * The built single-page app ({@code web/dist}), env {@code GATEWAY_WEB_DIRECTORY}. Absent (the default, and in
+         * Kubernetes, where the ingress sends {@code /} to the web image): the gateway serves no files, and every
+         * path no route serves stays a 404 problem+json.
+         */
+        Optional<java.nio.file.Path> directory();
+    }
+
     /** Traces (README: Traces); the switch itself is trace/TraceExport. */
     interface Traces {
         /**

@@ -5,6 +5,7 @@ import dev.lectavera.gateway.config.GatewayConfig;
 import dev.lectavera.gateway.edge.EdgeHandler;
 import dev.lectavera.gateway.edge.EdgePath;
 import dev.lectavera.gateway.edge.RateLimitStatusEndpoint;
+import dev.lectavera.gateway.web.WebAppFiles;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
@@ -24,7 +25,8 @@ import java.util.function.Function;
  * ({@link EdgeHandler#acceptedPath}), then the gateway's own endpoint {@code GET /api/v1/users/rate-limit-status}
  * ({@link RateLimitStatusEndpoint}), the API description and its UI ({@link ApiDocsEndpoint}), or the
  * {@link Upstream} whose prefix the normalised path is under (longest prefix first, through the {@link EdgeHandler})
- * takes the request. Any other path is answered 404 problem+json, except {@code /q/*}, left to the HTTP layer's own
+ * takes the request; then the web client's files when they are served ({@link WebAppFiles}). Any other path is
+ * answered 404 problem+json, except {@code /q/*}, left to the HTTP layer's own
  * routes (the operator endpoints when they are served on this port; otherwise 404 problem+json as well). No route
  * may serve {@code /q}: operator endpoints are never proxied.
  */
@@ -45,15 +47,17 @@ public class ProxyRoutes {
     private final EdgeHandler edge;
     private final RateLimitStatusEndpoint rateLimitStatus;
     private final ApiDocsEndpoint apiDocs;
+    private final WebAppFiles webApp;
     private final Vertx vertx;
     private List<Mounted> mounted = List.of();
 
     ProxyRoutes(GatewayConfig config, EdgeHandler edge, RateLimitStatusEndpoint rateLimitStatus, ApiDocsEndpoint apiDocs,
-                Vertx vertx) {
+                WebAppFiles webApp, Vertx vertx) {
         this.config = config;
         this.edge = edge;
         this.rateLimitStatus = rateLimitStatus;
         this.apiDocs = apiDocs;
+        this.webApp = webApp;
         this.vertx = vertx;
     }
 
@@ -94,7 +98,9 @@ public class ProxyRoutes {
                 return;
             }
         }
-        if (path.equals("/q") || path.startsWith("/q/")) {
+        if (webApp.serves(path)) {
+            webApp.handle(rc, path);
+        } else if (path.equals("/q") || path.startsWith("/q/")) {
             rc.next(); // Quarkus' operator endpoints, when they are served on this port
         } else {
             // Nothing else: in particular no static files the class path may carry (the Swagger UI jar's own copy).

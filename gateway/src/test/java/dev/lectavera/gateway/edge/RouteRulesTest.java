@@ -108,5 +108,10 @@ class RouteRulesTest {
         public Traces traces() {
             return null;
         }
+
+        @Override
+        public WebApp web() {
+            return null;
+        }
     }
 }
