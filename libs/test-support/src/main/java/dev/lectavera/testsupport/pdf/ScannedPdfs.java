@@ -1,0 +1,66 @@
+package dev.lectavera.testsupport.pdf;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.graphics.image.JPEGFactory;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.apache.pdfbox.rendering.ImageType;
+import org.apache.pdfbox.rendering.PDFRenderer;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Set;
+import java.util.function.IntPredicate;
+
+/**
+ * Scans made from PDFs the tests write: each chosen page is rendered to a grayscale picture (as a scanner would
+ * see it), saved as JPEG and placed over the whole page, with no text layer left. What OCR has to read.
+ */
+public final class ScannedPdfs {
+
+    private static final float JPEG_QUALITY = 0.8f;
+
+    private ScannedPdfs() {
+    }
+
+    /** Every page of {@code pdf} scanned at {@code dpi}. */
+    public static byte[] scan(byte[] pdf, int dpi) {
+        return scan(pdf, dpi, page -> true);
+    }
+
+    /** The pages numbered in {@code scannedPages} (1-based) scanned at {@code dpi}; the others keep their text. */
+    public static byte[] scanPages(byte[] pdf, int dpi, Set<Integer> scannedPages) {
+        return scan(pdf, dpi, page -> scannedPages.contains(page));
+    }
+
+    private static byte[] scan(byte[] pdf, int dpi, IntPredicate scanned) {
+        try (PDDocument source = Loader.loadPDF(pdf); PDDocument target = new PDDocument();
+             ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PDFRenderer renderer = new PDFRenderer(source);
+            for (int i = 0; i < source.getNumberOfPages(); i++) {
+                PDPage original = source.getPage(i);
+                if (!scanned.test(i + 1)) {
+                    target.importPage(original);
+                    continue;
+                }
+                PDRectangle box = original.getMediaBox();
+                BufferedImage picture = renderer.renderImageWithDPI(i, dpi, ImageType.GRAY);
+                PDImageXObject image = JPEGFactory.createFromImage(target, picture, JPEG_QUALITY, dpi);
+                PDPage page = new PDPage(new PDRectangle(box.getWidth(), box.getHeight()));
+                target.addPage(page);
+                try (PDPageContentStream content = new PDPageContentStream(target, page)) {
+                    content.drawImage(image, 0, 0, box.getWidth(), box.getHeight());
+                }
+            }
+            target.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
