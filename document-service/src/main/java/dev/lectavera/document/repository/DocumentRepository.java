@@ -98,10 +98,10 @@ public class DocumentRepository {
 
     public void insert(Document d) {
         database.update("INSERT INTO document (" + COLUMNS + ")"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 d.id, d.userId, d.sha256, d.title, d.titleFromUser, d.originalFilename, d.author, d.category,
                 Sql.array("text", tags(d)), d.archived, d.status, d.failureCode, d.failureReason, d.pageCount,
-                d.pagesDone, d.chunkCount, d.sizeBytes, d.blobKey, d.embeddingModel, d.version, d.createdAt,
+                d.pagesDone, d.chunkCount, d.ocrPages, d.sizeBytes, d.blobKey, d.embeddingModel, d.version, d.createdAt,
                 d.updatedAt, d.indexedAt);
     }
 
