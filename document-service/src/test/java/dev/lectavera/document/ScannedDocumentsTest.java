@@ -126,6 +126,18 @@ class ScannedDocumentsTest {
         List<Map<String, Object>> hits = Api.search(user, "{\"query\":\"powerhouse of the cell\",\"topK\":3}")
                 .statusCode(200).extract().jsonPath().getList("results");
         assertEquals(3, hits.getFirst().get("page"));
+        assertEquals(false, hits.getFirst().get("lowConfidence"));
+
+        // a page read badly (its confidence under the configured 70) is marked wherever it is shown
+        Db.update("update document_page set ocr_confidence = 41.5 where document_id = ? and page_number = 3", id);
+        as(user).get("/api/v1/documents/{id}/pages/3", id).then().statusCode(200)
+                .body("ocrConfidence", equalTo(41.5f))
+                .body("lowConfidence", equalTo(true));
+        hits = Api.search(user, "{\"query\":\"powerhouse of the cell\",\"topK\":3}").statusCode(200)
+                .extract().jsonPath().getList("results");
+        for (Map<String, Object> hit : hits) {
+            assertEquals(hit.get("page").equals(3), hit.get("lowConfidence"), hit.toString());
+        }
     }
 
     private double ocrPagesCounted() {

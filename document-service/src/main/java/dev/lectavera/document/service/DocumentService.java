@@ -27,10 +27,12 @@ import org.jboss.logging.Logger;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -215,6 +217,12 @@ public class DocumentService {
     }
 
     /** The text of one page of an indexed document (the text chunk offsets point into). */
+    /** The pages among {@code pages} whose OCR'd text is doubtful (see {@link DocumentPage#lowConfidence()}). */
+    @Transactional
+    public Set<PageRepository.PageRef> lowConfidencePages(Collection<PageRepository.PageRef> pages) {
+        return this.pages.lowConfidence(pages, config.ocr().lowConfidence());
+    }
+
     @Transactional
     public DocumentPage page(UUID userId, UUID id, int pageNumber) {
         Document document = documents.findOwned(userId, id).orElseThrow(() -> notFound(id));
