@@ -7,11 +7,20 @@ import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -77,5 +86,54 @@ class ScannedDocumentIT {
         assertEquals(pageText.substring((Integer) onPage3.get("startOffset"), (Integer) onPage3.get("endOffset")),
                 onPage3.get("quote"), "the quote is exactly the cited span of page 3");
         assertFalse(((String) onPage3.get("quote")).isBlank());
+    }
+
+    /**
+     * A 30-page black-and-white scan (an office copier's, within the harness's 4 MiB quota): indexed with every page
+     * OCR'd; prints the time from upload to INDEXED and document-service's resident memory (its JVM, -Xmx512m as
+     * ./lectavera starts it, and its largest Tesseract process) for the closing figures.
+     */
+    @Test
+    void thirtyScannedPagesAreIndexed(LectaVeraSystem.Running system) {
+        Student student = Student.register(system);
+        List<String> pages = new ArrayList<>();
+        for (int page = 1; page <= 30; page++) {
+            // a full page: every topic's paragraph (about 170 words), the page's own heading first
+            pages.add("Part " + page + "\n\n" + String.join("\n\n", PAGES));
+        }
+        pages.set(29, pages.get(29) + "\n\nEdition " + UUID.randomUUID());
+        byte[] scan = ScannedPdfs.scanBlackAndWhite(TextPdfs.textPdf("Earth Science, complete", pages), 200);
+        ProcessMemory memory = new ProcessMemory(system.process("document"));
+        long before = memory.residentKib().orElseThrow();
+        boolean peakReset = memory.resetPeak();
+        AtomicLong peak = new AtomicLong(before);
+        AtomicLong tesseractPeak = new AtomicLong();
+        ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+        sampler.scheduleAtFixedRate(() -> {
+            memory.residentKib().ifPresent(rss -> peak.accumulateAndGet(rss, Math::max));
+            system.process("document").descendants().map(ProcessMemory::new)
+                    .forEach(child -> child.residentKib().ifPresent(rss -> tesseractPeak.accumulateAndGet(rss,
+                            Math::max)));
+        }, 0, 100, TimeUnit.MILLISECONDS);
+        try {
+            Instant start = Instant.now();
+            String id = student.api().multiPart("file", "earth-science-30.pdf", scan, "application/pdf")
+                    .post("/api/v1/documents").then().statusCode(202).extract().path("id");
+            await("30 scanned pages indexed").atMost(Duration.ofMinutes(8)).untilAsserted(() ->
+                    student.api().get("/api/v1/documents/" + id + "/status").then().statusCode(200)
+                            .body("status", equalTo("INDEXED")));
+            Duration took = Duration.between(start, Instant.now());
+            student.api().get("/api/v1/documents/" + id).then().body("ocrPages", equalTo(30));
+            sampler.shutdownNow();
+            OptionalLong hwm = memory.peakKib();
+            System.out.printf(Locale.ROOT, "30-page scan (%,d bytes, black and white, 200 dpi): upload -> INDEXED in"
+                            + " %.1f s (%.2f pages/s); document-service RSS %d MiB before, peak %d MiB sampled%s;"
+                            + " largest Tesseract process %d MiB%n", scan.length, took.toMillis() / 1000.0,
+                    30 / (took.toMillis() / 1000.0), before / 1024, peak.get() / 1024,
+                    peakReset && hwm.isPresent() ? " (kernel high-water mark " + hwm.getAsLong() / 1024 + " MiB)" : "",
+                    tesseractPeak.get() / 1024);
+        } finally {
+            sampler.shutdownNow();
+        }
     }
 }

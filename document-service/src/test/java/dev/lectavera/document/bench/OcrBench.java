@@ -20,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -104,15 +103,7 @@ class OcrBench {
                         + " (%.2f pages/s); JVM RSS peak %d MB (VmHWM %d MB; the test JVM hosts the service), largest"
                         + " Tesseract process %d MB%n", indexSeconds, PAGES / indexSeconds,
                 sampler.jvmPeakKb.get() / 1024, status("self", "VmHWM") / 1024, sampler.tesseractPeakKb.get() / 1024));
-        System.out.println(report);
-        Path moduleDir = Path.of("").toAbsolutePath();
-        Path root = Files.exists(moduleDir.resolveSibling("pom.xml")) ? moduleDir.getParent() : moduleDir;
-        Path results = root.resolve("bench").resolve("results");
-        Files.createDirectories(results);
-        Path file = results.resolve("ocr-" + LocalDateTime.now()
-                .format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".md");
-        Files.writeString(file, report);
-        System.out.println("Written to " + file.toAbsolutePath());
+        BenchReports.write("ocr", report);
     }
 
     private static OcrResult recognise(PDDocument pdf, int pageIndex, int dpi) throws Exception {
