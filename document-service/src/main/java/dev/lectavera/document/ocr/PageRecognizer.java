@@ -98,8 +98,15 @@ public class PageRecognizer {
         try {
             long start = System.nanoTime();
             directory = Files.createTempDirectory("lectavera-ocr");
-            PageImages.Rendered rendered = PageImages.render(pdf, pageIndex, config.dpi(), config.maxPagePixels(),
-                    config.maxImagePixels());
+            PageImages.Rendered rendered;
+            try {
+                rendered = PageImages.render(pdf, pageIndex, config.dpi(), config.maxPagePixels(),
+                        config.maxImagePixels());
+            } catch (IOException e) {
+                // a damaged picture is the file's, and one page's: the page stays empty (and low-confidence)
+                LOG.warnf("Page %d could not be rendered for OCR: %s", pageIndex + 1, e.getMessage());
+                return new OcrResult("", null, 0);
+            }
             Path image = directory.resolve("page.pgm");
             PageImages.writePgm(rendered.image(), image);
             deadline.check();
@@ -115,7 +122,7 @@ public class PageRecognizer {
                 throw pageTooSlow(pageIndex, pageBudget);
             }
         } catch (IOException e) {
-            throw new OcrException("Could not render page " + (pageIndex + 1) + " for OCR: " + e.getMessage(), e);
+            throw new OcrException("No room for page " + (pageIndex + 1) + "'s image: " + e.getMessage(), e);
         } finally {
             slots.release();
             deleteTree(directory);

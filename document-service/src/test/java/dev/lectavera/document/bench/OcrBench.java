@@ -103,7 +103,7 @@ class OcrBench {
                         + " (%.2f pages/s); JVM RSS peak %d MB (VmHWM %d MB; the test JVM hosts the service), largest"
                         + " Tesseract process %d MB%n", indexSeconds, PAGES / indexSeconds,
                 sampler.jvmPeakKb.get() / 1024, status("self", "VmHWM") / 1024, sampler.tesseractPeakKb.get() / 1024));
-        BenchReports.write("ocr", report);
+        BenchReports.write("ocr", report.toString());
     }
 
     private static OcrResult recognise(PDDocument pdf, int pageIndex, int dpi) throws Exception {
