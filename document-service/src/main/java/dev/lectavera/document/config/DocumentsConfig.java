@@ -153,8 +153,11 @@ public interface DocumentsConfig {
         @WithDefault("25000000")
         long maxPagePixels();
 
-        /** Largest picture (declared width x height) a page may show to be rendered: a bigger one fails the document. */
-        @WithDefault("60000000")
+        /**
+         * Largest picture a page may show to be rendered (width x height, declared or in a JPEG's header; a 600 dpi
+         * A4 scan has 35 M): a bigger one fails the document, since rendering decodes it whole into memory.
+         */
+        @WithDefault("40000000")
         long maxImagePixels();
 
         /** Pages recognised at the same time by this instance (each is one Tesseract process on one core). */

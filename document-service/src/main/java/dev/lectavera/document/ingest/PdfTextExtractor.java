@@ -3,15 +3,12 @@ package dev.lectavera.document.ingest;
 import dev.lectavera.document.model.FailureCode;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.contentstream.operator.Operator;
-import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSDocument;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSObject;
 import org.apache.pdfbox.cos.COSObjectKey;
 import org.apache.pdfbox.cos.COSStream;
-import org.apache.pdfbox.filter.Filter;
-import org.apache.pdfbox.filter.FilterFactory;
 import org.apache.pdfbox.io.MemoryUsageSetting;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
@@ -26,11 +23,7 @@ import org.apache.pdfbox.text.TextPosition;
 import org.apache.pdfbox.util.Matrix;
 import org.apache.pdfbox.util.Vector;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.RandomAccessFile;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -335,87 +328,12 @@ public final class PdfTextExtractor {
     }
 
     private static void measure(COSStream stream, long cap, Deadline deadline) {
-        List<COSName> filters = filterNames(stream.getFilters());
+        List<COSName> filters = DecodedSize.filterNames(stream.getFilters());
         if (filters.isEmpty() || COSName.IMAGE.equals(stream.getCOSName(COSName.SUBTYPE))
                 || filters.stream().anyMatch(IMAGE_FILTERS::contains)) {
             return; // stored as is (no bigger than the file), or a picture
         }
-        try {
-            InputStream input = stream.createRawInputStream();
-            try {
-                for (int i = 0; i < filters.size(); i++) {
-                    Filter filter = FilterFactory.INSTANCE.getFilter(filters.get(i));
-                    CappedSink sink = new CappedSink(cap, deadline, i == filters.size() - 1);
-                    filter.decode(input, sink, stream, i);
-                    input.close();
-                    input = sink.asInput();
-                }
-            } finally {
-                input.close();
-            }
-        } catch (IOException e) {
-            // only the size matters here: a stream PDFBox cannot decode either is its business, as before
-        }
-    }
-
-    private static List<COSName> filterNames(COSBase filters) {
-        if (filters instanceof COSName name) {
-            return List.of(name);
-        }
-        List<COSName> names = new ArrayList<>();
-        if (filters instanceof COSArray array) {
-            for (COSBase item : array) {
-                if (item instanceof COSName name) {
-                    names.add(name);
-                }
-            }
-        }
-        return names;
-    }
-
-    /** Counts (the last filter) or keeps (an intermediate one) decoded bytes, up to the cap. */
-    private static final class CappedSink extends OutputStream {
-
-        private static final long CLOCK_BYTES = 1 << 20;
-
-        private final long cap;
-        private final Deadline deadline;
-        private final ByteArrayOutputStream kept;
-        private long count;
-        private long nextClock = CLOCK_BYTES;
-
-        CappedSink(long cap, Deadline deadline, boolean countOnly) {
-            this.cap = cap;
-            this.deadline = deadline;
-            this.kept = countOnly ? null : new ByteArrayOutputStream();
-        }
-
-        @Override
-        public void write(int b) {
-            write(new byte[] {(byte) b}, 0, 1);
-        }
-
-        @Override
-        public void write(byte[] bytes, int offset, int length) {
-            count += length;
-            if (count > cap) {
-                throw new ProcessingLimitException(FailureCode.CONTENT_TOO_LARGE, String.format(Locale.ROOT,
-                        "A compressed part of the file expands to more than %,d MB, far more than a real document"
-                                + " needs (the file may be damaged or built to overload readers), so it was not read.",
-                        cap / (1024 * 1024)));
-            }
-            if (count >= nextClock) {
-                nextClock += CLOCK_BYTES;
-                deadline.check();
-            }
-            if (kept != null) {
-                kept.write(bytes, offset, length);
-            }
-        }
-
-        InputStream asInput() {
-            return new ByteArrayInputStream(kept == null ? new byte[0] : kept.toByteArray());
-        }
+        DecodedSize.measure(stream, filters, cap, deadline);
     }
 
     private static void requireEndOfFileMarker(Path file) throws UnreadableDocumentException {

@@ -1,10 +1,12 @@
 package dev.lectavera.document.ocr;
 
+import dev.lectavera.document.ingest.DecodedSize;
+import dev.lectavera.document.ingest.Deadline;
 import dev.lectavera.document.ingest.ProcessingLimitException;
 import dev.lectavera.document.model.FailureCode;
-import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDResources;
@@ -19,11 +21,18 @@ import java.awt.image.ComponentSampleModel;
 import java.awt.image.DataBufferByte;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 
 /**
  * A page as a grayscale picture for recognition, bounded: the pictures a page shows are checked from their
@@ -38,6 +47,12 @@ public final class PageImages {
 
     private static final float POINTS_PER_INCH = 72;
     private static final int MIN_DPI = 50;
+    /** CMYK: the most colour components a picture has (DeviceN aside). */
+    private static final int MAX_COMPONENTS = 4;
+    private static final long SLACK_BYTES = 64 * 1024;
+    /** Codecs that decode to a picture, not to bytes: measured by their headers or left to PDFBox. */
+    private static final Set<COSName> IMAGE_CODECS = Set.of(COSName.DCT_DECODE, COSName.DCT_DECODE_ABBREVIATION,
+            COSName.JPX_DECODE, COSName.CCITTFAX_DECODE, COSName.CCITTFAX_DECODE_ABBREVIATION, COSName.JBIG2_DECODE);
 
     private PageImages() {
     }
@@ -78,6 +93,56 @@ public final class PageImages {
         }
     }
 
+    /**
+     * A picture is decoded whole into memory when rendered: refused when it declares more pixels than allowed, when
+     * a JPEG's own header does (the decoder sizes its buffer from it, not from the dictionary), or when its
+     * compressed data inflates to more than its declared size.
+     */
+    private static void checkPicture(COSStream picture, int pageNumber, long maxImagePixels) {
+        long width = Math.max(0, picture.getLong(COSName.WIDTH));
+        long height = Math.max(0, picture.getLong(COSName.HEIGHT));
+        if (width * height > maxImagePixels) {
+            throw tooManyPixels(pageNumber, width, height);
+        }
+        List<COSName> filters = DecodedSize.filterNames(picture.getFilters());
+        if (filters.contains(COSName.DCT_DECODE) || filters.contains(COSName.DCT_DECODE_ABBREVIATION)) {
+            long[] size = jpegSize(picture);
+            if (size[0] * size[1] > maxImagePixels) {
+                throw tooManyPixels(pageNumber, size[0], size[1]);
+            }
+        } else if (!filters.isEmpty() && filters.stream().noneMatch(IMAGE_CODECS::contains)) {
+            int bitsPerComponent = Math.clamp(picture.getInt(COSName.BITS_PER_COMPONENT, 8), 1, 16);
+            long declaredBytes = (width * MAX_COMPONENTS * bitsPerComponent + 7) / 8 * height;
+            DecodedSize.measure(picture, filters, declaredBytes + SLACK_BYTES, Deadline.none());
+        }
+    }
+
+    /** Width and height from a JPEG's header ({0, 0} when it cannot be read: PDFBox will not draw it either). */
+    private static long[] jpegSize(COSStream picture) {
+        try (InputStream in = picture.createRawInputStream();
+             ImageInputStream header = ImageIO.createImageInputStream(in)) {
+            Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName("jpeg");
+            if (header == null || !readers.hasNext()) {
+                return new long[] {0, 0};
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(header, true, true);
+                return new long[] {reader.getWidth(0), reader.getHeight(0)};
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            return new long[] {0, 0};
+        }
+    }
+
+    private static ProcessingLimitException tooManyPixels(int pageNumber, long width, long height) {
+        return new ProcessingLimitException(FailureCode.CONTENT_TOO_LARGE, String.format(Locale.ROOT,
+                "Page %d shows a picture of %,d x %,d pixels, more than a scanned page needs, so it was not read.",
+                pageNumber, width, height));
+    }
+
     /** Refuses a page whose pictures declare more pixels than allowed (read from dictionaries, nothing decoded). */
     private static void checkPictures(PDResources resources, int pageNumber, long maxImagePixels, int depth)
             throws IOException {
@@ -87,13 +152,8 @@ public final class PageImages {
         for (COSName name : resources.getXObjectNames()) {
             if (resources.isImageXObject(name)) {
                 COSDictionary xObjects = resources.getCOSObject().getCOSDictionary(COSName.XOBJECT);
-                COSBase picture = xObjects == null ? null : xObjects.getDictionaryObject(name);
-                long width = picture instanceof COSDictionary d ? Math.max(0, d.getLong(COSName.WIDTH)) : 0;
-                long height = picture instanceof COSDictionary d ? Math.max(0, d.getLong(COSName.HEIGHT)) : 0;
-                if (width * height > maxImagePixels) {
-                    throw new ProcessingLimitException(FailureCode.CONTENT_TOO_LARGE, String.format(Locale.ROOT,
-                            "Page %d shows a picture of %,d x %,d pixels, more than a scanned page needs, so it"
-                                    + " was not read.", pageNumber, width, height));
+                if (xObjects != null && xObjects.getDictionaryObject(name) instanceof COSStream picture) {
+                    checkPicture(picture, pageNumber, maxImagePixels);
                 }
             } else {
                 PDXObject xObject = resources.getXObject(name);

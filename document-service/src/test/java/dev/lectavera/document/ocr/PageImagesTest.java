@@ -41,4 +41,13 @@ class PageImagesTest {
             assertTrue(e.getMessage().contains("120 x 80"), e.getMessage());
         }
     }
+
+    @Test
+    void aPictureInflatingPastItsDeclaredSizeIsRefusedBeforePdfBoxDecodesIt() throws Exception {
+        try (PDDocument pdf = Loader.loadPDF(TestPdfs.imageLargerThanDeclared(8L * 1024 * 1024))) {
+            ProcessingLimitException e = assertThrows(ProcessingLimitException.class,
+                    () -> PageImages.render(pdf, 0, 300, 25_000_000, 40_000_000));
+            assertEquals(FailureCode.CONTENT_TOO_LARGE, e.code());
+        }
+    }
 }
