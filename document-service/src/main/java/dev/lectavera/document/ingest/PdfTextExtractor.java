@@ -243,10 +243,7 @@ public final class PdfTextExtractor {
         @Override
         protected void processTextPosition(TextPosition text) {
             if (++pageGlyphs > limits.maxPageChars()) {
-                throw new ProcessingLimitException(FailureCode.PAGE_TEXT_TOO_LARGE, String.format(Locale.ROOT,
-                        "Page %d carries more than %,d characters of text, far more than a real page holds (the file"
-                                + " may be generated or damaged), so reading it was stopped. Re-save the PDF or"
-                                + " remove that page and upload it again.", pages.size() + 1, limits.maxPageChars()));
+                throw pageTextTooLarge();
             }
             if (++documentGlyphs > limits.maxDocumentChars()) {
                 throw new ProcessingLimitException(FailureCode.TEXT_TOO_LARGE, String.format(Locale.ROOT,
@@ -261,9 +258,20 @@ public final class PdfTextExtractor {
         @Override
         protected void showGlyph(Matrix textRenderingMatrix, PDFont font, int code, Vector displacement)
                 throws IOException {
-            // counted before PDFBox looks for its Unicode mapping: glyphs without one never reach processTextPosition
-            layer.glyphShown();
+            // counted before PDFBox looks for its Unicode mapping: glyphs without one never reach processTextPosition,
+            // so a page of millions of unmapped glyphs is stopped here
+            if (layer.glyphShown() > limits.maxPageChars()) {
+                throw pageTextTooLarge();
+            }
+            tick();
             super.showGlyph(textRenderingMatrix, font, code, displacement);
+        }
+
+        private ProcessingLimitException pageTextTooLarge() {
+            return new ProcessingLimitException(FailureCode.PAGE_TEXT_TOO_LARGE, String.format(Locale.ROOT,
+                    "Page %d carries more than %,d characters of text, far more than a real page holds (the file"
+                            + " may be generated or damaged), so reading it was stopped. Re-save the PDF or"
+                            + " remove that page and upload it again.", pages.size() + 1, limits.maxPageChars()));
         }
 
         @Override

@@ -65,8 +65,9 @@ public record TextLayer(long glyphsShown, long letters, long garbage, long other
         private double pictureArea;
         private long spaces;
 
-        void glyphShown() {
-            glyphsShown++;
+        /** @return the glyphs shown on the page so far, spaces included */
+        long glyphShown() {
+            return ++glyphsShown;
         }
 
         void text(String unicode) {
