@@ -175,13 +175,15 @@ class BadUploadsTest {
         assertNoIndexLeft(id);
     }
 
+    /** Pictures with nothing legible on them: OCR (installed by dev/stack) ran and found no text. */
     @Test
-    void anImageOnlyPdfNeedsOcr() {
+    void anImageOnlyPdfWithoutLegibleTextFails() {
         Users user = Users.random();
         byte[] scan = TestPdfs.imageOnly(2);
         UUID id = Api.uploadNew(user, scan, "scan.pdf");
-        assertEquals("NEEDS_OCR", Api.awaitFinalStatus(user, id));
+        assertEquals("FAILED", Api.awaitFinalStatus(user, id));
         as(user).get("/api/v1/documents/{id}", id).then()
+                .body("failureCode", equalTo("no_text"))
                 .body("failureReason", containsString("OCR"))
                 .body("pageCount", equalTo(2));
         assertNoIndexLeft(id);

@@ -29,6 +29,8 @@ public interface DocumentsConfig {
 
     Quota quota();
 
+    Ocr ocr();
+
     interface Processing {
         /** Documents processed at the same time by this instance (each embeds in batches on all cores). */
         @WithDefault("2")
@@ -124,5 +126,53 @@ public interface DocumentsConfig {
         /** Documents, whatever their status. */
         @WithDefault("500")
         int maxDocuments();
+    }
+
+    /**
+     * Text recognition of scanned pages (Tesseract's command line, one bounded process per page). A page is read by
+     * OCR only when its text layer is missing or unusable; pages with good text are never OCR'd.
+     */
+    interface Ocr {
+        /** Off: pages without usable text stay as they are (an all-scanned document ends NEEDS_OCR). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** The tesseract executable (a name on the PATH or a path). Missing at start: OCR is off, with a reason. */
+        @WithDefault("tesseract")
+        String command();
+
+        /** Tesseract languages joined by '+' (e.g. {@code eng+deu}); each needs its installed traineddata. */
+        @WithDefault("eng")
+        String languages();
+
+        /** Rendering resolution of a page for recognition (Tesseract reads best at 300). */
+        @WithDefault("300")
+        int dpi();
+
+        /** Largest rendered page in pixels: a huge page is rendered at a lower resolution, never bigger. */
+        @WithDefault("25000000")
+        long maxPagePixels();
+
+        /**
+         * Largest picture a page may show to be rendered (width x height, declared or in a JPEG's header; a 600 dpi
+         * A4 scan has 35 M): a bigger one fails the document, since rendering decodes it whole into memory.
+         */
+        @WithDefault("40000000")
+        long maxImagePixels();
+
+        /** Pages recognised at the same time by this instance (each is one Tesseract process on one core). */
+        @WithDefault("1")
+        int workers();
+
+        /**
+         * A text layer with fewer characters than this per square inch of page is "too thin" when pictures cover
+         * at least half the page (a scan with a stamp or a page number as its only text). A4 is 97 square inches.
+         */
+        @WithDefault("2")
+        double minCharsPerSquareInch();
+
+        /** Mean word confidence (0-100) under which an OCR'd page is marked {@code lowConfidence}. */
+        @WithDefault("70")
+        double lowConfidence();
     }
 }

@@ -31,6 +31,11 @@ public final class Deadline {
         return System.nanoTime() - endNanos > 0;
     }
 
+    /** Time left before the deadline (negative once it passed). */
+    public Duration remaining() {
+        return Duration.ofNanos(endNanos - System.nanoTime());
+    }
+
     /** Passed, and by more than {@code grace}: the work is not stopping by itself. */
     public boolean passedBy(Duration grace) {
         return System.nanoTime() - endNanos > grace.toNanos();

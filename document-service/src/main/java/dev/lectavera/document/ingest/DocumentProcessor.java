@@ -5,6 +5,8 @@ import dev.lectavera.document.config.DocumentsConfig;
 import dev.lectavera.document.ingest.Chunker.Chunk;
 import dev.lectavera.document.model.DocumentStatus;
 import dev.lectavera.document.model.FailureCode;
+import dev.lectavera.document.ocr.OcrResult;
+import dev.lectavera.document.ocr.PageRecognizer;
 import dev.lectavera.document.repository.DocumentJobRepository;
 import dev.lectavera.document.repository.DocumentJobRepository.Claim;
 import dev.lectavera.document.repository.DocumentJobRepository.Completed;
@@ -14,6 +16,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.pdfbox.pdmodel.PDDocument;
 import org.jboss.logging.Logger;
 
 import java.nio.file.NoSuchFileException;
@@ -48,18 +51,20 @@ public class DocumentProcessor {
     private final DocumentsConfig config;
     private final ExtractionLimits limits;
     private final FailedFiles failedFiles;
+    private final PageRecognizer recognizer;
     private final Chunker chunker;
     private final Timer extractionTimer;
     private final Timer embeddingTimer;
     private final Timer totalTimer;
     private final Counter pagesExtracted;
+    private final Counter pagesRecognised;
     private final Counter chunksEmbedded;
     private final ScheduledExecutorService leaseTimer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("ingest-lease-renewal").daemon(true).factory());
 
     DocumentProcessor(DocumentJobRepository jobs, BlobStore blobs, PassageEmbedder embedder, IndexWriter writer,
                       ProgressReporter progress, DocumentsConfig config, FailedFiles failedFiles,
-                      MeterRegistry metrics) {
+                      PageRecognizer recognizer, MeterRegistry metrics) {
         this.jobs = jobs;
         this.blobs = blobs;
         this.embedder = embedder;
@@ -68,6 +73,7 @@ public class DocumentProcessor {
         this.config = config;
         this.limits = ExtractionLimits.of(config.limits());
         this.failedFiles = failedFiles;
+        this.recognizer = recognizer;
         DocumentsConfig.Chunking chunking = config.chunking();
         this.chunker = new Chunker(new Chunker.Settings(chunking.maxTokens(), chunking.minTokens(),
                 chunking.overlapTokens()));
@@ -78,6 +84,8 @@ public class DocumentProcessor {
         this.totalTimer = Timer.builder("lectavera.documents.processing")
                 .description("Claim to INDEXED per document").register(metrics);
         this.pagesExtracted = Counter.builder("lectavera.documents.pages.extracted").register(metrics);
+        this.pagesRecognised = Counter.builder("lectavera.documents.pages.ocr")
+                .description("Pages whose text was read by OCR").register(metrics);
         this.chunksEmbedded = Counter.builder("lectavera.documents.chunks.embedded")
                 .description("Chunks embedded by the model (cache hits excluded)").register(metrics);
     }
@@ -108,6 +116,7 @@ public class DocumentProcessor {
             jobs.pageCount(claim, pageCount);
             extractionTimer.record(extractionNanos, TimeUnit.NANOSECONDS);
             pagesExtracted.increment(pageCount);
+            pagesRecognised.increment(document.ocrPages());
 
             deadline.check();
             List<Chunk> chunks = chunker.chunk(document.pages());
@@ -139,9 +148,9 @@ public class DocumentProcessor {
             long totalNanos = System.nanoTime() - start;
             totalTimer.record(totalNanos, TimeUnit.NANOSECONDS);
             progress.report(claim.userId(), claim.documentId(), DocumentStatus.INDEXED, pages, pages);
-            LOG.infof("Indexed document %s (v%d): %d pages extracted in %d ms (%.0f pages/s), %d chunks (%d embedded"
-                            + " by the model in %d ms, %.1f chunks/s), %d ms in all",
-                    claim.documentId(), completed.version(), pages, extractionNanos / 1_000_000,
+            LOG.infof("Indexed document %s (v%d): %d pages (%d by OCR) extracted in %d ms (%.1f pages/s), %d chunks"
+                            + " (%d embedded by the model in %d ms, %.1f chunks/s), %d ms in all",
+                    claim.documentId(), completed.version(), pages, document.ocrPages(), extractionNanos / 1_000_000,
                     pages / seconds(extractionNanos), chunks.size(), embedded.embeddedByModel(),
                     embedded.modelNanos() / 1_000_000,
                     embedded.embeddedByModel() / seconds(Math.max(1, embedded.modelNanos())),
@@ -200,10 +209,38 @@ public class DocumentProcessor {
                     // pages count as done once embedded; extraction only shows that work is going on
                     progress.report(claim.userId(), claim.documentId(), DocumentStatus.PROCESSING, 0, null);
                 }
-            });
+            }, ocr(claim, deadline, lease));
         } catch (NoSuchFileException e) {
             throw new UnreadableDocumentException(FailureCode.FILE_MISSING, MISSING_FILE);
         }
+    }
+
+    /**
+     * OCR of this document's unusable pages through the shared recogniser (bounded workers), within its page and
+     * document deadlines; every page read is reported as progress, like a page extracted.
+     */
+    private PageOcr ocr(Claim claim, Deadline deadline, LeaseKeeper lease) {
+        return new PageOcr() {
+            @Override
+            public String unavailableReason() {
+                return recognizer.unavailableReason();
+            }
+
+            @Override
+            public double minCharsPerSquareInch() {
+                return config.ocr().minCharsPerSquareInch();
+            }
+
+            @Override
+            public Page read(PDDocument pdf, int pageIndex) {
+                lease.checkHeld();
+                OcrResult result = recognizer.recognise(pdf, pageIndex, limits.pageDeadline(), deadline);
+                lease.checkHeld();
+                progress.report(claim.userId(), claim.documentId(), DocumentStatus.PROCESSING, 0,
+                        pdf.getNumberOfPages());
+                return new Page(result.text(), result.meanConfidence());
+            }
+        };
     }
 
     /** FAILED (or NEEDS_OCR) with its reason; a FAILED document's file is deleted (the row keeps the reason). */

@@ -3,12 +3,12 @@ package dev.lectavera.document.ingest;
 import java.time.Duration;
 
 /** Durations as a student reads them in a failure reason. */
-final class Durations {
+public final class Durations {
 
     private Durations() {
     }
 
-    static String words(Duration duration) {
+    public static String words(Duration duration) {
         long seconds = duration.toSeconds();
         if (seconds >= 120 && seconds % 60 == 0) {
             return seconds / 60 + " minutes";

@@ -45,10 +45,10 @@ public class IndexWriter {
         if (!jobs.lockClaimed(claim)) {
             throw new LeaseLostException("Document " + claim.documentId() + " is no longer claimed by this worker");
         }
-        pages.insertAll(claim.documentId(), document.pages());
+        pages.insertAll(claim.documentId(), document);
         chunks.insertAll(claim.documentId(), chunkList, textHashes, vectors);
-        Completed completed = jobs.markIndexed(claim, document.pageCount(), chunkList.size(), document.title(),
-                document.author(), embeddingModel);
+        Completed completed = jobs.markIndexed(claim, document.pageCount(), document.ocrPages(), chunkList.size(),
+                document.title(), document.author(), embeddingModel);
         outbox.append(claim.documentId(), new DocumentIndexed(claim.documentId(), completed.userId(), completed.title(),
                 document.pageCount(), chunkList.size(),
                 Duration.between(completed.createdAt(), completed.indexedAt()).toMillis(), completed.version(),

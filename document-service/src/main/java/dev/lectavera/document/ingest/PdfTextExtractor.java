@@ -3,35 +3,33 @@ package dev.lectavera.document.ingest;
 import dev.lectavera.document.model.FailureCode;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.contentstream.operator.Operator;
-import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSDocument;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSObject;
 import org.apache.pdfbox.cos.COSObjectKey;
 import org.apache.pdfbox.cos.COSStream;
-import org.apache.pdfbox.filter.Filter;
-import org.apache.pdfbox.filter.FilterFactory;
 import org.apache.pdfbox.io.MemoryUsageSetting;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
+import org.apache.pdfbox.util.Matrix;
+import org.apache.pdfbox.util.Vector;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.RandomAccessFile;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -43,8 +41,9 @@ import java.util.regex.Pattern;
  * count is checked before reading; every compressed non-image stream is measured (streaming, nothing kept) before
  * PDFBox may inflate it into memory; glyphs are counted as they are shown, so a page or a document that passes its
  * character cap is stopped at once and never held whole; the page and document deadlines are checked inside the
- * same callbacks; images are never decoded. Breaking a limit is an {@link UnreadableDocumentException} with its
- * {@link FailureCode}, like any other unreadable file.
+ * same callbacks; images are never decoded for text. Breaking a limit is an {@link UnreadableDocumentException} with
+ * its {@link FailureCode}, like any other unreadable file. Pages whose text layer is unusable ({@link TextLayer}) are
+ * then read by {@link PageOcr}, when there is one, within the same limits.
  */
 public final class PdfTextExtractor {
 
@@ -57,6 +56,9 @@ public final class PdfTextExtractor {
     static final String NO_TEXT = "The PDF contains no text to index.";
     static final String IMAGES_ONLY = "The PDF contains only images (probably scanned pages) and no text. Text"
             + " recognition (OCR) is not supported yet: upload a PDF with selectable text.";
+    static final String NOTHING_RECOGNISED = "The PDF contains only images and text recognition (OCR) found no text"
+            + " on them. If they are scanned pages, scan them again more sharply (300 dpi, straight, good contrast)"
+            + " and upload the file again.";
 
     /** PDF readers accept %%EOF followed by a little junk; a file without it near its end was cut short. */
     private static final int EOF_MARKER_WINDOW = 2048;
@@ -75,18 +77,25 @@ public final class PdfTextExtractor {
     private PdfTextExtractor() {
     }
 
-    /** With the default limits and no deadline (tools and tests). */
+    /** With the default limits, no deadline and no OCR (tools and tests). */
     public static ExtractedDocument extract(Path file, IntConsumer onPage) throws UnreadableDocumentException {
         return extract(file, ExtractionLimits.DEFAULTS, Deadline.none(), onPage);
+    }
+
+    /** Without OCR: pages keep their text layer, whatever it is. */
+    public static ExtractedDocument extract(Path file, ExtractionLimits limits, Deadline deadline, IntConsumer onPage)
+            throws UnreadableDocumentException {
+        return extract(file, limits, deadline, onPage, PageOcr.NONE);
     }
 
     /**
      * @param onPage called with the 1-based number of every page extracted (progress); may throw
      *               {@link LeaseLostException} to stop
+     * @param ocr    reads the pages whose text layer is unusable ({@link PageOcr#NONE}: none)
      * @throws UnreadableDocumentException encrypted, truncated, damaged, empty, image-only or over-limit files
      */
-    public static ExtractedDocument extract(Path file, ExtractionLimits limits, Deadline deadline, IntConsumer onPage)
-            throws UnreadableDocumentException {
+    public static ExtractedDocument extract(Path file, ExtractionLimits limits, Deadline deadline, IntConsumer onPage,
+                                            PageOcr ocr) throws UnreadableDocumentException {
         requireEndOfFileMarker(file);
         Integer pageCount = null;
         // decoded streams PDFBox caches go to memory up to one cap, then to temporary files up to another
@@ -101,8 +110,13 @@ public final class PdfTextExtractor {
                 throw tooManyPages(pageCount, limits);
             }
             measureStreams(pdf, limits, deadline);
-            List<String> pages = extractPages(pdf, limits, deadline, onPage);
+            BoundedStripper stripper = extractPages(pdf, limits, deadline, onPage);
+            List<String> pages = stripper.pages;
+            List<ExtractedDocument.PageSource> sources = recognise(pdf, stripper, limits, deadline, ocr);
             if (pages.stream().allMatch(String::isEmpty)) {
+                if (sources.stream().anyMatch(ExtractedDocument.PageSource::ocr)) {
+                    throw new UnreadableDocumentException(FailureCode.NO_TEXT, NOTHING_RECOGNISED, pageCount);
+                }
                 boolean images = false;
                 for (PDPage page : pdf.getPages()) {
                     if (hasImages(page.getResources(), 0)) {
@@ -110,18 +124,18 @@ public final class PdfTextExtractor {
                         break;
                     }
                 }
-                throw images ? new UnreadableDocumentException(FailureCode.IMAGES_ONLY, IMAGES_ONLY, pageCount)
+                throw images ? new UnreadableDocumentException(FailureCode.IMAGES_ONLY, imagesOnly(ocr), pageCount)
                         : new UnreadableDocumentException(FailureCode.NO_TEXT, NO_TEXT, pageCount);
             }
             PDDocumentInformation info = pdf.getDocumentInformation();
             return new ExtractedDocument(List.copyOf(pages), cleanMetadata(info.getTitle()),
-                    cleanMetadata(info.getAuthor()));
+                    cleanMetadata(info.getAuthor()), List.copyOf(sources));
         } catch (InvalidPasswordException e) {
             throw new UnreadableDocumentException(FailureCode.PASSWORD_PROTECTED, PASSWORD_PROTECTED);
         } catch (ProcessingLimitException e) {
             throw e.toUnreadable(pageCount);
-        } catch (LeaseLostException e) {
-            throw e; // from the progress callback: not the file's fault
+        } catch (LeaseLostException | OcrException e) {
+            throw e; // from the progress callback or the OCR tool: not the file's fault
         } catch (IOException | RuntimeException e) {
             // PDFBox reports broken structure as IOException and, for some malformed objects, runtime exceptions
             throw new UnreadableDocumentException(FailureCode.UNREADABLE, DAMAGED, e);
@@ -134,14 +148,58 @@ public final class PdfTextExtractor {
                         + " upload them.", pageCount, limits.maxPages()), pageCount);
     }
 
-    private static List<String> extractPages(PDDocument pdf, ExtractionLimits limits, Deadline deadline,
-                                             IntConsumer onPage) throws IOException {
+    private static BoundedStripper extractPages(PDDocument pdf, ExtractionLimits limits, Deadline deadline,
+                                                IntConsumer onPage) throws IOException {
         BoundedStripper stripper = new BoundedStripper(limits, deadline, onPage);
         stripper.setLineSeparator("\n");
         stripper.setParagraphEnd("\n"); // a blank line between paragraphs: the chunker's paragraph boundary
         stripper.setPageEnd("");
         stripper.writeText(pdf, stripper.buffer);
-        return stripper.pages;
+        return stripper;
+    }
+
+    /**
+     * Replaces the text of every page whose text layer is unusable by what OCR reads on it (in place), within the
+     * page and document character caps; without OCR every page keeps its text layer.
+     */
+    private static List<ExtractedDocument.PageSource> recognise(PDDocument pdf, BoundedStripper stripper,
+                                                                ExtractionLimits limits, Deadline deadline,
+                                                                PageOcr ocr) {
+        List<String> pages = stripper.pages;
+        List<ExtractedDocument.PageSource> sources = new ArrayList<>(
+                Collections.nCopies(pages.size(), ExtractedDocument.PageSource.TEXT_LAYER));
+        if (ocr.unavailableReason() != null) {
+            return sources;
+        }
+        long documentChars = pages.stream().mapToLong(String::length).sum();
+        for (int i = 0; i < pages.size(); i++) {
+            if (!stripper.layers.get(i).needsOcr(ocr.minCharsPerSquareInch())) {
+                continue;
+            }
+            deadline.check();
+            PageOcr.Page read = ocr.read(pdf, i);
+            String text = normalize(read.text());
+            if (text.length() > limits.maxPageChars()) {
+                throw new ProcessingLimitException(FailureCode.PAGE_TEXT_TOO_LARGE, String.format(Locale.ROOT,
+                        "Text recognition found more than %,d characters on page %d, far more than a real page"
+                                + " holds, so reading it was stopped.", limits.maxPageChars(), i + 1));
+            }
+            documentChars += text.length() - pages.get(i).length();
+            if (documentChars > limits.maxDocumentChars()) {
+                throw new ProcessingLimitException(FailureCode.TEXT_TOO_LARGE, String.format(Locale.ROOT,
+                        "The document carries more than %,d characters of text, more than one document may hold."
+                                + " Split it into smaller files and upload them.", limits.maxDocumentChars()));
+            }
+            pages.set(i, text);
+            sources.set(i, ExtractedDocument.PageSource.ocr(read.confidence()));
+        }
+        return sources;
+    }
+
+    private static String imagesOnly(PageOcr ocr) {
+        return ocr == PageOcr.NONE ? IMAGES_ONLY : "The PDF contains only images (probably scanned pages) and no"
+                + " text, and " + ocr.unavailableReason() + ", so they cannot be read. Upload a PDF with selectable"
+                + " text, or try again later.";
     }
 
     /**
@@ -155,6 +213,8 @@ public final class PdfTextExtractor {
         private final IntConsumer onPage;
         private final StringWriter buffer = new StringWriter();
         private final List<String> pages = new ArrayList<>();
+        private final List<TextLayer> layers = new ArrayList<>();
+        private TextLayer.Counter layer = new TextLayer.Counter();
         private int pageGlyphs;
         private long documentGlyphs;
         private long pageStartNanos;
@@ -174,6 +234,7 @@ public final class PdfTextExtractor {
                         .reason());
             }
             pageGlyphs = 0;
+            layer = new TextLayer.Counter();
             pageStartNanos = System.nanoTime();
             deadline.check();
             super.startPage(page);
@@ -182,10 +243,7 @@ public final class PdfTextExtractor {
         @Override
         protected void processTextPosition(TextPosition text) {
             if (++pageGlyphs > limits.maxPageChars()) {
-                throw new ProcessingLimitException(FailureCode.PAGE_TEXT_TOO_LARGE, String.format(Locale.ROOT,
-                        "Page %d carries more than %,d characters of text, far more than a real page holds (the file"
-                                + " may be generated or damaged), so reading it was stopped. Re-save the PDF or"
-                                + " remove that page and upload it again.", pages.size() + 1, limits.maxPageChars()));
+                throw pageTextTooLarge();
             }
             if (++documentGlyphs > limits.maxDocumentChars()) {
                 throw new ProcessingLimitException(FailureCode.TEXT_TOO_LARGE, String.format(Locale.ROOT,
@@ -193,7 +251,27 @@ public final class PdfTextExtractor {
                                 + " Split it into smaller files and upload them.", limits.maxDocumentChars()));
             }
             tick();
+            layer.text(text.getUnicode());
             super.processTextPosition(text);
+        }
+
+        @Override
+        protected void showGlyph(Matrix textRenderingMatrix, PDFont font, int code, Vector displacement)
+                throws IOException {
+            // counted before PDFBox looks for its Unicode mapping: glyphs without one never reach processTextPosition,
+            // so a page of millions of unmapped glyphs is stopped here
+            if (layer.glyphShown() > limits.maxPageChars()) {
+                throw pageTextTooLarge();
+            }
+            tick();
+            super.showGlyph(textRenderingMatrix, font, code, displacement);
+        }
+
+        private ProcessingLimitException pageTextTooLarge() {
+            return new ProcessingLimitException(FailureCode.PAGE_TEXT_TOO_LARGE, String.format(Locale.ROOT,
+                    "Page %d carries more than %,d characters of text, far more than a real page holds (the file"
+                            + " may be generated or damaged), so reading it was stopped. Re-save the PDF or"
+                            + " remove that page and upload it again.", pages.size() + 1, limits.maxPageChars()));
         }
 
         @Override
@@ -201,9 +279,19 @@ public final class PdfTextExtractor {
             tick();
             if ("Do".equals(operator.getName()) && !operands.isEmpty() && operands.getFirst() instanceof COSName name
                     && getResources() != null && getResources().isImageXObject(name)) {
+                layer.picture(pictureArea());
                 return; // a picture: nothing to read, never decoded
             }
+            if ("BI".equals(operator.getName())) {
+                layer.picture(pictureArea()); // an inline picture: its data is never decoded either
+            }
             super.processOperator(operator, operands);
+        }
+
+        /** A picture fills the unit square of its transformation: its area is the matrix's determinant. */
+        private double pictureArea() {
+            Matrix m = getGraphicsState().getCurrentTransformationMatrix();
+            return (double) m.getScaleX() * m.getScaleY() - (double) m.getShearX() * m.getShearY();
         }
 
         /** Page and document deadlines, looked at every few glyphs and operators. */
@@ -225,6 +313,8 @@ public final class PdfTextExtractor {
         protected void endPage(PDPage page) throws IOException {
             super.endPage(page);
             pages.add(normalize(buffer.toString()));
+            PDRectangle box = page.getCropBox();
+            layers.add(layer.page((double) box.getWidth() * box.getHeight()));
             buffer.getBuffer().setLength(0);
             onPage.accept(pages.size());
         }
@@ -246,87 +336,12 @@ public final class PdfTextExtractor {
     }
 
     private static void measure(COSStream stream, long cap, Deadline deadline) {
-        List<COSName> filters = filterNames(stream.getFilters());
+        List<COSName> filters = DecodedSize.filterNames(stream.getFilters());
         if (filters.isEmpty() || COSName.IMAGE.equals(stream.getCOSName(COSName.SUBTYPE))
                 || filters.stream().anyMatch(IMAGE_FILTERS::contains)) {
             return; // stored as is (no bigger than the file), or a picture
         }
-        try {
-            InputStream input = stream.createRawInputStream();
-            try {
-                for (int i = 0; i < filters.size(); i++) {
-                    Filter filter = FilterFactory.INSTANCE.getFilter(filters.get(i));
-                    CappedSink sink = new CappedSink(cap, deadline, i == filters.size() - 1);
-                    filter.decode(input, sink, stream, i);
-                    input.close();
-                    input = sink.asInput();
-                }
-            } finally {
-                input.close();
-            }
-        } catch (IOException e) {
-            // only the size matters here: a stream PDFBox cannot decode either is its business, as before
-        }
-    }
-
-    private static List<COSName> filterNames(COSBase filters) {
-        if (filters instanceof COSName name) {
-            return List.of(name);
-        }
-        List<COSName> names = new ArrayList<>();
-        if (filters instanceof COSArray array) {
-            for (COSBase item : array) {
-                if (item instanceof COSName name) {
-                    names.add(name);
-                }
-            }
-        }
-        return names;
-    }
-
-    /** Counts (the last filter) or keeps (an intermediate one) decoded bytes, up to the cap. */
-    private static final class CappedSink extends OutputStream {
-
-        private static final long CLOCK_BYTES = 1 << 20;
-
-        private final long cap;
-        private final Deadline deadline;
-        private final ByteArrayOutputStream kept;
-        private long count;
-        private long nextClock = CLOCK_BYTES;
-
-        CappedSink(long cap, Deadline deadline, boolean countOnly) {
-            this.cap = cap;
-            this.deadline = deadline;
-            this.kept = countOnly ? null : new ByteArrayOutputStream();
-        }
-
-        @Override
-        public void write(int b) {
-            write(new byte[] {(byte) b}, 0, 1);
-        }
-
-        @Override
-        public void write(byte[] bytes, int offset, int length) {
-            count += length;
-            if (count > cap) {
-                throw new ProcessingLimitException(FailureCode.CONTENT_TOO_LARGE, String.format(Locale.ROOT,
-                        "A compressed part of the file expands to more than %,d MB, far more than a real document"
-                                + " needs (the file may be damaged or built to overload readers), so it was not read.",
-                        cap / (1024 * 1024)));
-            }
-            if (count >= nextClock) {
-                nextClock += CLOCK_BYTES;
-                deadline.check();
-            }
-            if (kept != null) {
-                kept.write(bytes, offset, length);
-            }
-        }
-
-        InputStream asInput() {
-            return new ByteArrayInputStream(kept == null ? new byte[0] : kept.toByteArray());
-        }
+        DecodedSize.measure(stream, filters, cap, deadline);
     }
 
     private static void requireEndOfFileMarker(Path file) throws UnreadableDocumentException {

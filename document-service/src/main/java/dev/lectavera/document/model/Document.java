@@ -46,6 +46,9 @@ public class Document {
 
     public Integer chunkCount;
 
+    /** Pages whose text was read by OCR (0 for a PDF with a text layer on every page). */
+    public int ocrPages;
+
     public long sizeBytes;
 
     public String blobKey;

@@ -89,11 +89,11 @@ public class DocumentJobRepository {
     }
 
     /** Marks the locked document INDEXED (within the transaction that wrote pages and chunks). */
-    public Completed markIndexed(Claim claim, int pageCount, int chunkCount, String metadataTitle, String author,
-                                 String embeddingModel) {
+    public Completed markIndexed(Claim claim, int pageCount, int ocrPages, int chunkCount, String metadataTitle,
+                                 String author, String embeddingModel) {
         return database.queryFirst("""
                 UPDATE document
-                SET status = 'INDEXED', page_count = ?, pages_done = ?, chunk_count = ?,
+                SET status = 'INDEXED', page_count = ?, pages_done = ?, ocr_pages = ?, chunk_count = ?,
                     title = CASE WHEN title_from_user OR ?::text IS NULL THEN title ELSE ?::text END,
                     author = ?, embedding_model = ?, version = version + 1, failure_reason = NULL,
                     lease_token = NULL, lease_expires_at = NULL, indexed_at = now(), updated_at = now()
@@ -101,7 +101,7 @@ public class DocumentJobRepository {
                 RETURNING user_id, title, version, created_at, indexed_at""",
                 row -> new Completed(row.getObject(1, UUID.class), row.getString(2), row.getLong(3),
                         Sql.instant(row, "created_at"), Sql.instant(row, "indexed_at")),
-                pageCount, pageCount, chunkCount, metadataTitle, metadataTitle, author, embeddingModel,
+                pageCount, pageCount, ocrPages, chunkCount, metadataTitle, metadataTitle, author, embeddingModel,
                 claim.documentId(), claim.leaseToken())
                 .orElseThrow(() -> new IllegalStateException(
                         "Claim on " + claim.documentId() + " vanished under its lock"));

@@ -33,7 +33,7 @@ public class DocumentRepository {
 
     private static final String COLUMNS = "id, user_id, sha256, title, title_from_user, original_filename, author,"
             + " category, tags, archived, status, failure_code, failure_reason, page_count, pages_done, chunk_count,"
-            + " size_bytes, blob_key, embedding_model, version, created_at, updated_at, indexed_at";
+            + " ocr_pages, size_bytes, blob_key, embedding_model, version, created_at, updated_at, indexed_at";
 
     private final Database database;
 
@@ -98,10 +98,10 @@ public class DocumentRepository {
 
     public void insert(Document d) {
         database.update("INSERT INTO document (" + COLUMNS + ")"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 d.id, d.userId, d.sha256, d.title, d.titleFromUser, d.originalFilename, d.author, d.category,
                 Sql.array("text", tags(d)), d.archived, d.status, d.failureCode, d.failureReason, d.pageCount,
-                d.pagesDone, d.chunkCount, d.sizeBytes, d.blobKey, d.embeddingModel, d.version, d.createdAt,
+                d.pagesDone, d.chunkCount, d.ocrPages, d.sizeBytes, d.blobKey, d.embeddingModel, d.version, d.createdAt,
                 d.updatedAt, d.indexedAt);
     }
 
@@ -167,6 +167,7 @@ public class DocumentRepository {
         d.pageCount = Sql.nullableInt(row, "page_count");
         d.pagesDone = row.getInt("pages_done");
         d.chunkCount = Sql.nullableInt(row, "chunk_count");
+        d.ocrPages = row.getInt("ocr_pages");
         d.sizeBytes = row.getLong("size_bytes");
         d.blobKey = row.getString("blob_key");
         d.embeddingModel = row.getString("embedding_model");

@@ -174,9 +174,9 @@ public class DocumentResource {
 
     @GET
     @Path("{id}/pages/{page}")
-    @Operation(summary = "Extracted text of one page (search offsets point into it)")
+    @Operation(summary = "Text of one page (search offsets point into it) and how it was obtained (text layer or OCR)")
     public PageView page(@RestPath UUID id, @RestPath @Min(1) int page) {
-        return new PageView(id, page, documents.pageText(user.id(), id, page));
+        return PageView.of(id, documents.page(user.id(), id, page));
     }
 
     @PATCH

@@ -19,6 +19,7 @@ public record DocumentView(
         String failureReason,
         Integer pageCount,
         Integer chunkCount,
+        int ocrPages,
         long sizeBytes,
         String originalFilename,
         long version,
@@ -28,7 +29,7 @@ public record DocumentView(
 
     public static DocumentView of(Document d) {
         return new DocumentView(d.id, d.title, d.author, d.category, List.copyOf(d.tags), d.archived, d.status.name(),
-                d.failureCode, d.failureReason, d.pageCount, d.chunkCount, d.sizeBytes, d.originalFilename, d.version, d.createdAt,
+                d.failureCode, d.failureReason, d.pageCount, d.chunkCount, d.ocrPages, d.sizeBytes, d.originalFilename, d.version, d.createdAt,
                 d.updatedAt, d.indexedAt);
     }
 }

@@ -11,8 +11,9 @@ public record SearchResponse(List<Result> results) {
      * @param startOffset start of the passage in that page's text (see GET /{id}/pages/{page})
      * @param endOffset   end (exclusive)
      * @param score       reciprocal-rank-fusion score: only the order means something
+     * @param lowConfidence the page was read by OCR with a low confidence: the passage may be misread
      */
     public record Result(UUID documentId, String title, int page, int startOffset, int endOffset, String text,
-                         double score) {
+                         double score, boolean lowConfidence) {
     }
 }

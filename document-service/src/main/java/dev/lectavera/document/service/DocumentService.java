@@ -5,7 +5,9 @@ import dev.lectavera.contracts.events.DocumentUpdated;
 import dev.lectavera.document.blob.BlobStore;
 import dev.lectavera.document.cache.DocumentStatusCache;
 import dev.lectavera.document.cache.StatusSnapshot;
+import dev.lectavera.document.config.DocumentsConfig;
 import dev.lectavera.document.model.Document;
+import dev.lectavera.document.model.DocumentPage;
 import dev.lectavera.document.model.DocumentStatus;
 import dev.lectavera.document.repository.ChunkRepository;
 import dev.lectavera.document.repository.DocumentRepository;
@@ -25,10 +27,12 @@ import org.jboss.logging.Logger;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -65,11 +69,13 @@ public class DocumentService {
     private final Event<DocumentsRemoved> removed;
     private final OwnerRepository owners;
     private final DocumentRepository documents;
+    private final DocumentsConfig config;
 
     DocumentService(OutboxWriter outbox, ChunkRepository chunks, PageRepository pages,
                     EmbeddingCacheRepository embeddingCache, DocumentStatusCache statusCache, BlobStore blobs,
                     VectorSearch vectorSearch, Event<DocumentsRemoved> removed, OwnerRepository owners,
-                    DocumentRepository documents) {
+                    DocumentRepository documents, DocumentsConfig config) {
+        this.config = config;
         this.owners = owners;
         this.documents = documents;
         this.outbox = outbox;
@@ -211,11 +217,22 @@ public class DocumentService {
     }
 
     /** The text of one page of an indexed document (the text chunk offsets point into). */
+    /** The pages among {@code pages} whose OCR'd text is doubtful (see {@link DocumentPage#lowConfidence()}). */
     @Transactional
-    public String pageText(UUID userId, UUID id, int pageNumber) {
+    public Set<PageRepository.PageRef> lowConfidencePages(Collection<PageRepository.PageRef> pages) {
+        return this.pages.lowConfidence(pages, config.ocr().lowConfidence());
+    }
+
+    @Transactional
+    public DocumentPage page(UUID userId, UUID id, int pageNumber) {
         Document document = documents.findOwned(userId, id).orElseThrow(() -> notFound(id));
-        return pages.text(document.id, pageNumber)
+        PageRepository.StoredPage page = pages.page(document.id, pageNumber)
                 .orElseThrow(() -> new NotFoundException("Document " + id + " has no extracted page " + pageNumber));
+        boolean ocr = "ocr".equals(page.textSource());
+        // a page OCR found no word on is as doubtful as a badly read one
+        boolean lowConfidence = ocr && (page.ocrConfidence() == null
+                || page.ocrConfidence() < config.ocr().lowConfidence());
+        return new DocumentPage(pageNumber, page.text(), page.textSource(), page.ocrConfidence(), lowConfidence);
     }
 
     public static List<String> normalizeTags(List<String> tags) {

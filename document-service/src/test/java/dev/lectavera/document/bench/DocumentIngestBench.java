@@ -232,16 +232,7 @@ class DocumentIngestBench {
                 QUERIES, percentile(repeated, 50), percentile(repeated, 95), percentile(repeated, 100),
                 QUERIES, percentile(inProcess, 50), percentile(inProcess, 95), percentile(inProcess, 100),
                 uploadAnsweredMillis);
-        System.out.println(report);
-        // the repository's bench/results/ (git-ignored); tests run in the module directory
-        Path moduleDir = Path.of("").toAbsolutePath();
-        Path root = Files.exists(moduleDir.resolveSibling("pom.xml")) ? moduleDir.getParent() : moduleDir;
-        Path results = root.resolve("bench").resolve("results");
-        Files.createDirectories(results);
-        Path file = results.resolve("document-ingest-search-" + LocalDateTime.now()
-                .format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".md");
-        Files.writeString(file, report);
-        System.out.println("Written to " + file.toAbsolutePath());
+        BenchReports.write("document-ingest-search", report);
     }
 
     private long bareEmbedding(List<String> texts) {

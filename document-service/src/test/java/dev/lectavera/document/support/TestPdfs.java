@@ -116,8 +116,17 @@ public final class TestPdfs {
      * that decodes images for text pays for it.
      */
     public static byte[] textWithInflatingImage(String text, long imageBytes) {
+        return pageWithImage(text, (int) Math.sqrt(imageBytes / 3.0), imageBytes);
+    }
+
+    /** A scan-like page (no text) whose 10 x 10 picture's Flate stream inflates to {@code imageBytes} bytes. */
+    public static byte[] imageLargerThanDeclared(long imageBytes) {
+        return pageWithImage(null, 10, imageBytes);
+    }
+
+    /** A page drawing a {@code side} x {@code side} RGB picture whose data inflates to {@code imageBytes}. */
+    private static byte[] pageWithImage(String text, int side, long imageBytes) {
         try (PDDocument pdf = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            int side = (int) Math.sqrt(imageBytes / 3.0);
             COSStream image = pdf.getDocument().createCOSStream();
             image.setItem(COSName.TYPE, COSName.XOBJECT);
             image.setItem(COSName.SUBTYPE, COSName.IMAGE);
@@ -126,9 +135,9 @@ public final class TestPdfs {
             image.setInt(COSName.BITS_PER_COMPONENT, 8);
             image.setItem(COSName.COLORSPACE, COSName.DEVICERGB);
             try (OutputStream encoded = image.createOutputStream(COSName.FLATE_DECODE)) {
-                byte[] row = new byte[side * 3];
-                for (int y = 0; y < side; y++) {
-                    encoded.write(row);
+                byte[] block = new byte[64 * 1024];
+                for (long written = 0; written < imageBytes; written += block.length) {
+                    encoded.write(block, 0, (int) Math.min(block.length, imageBytes - written));
                 }
             }
             PDPage page = new PDPage(PDRectangle.A4);
@@ -141,8 +150,8 @@ public final class TestPdfs {
             page.setResources(resources);
             COSStream content = pdf.getDocument().createCOSStream();
             try (OutputStream encoded = content.createOutputStream(COSName.FLATE_DECODE)) {
-                encoded.write(("q 100 0 0 100 56 400 cm /Im1 Do Q BT /" + font.getName() + " 11 Tf 56 780 Td ("
-                        + text + ") Tj ET\n").getBytes(StandardCharsets.US_ASCII));
+                encoded.write(("q 100 0 0 100 56 400 cm /Im1 Do Q" + (text == null ? "" : " BT /" + font.getName()
+                        + " 11 Tf 56 780 Td (" + text + ") Tj ET") + "\n").getBytes(StandardCharsets.US_ASCII));
             }
             page.getCOSObject().setItem(COSName.CONTENTS, content);
             pdf.save(out);
