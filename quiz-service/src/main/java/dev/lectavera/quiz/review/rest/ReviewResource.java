@@ -87,10 +87,7 @@ public class ReviewResource {
                              @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         CardFilter filter = new CardFilter(documentId, state == null ? null : CardState.fromWire(state), suspended);
         CardService.CardPage found = cards.list(user.id(), filter, page, size);
-        ToDoubleFunction<Card> retrievability = reviews.retrievabilityNow(user.id());
-        return new CardListView(found.items().stream()
-                .map(card -> ReviewViews.card(card, retrievability.applyAsDouble(card))).toList(), page, size,
-                found.total());
+        return new CardListView(views(found.items()), page, size, found.total());
     }
 
     @GET
@@ -168,11 +165,8 @@ public class ReviewResource {
         SourcedCards.Generated generated = sourced.generate(user.id(), user.authorization(),
                 List.copyOf(new LinkedHashSet<>(request.documentIds())),
                 request.count() == null ? 10 : request.count());
-        ToDoubleFunction<Card> retrievability = reviews.retrievabilityNow(user.id());
-        return Response.status(Response.Status.CREATED).entity(new FlashcardsView(generated.created().stream()
-                .map(card -> ReviewViews.card(card, retrievability.applyAsDouble(card))).toList(),
-                generated.duplicates(),
-                generated.generator())).build();
+        return Response.status(Response.Status.CREATED).entity(new FlashcardsView(views(generated.created()),
+                generated.duplicates(), generated.generator())).build();
     }
 
     @GET
@@ -200,6 +194,11 @@ public class ReviewResource {
                     + " days and cards per state.")
     public StatsView stats() {
         return ReviewViews.stats(stats.stats(user.id()));
+    }
+
+    private List<CardView> views(List<Card> cards) {
+        ToDoubleFunction<Card> retrievability = reviews.retrievabilityNow(user.id());
+        return cards.stream().map(card -> ReviewViews.card(card, retrievability.applyAsDouble(card))).toList();
     }
 
     private CardView view(Card card) {
