@@ -67,15 +67,15 @@ class ReviewStatisticsEndpointTest extends EventDrivenTest {
                         Instant.parse("2024-06-09T10:10:00Z")),
                 last);   // redelivered: applied once
         kafka.publish(events);
-        readModels.awaitProcessed(events);
+        readModels.awaitProcessed(events.stream().distinct().toList());
 
         getOk(user, REVIEW)
                 .body("reviewsTotal", equalTo(5))
                 .body("cardsReviewed", equalTo(2))
                 .body("dueNow", equalTo(1))
                 .body("reviewsPerDay.day", contains("2024-06-01", "2024-06-03", "2024-06-05", "2024-06-09"))
-                .body("reviewsPerDay.reviews", contains(2L, 1L, 1L, 1))
-                .body("reviewsPerDay.again", contains(0L, 0L, 0L, 1))
+                .body("reviewsPerDay.reviews", contains(2, 1, 1, 1))
+                .body("reviewsPerDay.again", contains(0, 0, 0, 1))
                 // of the two reviews of cards on day intervals, one passed
                 .body("trueRetention", equalTo(50.0))
                 .body("retentionReviews", equalTo(2))
@@ -84,10 +84,10 @@ class ReviewStatisticsEndpointTest extends EventDrivenTest {
                 .body("dueForecast[0].due", equalTo(1))    // the overdue relearning card counts on today
                 .body("dueForecast[3].due", equalTo(1))    // the entropy card on 06-13
                 .body("dueForecast.due.sum()", equalTo(2))
-                // the weakest first: enthalpy (1 whole day at S = 2), then entropy (7 days at S = 10)
-                .body("masteryByTopic.topic", contains("enthalpy", "entropy"))
-                .body("masteryByTopic[0].mastery", closeTo(recall(1, 2.0), 1e-9))
-                .body("masteryByTopic[1].mastery", closeTo(recall(7, 10.0), 1e-9));
+                // the weakest first: entropy (7 days at S = 10: t/S = 0.7), then enthalpy (1 whole day at S = 2: 0.5)
+                .body("masteryByTopic.topic", contains("entropy", "enthalpy"))
+                .body("masteryByTopic[0].mastery", closeTo(recall(7, 10.0), 1e-9))
+                .body("masteryByTopic[1].mastery", closeTo(recall(1, 2.0), 1e-9));
 
         getOk(user, "/api/v1/analytics/overview")
                 .body("review.reviewsTotal", equalTo(5))
