@@ -4,9 +4,15 @@ import dev.lectavera.quiz.support.QuizApi;
 import dev.lectavera.quiz.support.Users;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -43,20 +49,28 @@ class ReviewQueueBench {
     }
 
     @Test
-    void dueQueueOfTenThousandCards() throws SQLException {
+    void dueQueueOfTenThousandCards() throws SQLException, IOException, InterruptedException {
         Users user = Users.random();
         insertCards(user.id());
         // daily limits high enough for the queue to be as long as the limit asks
         QuizApi.as(user).contentType("application/json").body("{\"newPerDay\": 1000, \"reviewsPerDay\": 10000}")
                 .put("/api/v1/quiz/review/settings").then().statusCode(200);
+        HttpClient http = HttpClient.newHttpClient();
         for (int limit : new int[]{50, 500}) {
+            int items = QuizApi.as(user).get("/api/v1/quiz/review/queue?limit=" + limit).then().statusCode(200)
+                    .extract().path("items.size()");
+            assertEquals(limit, items);
+            HttpRequest request = HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port
+                    + "/api/v1/quiz/review/queue?limit=" + limit)).header("Authorization", "Bearer " + user.token())
+                    .build();
             for (int i = 0; i < WARM_UP; i++) {
-                queue(user, limit);
+                queue(http, request);
             }
+            // timed with a plain client that reads the body without parsing it: the server's time, not RestAssured's
             List<Long> micros = new ArrayList<>();
             for (int i = 0; i < RUNS; i++) {
                 long started = System.nanoTime();
-                queue(user, limit);
+                queue(http, request);
                 micros.add((System.nanoTime() - started) / 1_000);
             }
             Collections.sort(micros);
@@ -66,10 +80,9 @@ class ReviewQueueBench {
         }
     }
 
-    private static void queue(Users user, int limit) {
-        int items = QuizApi.as(user).get("/api/v1/quiz/review/queue?limit=" + limit).then().statusCode(200)
-                .extract().path("items.size()");
-        assertEquals(limit, items);
+    private static void queue(HttpClient http, HttpRequest request) throws IOException, InterruptedException {
+        HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, response.statusCode());
     }
 
     private void insertCards(UUID userId) throws SQLException {
