@@ -160,9 +160,10 @@ public final class Demo {
                     overview.documentsIndexed(), overview.pagesIndexed(), overview.questionsAsked(),
                     overview.quizzesTaken(), percent(overview.averageScore()), percent(overview.bestScore()),
                     overview.minutesStudied(), overview.currentStreakDays());
-            if (overview.review() != null) {
-                out.printf(Locale.ROOT, "   reviews %d | cards reviewed %d | due now %d%n",
-                        overview.review().reviewsTotal(), overview.review().cardsReviewed(), overview.review().dueNow());
+            Api.ReviewSummary reviews = overview.review();
+            if (reviews != null) {
+                out.printf(Locale.ROOT, "   reviews %d | cards reviewed %d | due now %d%n", reviews.reviewsTotal(),
+                        reviews.cardsReviewed(), reviews.dueNow());
             }
             if (!complete) {
                 out.println("   (the events had not all arrived after " + seconds(ANALYTICS_TIMEOUT)

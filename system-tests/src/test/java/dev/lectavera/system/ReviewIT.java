@@ -48,7 +48,8 @@ class ReviewIT {
                 .body("items.card.source.passage", everyItem(notNullValue()))
                 .body("items.next.good", everyItem(notNullValue()))
                 .extract().jsonPath();
-        assertEquals(new HashSet<>(attempt.getList("results.prompt")), new HashSet<>(queue.getList("items.card.prompt")));
+        assertEquals(new HashSet<>(attempt.getList("results.prompt")),
+                new HashSet<>(queue.getList("items.card.prompt")));
         List<Integer> pages = attempt.getList("results.page");
         assertEquals(new HashSet<>(pages), new HashSet<>(queue.getList("items.card.source.page")));
 

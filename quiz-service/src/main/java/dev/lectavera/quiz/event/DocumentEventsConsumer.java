@@ -13,9 +13,10 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
- * {@code lectavera.documents}: DocumentDeleted marks the quizzes built on that document ({@code sourceDeleted});
- * they stay readable. Its review cards are suspended with the reason {@code document_deleted}. Other document events are not this service's business. Each event is applied once
- * ({@code processed_event}); junk and unknown types are logged and skipped.
+ * {@code lectavera.documents}: DocumentDeleted marks the quizzes built on that document ({@code sourceDeleted}); they
+ * stay readable. Its review cards are suspended with the reason {@code document_deleted}. Other document events are not
+ * this service's business. Each event is applied once ({@code processed_event}); junk and unknown types are logged and
+ * skipped.
  */
 @ApplicationScoped
 public class DocumentEventsConsumer {

@@ -14,8 +14,8 @@ import org.jboss.logging.Logger;
 
 /**
  * {@code lectavera.users}: UserDeleted purges the user's quizzes, questions, attempts, answers, review cards, review
- * log and settings and their outbox events, and leaves a tombstone that refuses any later write of the user. Applied once per event id; junk and
- * unknown types are logged and skipped.
+ * log and settings and their outbox events, and leaves a tombstone that refuses any later write of the user. Applied
+ * once per event id; junk and unknown types are logged and skipped.
  */
 @ApplicationScoped
 public class UserEventsConsumer {

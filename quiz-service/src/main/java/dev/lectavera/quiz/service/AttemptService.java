@@ -25,10 +25,10 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Grades attempts (one point per question; a question left out scores nothing) and stores them with their
- * QuizCompleted event and a review card for every question missed, in one transaction. Grading runs before the transaction: a model asked about a typed answer
- * never holds a database connection. A deleted user's attempt is refused, under the user's lock when it is stored
- * (see {@link QuizService#purgeUser}).
+ * Grades attempts (one point per question; a question left out scores nothing) and stores them with their QuizCompleted
+ * event and a review card for every question missed, in one transaction. Grading runs before the transaction: a model
+ * asked about a typed answer never holds a database connection. A deleted user's attempt is refused, under the user's
+ * lock when it is stored (see {@link QuizService#purgeUser}).
  */
 @ApplicationScoped
 public class AttemptService {

@@ -9,6 +9,7 @@ record ReviewDay(LocalDate date, Instant start, Instant end) {
 
     static ReviewDay of(Instant now, ZoneId zone) {
         LocalDate date = now.atZone(zone).toLocalDate();
-        return new ReviewDay(date, date.atStartOfDay(zone).toInstant(), date.plusDays(1).atStartOfDay(zone).toInstant());
+        return new ReviewDay(date, date.atStartOfDay(zone).toInstant(),
+                date.plusDays(1).atStartOfDay(zone).toInstant());
     }
 }

@@ -32,7 +32,10 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Review events out (ReviewCompleted, CardSuspended through the outbox to Kafka) and in (DocumentDeleted, UserDeleted). */
+/**
+ * Review events out (ReviewCompleted, CardSuspended, through the outbox to Kafka) and in (DocumentDeleted,
+ * UserDeleted).
+ */
 @QuarkusTest
 class ReviewEventsTest {
 

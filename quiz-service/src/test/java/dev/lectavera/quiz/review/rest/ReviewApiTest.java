@@ -104,7 +104,8 @@ class ReviewApiTest {
         JsonPath quiz = QuizApi.generate(student, QuizApi.generateJson(document, 1, "easy", "true_false"))
                 .statusCode(201).extract().jsonPath();
         String keyed = QuizApi.submit(student, UUID.fromString(quiz.getString("id")),
-                "{\"answers\": [], \"timeSpentSeconds\": 1}").statusCode(201).extract().path("results[0].correctAnswer");
+                "{\"answers\": [], \"timeSpentSeconds\": 1}").statusCode(201)
+                .extract().path("results[0].correctAnswer");
         long before = get(student, "/api/v1/quiz/review/cards").extract().jsonPath().getLong("total");
         assertTrue(before >= 6);
         QuizApi.submit(student, UUID.fromString(quiz.getString("id")), "{\"answers\": [{\"questionId\": \""
@@ -275,7 +276,8 @@ class ReviewApiTest {
         post(student, "{\"questionId\": \"" + questionId + "\"}", "/api/v1/quiz/review/cards/from-question")
                 .statusCode(409);
         String keyed = QuizApi.submit(student, UUID.fromString(quiz.getString("id")),
-                "{\"answers\": [], \"timeSpentSeconds\": 1}").statusCode(201).extract().path("results[0].correctAnswer");
+                "{\"answers\": [], \"timeSpentSeconds\": 1}").statusCode(201)
+                .extract().path("results[0].correctAnswer");
         // the attempt missed it: its card exists, so saving it finds that card
         post(student, "{\"questionId\": \"" + questionId + "\"}", "/api/v1/quiz/review/cards/from-question")
                 .statusCode(200).body("questionId", equalTo(questionId)).body("answer", equalTo(keyed));
