@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -194,26 +195,32 @@ public final class Demo {
     }
 
     private void printReview(StudentJourney.Review review) {
+        reviewReport(review, Instant.now()).forEach(out::println);
+    }
+
+    /** What the review step prints: the queue, the first card's buttons and its review (due times from {@code now}). */
+    public static List<String> reviewReport(StudentJourney.Review review, Instant now) {
         if (review.queue().isEmpty()) {
-            out.println("   the review queue is empty");
-            return;
+            return List.of("   the review queue is empty");
         }
-        out.printf(Locale.ROOT, "   %s%n", review.savedByChoice()
+        List<String> lines = new ArrayList<>();
+        lines.add("   " + (review.savedByChoice()
                 ? "nothing was missed, so the student saved the first question as a card; the review queue:"
-                : review.queue().size() + " missed question(s) now in the review queue, each with its page:");
+                : review.queue().size() + " missed question(s) now in the review queue, each with its page:"));
         for (Api.QueuedCard queued : review.queue()) {
             Api.Card card = queued.card();
-            out.printf(Locale.ROOT, "   - p. %d  %s  -> \"%s\"%n", card.source().page(), card.prompt(), card.answer());
+            lines.add(String.format(Locale.ROOT, "   - p. %d  %s  -> \"%s\"", card.source().page(), card.prompt(),
+                    card.answer()));
         }
         Api.QueuedCard first = review.reviewed();
-        Instant now = Instant.now();
-        out.printf(Locale.ROOT, "   buttons on the first card: again %s | hard %s | good %s | easy %s%n",
+        lines.add(String.format(Locale.ROOT, "   buttons on the first card: again %s | hard %s | good %s | easy %s",
                 until(now, first.next().again()), until(now, first.next().hard()), until(now, first.next().good()),
-                until(now, first.next().easy()));
+                until(now, first.next().easy())));
         Api.ReviewResult result = review.result();
-        out.printf(Locale.ROOT, "   reviewed it: typed \"%s\" -> %s, rated %s; now %s, due again in %s%n",
+        lines.add(String.format(Locale.ROOT, "   reviewed it: typed \"%s\" -> %s, rated %s; now %s, due again in %s",
                 first.card().answer(), Boolean.TRUE.equals(result.answerCorrect()) ? "correct" : "wrong",
-                result.rating(), result.card().state(), until(now, result.card().due()));
+                result.rating(), result.card().state(), until(now, result.card().due())));
+        return lines;
     }
 
     /** A due time as "10 min", "5 h" or "3 days" from now. */

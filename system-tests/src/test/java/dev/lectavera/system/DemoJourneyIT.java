@@ -1,5 +1,6 @@
 package dev.lectavera.system;
 
+import dev.lectavera.demo.Demo;
 import dev.lectavera.demo.StudentJourney;
 import dev.lectavera.demo.client.Api;
 import dev.lectavera.demo.client.GatewayClient;
@@ -8,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -105,6 +107,8 @@ class DemoJourneyIT {
         assertEquals(Boolean.TRUE, review.result().answerCorrect(), "the card's own answer, typed");
         assertEquals("good", review.result().rating());
         assertEquals("learning", review.result().card().state());
+        // what ./lectavera demo prints for this step, in the test's output
+        Demo.reviewReport(review, Instant.now()).forEach(System.out::println);
 
         // QueryAnswered, DocumentIndexed, QuizCompleted and ReviewCompleted travel through the outboxes and Kafka.
         await("the analytics overview reflects the journey").atMost(PROCESSING).untilAsserted(() -> {
