@@ -12,6 +12,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -19,7 +21,8 @@ import java.util.Locale;
  * {@code ./lectavera demo}: what LectaVera does, in under a minute, against a running system. Registers a new
  * demo student, uploads the sample study guide, shows the indexing, asks three questions over the WebSocket
  * (answers printed as they stream, then their citations), generates a five-question quiz, takes it, prints the
- * grading and finally the analytics overview once the events have flowed through Kafka.
+ * grading, the missed questions in the review queue (FSRS-6) with one of them reviewed, and finally the analytics
+ * overview once the events have flowed through Kafka.
  *
  * <pre>
  * usage: Demo [--gateway http://localhost:8080] [--pdf &lt;path&gt;]
@@ -143,8 +146,13 @@ public final class Demo {
                                 + "\" (p. " + graded.page() + ")");
             }
 
+            step = "review";
+            heading(7, "Review (spaced repetition, FSRS-6)");
+            StudentJourney.Review review = journey.review(user, quiz, attempt);
+            printReview(review);
+
             step = "analytics";
-            heading(7, "Analytics (built from the Kafka events)");
+            heading(8, "Analytics (built from the Kafka events)");
             Api.Overview overview = journey.awaitOverview(user, StudentJourney.reflects(1, 3, 1), ANALYTICS_TIMEOUT);
             endProgressLine();
             boolean complete = StudentJourney.reflects(1, 3, 1).test(overview);
@@ -153,6 +161,11 @@ public final class Demo {
                     overview.documentsIndexed(), overview.pagesIndexed(), overview.questionsAsked(),
                     overview.quizzesTaken(), percent(overview.averageScore()), percent(overview.bestScore()),
                     overview.minutesStudied(), overview.currentStreakDays());
+            Api.ReviewSummary reviews = overview.review();
+            if (reviews != null) {
+                out.printf(Locale.ROOT, "   reviews %d | cards reviewed %d | due now %d%n", reviews.reviewsTotal(),
+                        reviews.cardsReviewed(), reviews.dueNow());
+            }
             if (!complete) {
                 out.println("   (the events had not all arrived after " + seconds(ANALYTICS_TIMEOUT)
                         + "; is Kafka up? ./lectavera status)");
@@ -179,6 +192,45 @@ public final class Demo {
             System.err.println("The " + step + " step failed: " + e.getMessage());
             return 1;
         }
+    }
+
+    private void printReview(StudentJourney.Review review) {
+        reviewReport(review, Instant.now()).forEach(out::println);
+    }
+
+    /** What the review step prints: the queue, the first card's buttons and its review (due times from {@code now}). */
+    public static List<String> reviewReport(StudentJourney.Review review, Instant now) {
+        if (review.queue().isEmpty()) {
+            return List.of("   the review queue is empty");
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add("   " + (review.savedByChoice()
+                ? "nothing was missed, so the student saved the first question as a card; the review queue:"
+                : review.queue().size() + " missed question(s) now in the review queue, each with its page:"));
+        for (Api.QueuedCard queued : review.queue()) {
+            Api.Card card = queued.card();
+            lines.add(String.format(Locale.ROOT, "   - p. %d  %s  -> \"%s\"", card.source().page(), card.prompt(),
+                    card.answer()));
+        }
+        Api.QueuedCard first = review.reviewed();
+        lines.add(String.format(Locale.ROOT, "   buttons on the first card: again %s | hard %s | good %s | easy %s",
+                until(now, first.next().again()), until(now, first.next().hard()), until(now, first.next().good()),
+                until(now, first.next().easy())));
+        Api.ReviewResult result = review.result();
+        lines.add(String.format(Locale.ROOT, "   reviewed it: typed \"%s\" -> %s, rated %s; now %s, due again in %s",
+                first.card().answer(), Boolean.TRUE.equals(result.answerCorrect()) ? "correct" : "wrong",
+                result.rating(), result.card().state(), until(now, result.card().due())));
+        return lines;
+    }
+
+    /** A due time as "10 min", "5 h" or "3 days" from now. */
+    private static String until(Instant now, String due) {
+        long minutes = Math.max(0, Math.round(Duration.between(now, Instant.parse(due)).getSeconds() / 60.0));
+        if (minutes < 120) {
+            return minutes + " min";
+        }
+        long hours = Math.round(minutes / 60.0);
+        return hours < 48 ? hours + " h" : Math.round(hours / 24.0) + " days";
     }
 
     private void heading(int number, String title) {

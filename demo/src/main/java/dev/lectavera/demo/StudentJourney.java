@@ -61,6 +61,14 @@ public final class StudentJourney {
     public record Attempt(String id, double score, double maxScore, double percent, List<Graded> results) {
     }
 
+    /**
+     * The review step: the queue after the quiz, whether its card was saved by choice (nothing was missed), and
+     * the first card's review.
+     */
+    public record Review(List<Api.QueuedCard> queue, boolean savedByChoice, Api.QueuedCard reviewed,
+                         Api.ReviewResult result) {
+    }
+
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Duration POLL = Duration.ofMillis(250);
 
@@ -201,6 +209,27 @@ public final class StudentJourney {
                         r.correctAnswer(), r.page()))
                 .toList();
         return new Attempt(attempt.id(), attempt.score(), attempt.maxScore(), attempt.percent(), results);
+    }
+
+    /**
+     * The review queue after the quiz: the questions it missed are cards there, each with its page. When the quiz
+     * went perfectly the student saves its first question as a card instead. The first card is then reviewed by
+     * typing its answer (recalled from the reveal), which the grading turns into a rating.
+     */
+    public Review review(Registered user, Quiz quiz, Attempt attempt) {
+        Api.ReviewQueue queue = client.reviewQueue(user.accessToken());
+        boolean savedByChoice = false;
+        if (queue.items().isEmpty() && !quiz.questions().isEmpty()) {
+            client.saveQuestionAsCard(user.accessToken(), quiz.questions().getFirst().id());
+            queue = client.reviewQueue(user.accessToken());
+            savedByChoice = true;
+        }
+        if (queue.items().isEmpty()) {
+            return new Review(List.of(), savedByChoice, null, null);
+        }
+        Api.QueuedCard first = queue.items().getFirst();
+        Api.ReviewResult result = client.reviewCard(user.accessToken(), first.card().id(), first.card().answer());
+        return new Review(List.copyOf(queue.items()), savedByChoice, first, result);
     }
 
     /** The analytics overview now (events reach analytics-service through Kafka, so it may lag a little). */

@@ -192,6 +192,13 @@ class BadInputSweepIT {
         bodies.put(Call.of("POST", "/api/v1/study/sessions/{id}/messages", session + "/messages"), Map.of("content", List.of("q")));
         bodies.put(Call.of("POST", "/api/v1/quiz/generate"), Map.of("documentIds", lib.documentId(), "count", "ten"));
         bodies.put(Call.of("POST", "/api/v1/quiz/{id}/attempts", quiz + "/attempts"), Map.of("answers", "all right", "timeSpentSeconds", "long"));
+        bodies.put(Call.of("POST", "/api/v1/quiz/review/cards/{id}/reviews", "/api/v1/quiz/review/cards/" + lib.cardId()
+                + "/reviews"), Map.of("rating", List.of("good"), "answer", 5));
+        bodies.put(Call.of("POST", "/api/v1/quiz/review/cards/from-question"), Map.of("questionId", 5));
+        bodies.put(Call.of("POST", "/api/v1/quiz/review/cards/from-citation"), Map.of("documentId", List.of(), "page",
+                "one", "quote", 3));
+        bodies.put(Call.of("POST", "/api/v1/quiz/review/flashcards"), Map.of("documentIds", lib.documentId(), "count",
+                "ten"));
         for (Map.Entry<Call, Map<String, Object>> entry : bodies.entrySet()) {
             Call template = entry.getKey();
             Endpoint endpoint = template.endpoint;

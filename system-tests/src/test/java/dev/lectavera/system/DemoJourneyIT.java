@@ -1,5 +1,6 @@
 package dev.lectavera.system;
 
+import dev.lectavera.demo.Demo;
 import dev.lectavera.demo.StudentJourney;
 import dev.lectavera.demo.client.Api;
 import dev.lectavera.demo.client.GatewayClient;
@@ -8,8 +9,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -84,7 +88,29 @@ class DemoJourneyIT {
         assertEquals(attempt.score(), attempt.results().stream().filter(StudentJourney.Graded::correct).count(), 0.0);
         attempt.results().forEach(r -> assertNotNull(r.correctAnswer(), "the grading reveals the answer of " + r.prompt()));
 
-        // QueryAnswered, DocumentIndexed and QuizCompleted travel through the outboxes and Kafka.
+        // What the attempt missed is in the review queue, each card with its page; one is reviewed (FSRS-6).
+        StudentJourney.Review review = journey.review(user, quiz, attempt);
+        List<String> missed = attempt.results().stream().filter(r -> !r.correct()).map(StudentJourney.Graded::prompt)
+                .toList();
+        assertEquals(missed.isEmpty(), review.savedByChoice());
+        assertEquals(missed.isEmpty() ? 1 : missed.size(), review.queue().size());
+        if (!missed.isEmpty()) {
+            assertEquals(Set.copyOf(missed),
+                    review.queue().stream().map(q -> q.card().prompt()).collect(Collectors.toSet()));
+        }
+        for (Api.QueuedCard queued : review.queue()) {
+            assertEquals("new", queued.card().state());
+            assertEquals(indexed.documentId(), queued.card().source().documentId());
+            assertTrue(queued.card().source().page() >= 1 && queued.card().source().page() <= indexed.pages());
+            assertFalse(queued.card().source().passage().isBlank());
+        }
+        assertEquals(Boolean.TRUE, review.result().answerCorrect(), "the card's own answer, typed");
+        assertEquals("good", review.result().rating());
+        assertEquals("learning", review.result().card().state());
+        // what ./lectavera demo prints for this step, in the test's output
+        Demo.reviewReport(review, Instant.now()).forEach(System.out::println);
+
+        // QueryAnswered, DocumentIndexed, QuizCompleted and ReviewCompleted travel through the outboxes and Kafka.
         await("the analytics overview reflects the journey").atMost(PROCESSING).untilAsserted(() -> {
             Api.Overview overview = journey.overview(user);
             assertEquals(1, overview.documentsIndexed());
@@ -92,6 +118,7 @@ class DemoJourneyIT {
             assertEquals(3, overview.questionsAsked());
             assertEquals(1, overview.quizzesTaken());
             assertEquals(attempt.percent(), overview.averageScore(), 0.01);
+            assertEquals(1, overview.review().reviewsTotal());
         });
     }
 }

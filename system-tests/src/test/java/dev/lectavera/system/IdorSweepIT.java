@@ -192,8 +192,35 @@ class IdorSweepIT {
         cases.add(new Case("B's quizzes", Call.of("GET", "/api/v1/quiz"), Expect.OWN_ONLY));
         cases.add(new Case("B's attempts at B's quiz", Call.of("GET", "/api/v1/quiz/{id}/attempts",
                 "/api/v1/quiz/" + b.quizId() + "/attempts"), Expect.OWN_ONLY));
+        // quiz-service: spaced review
+        String card = "/api/v1/quiz/review/cards/" + a.cardId();
+        cases.add(new Case("A's card", Call.of("GET", "/api/v1/quiz/review/cards/{id}", card), Expect.NOT_FOUND));
+        cases.add(new Case("review A's card", Call.of("POST", "/api/v1/quiz/review/cards/{id}/reviews", card + "/reviews")
+                .json(new JsonObject().put("rating", "easy")), Expect.NOT_FOUND));
+        cases.add(new Case("suspend A's card", Call.of("POST", "/api/v1/quiz/review/cards/{id}/suspend", card + "/suspend"),
+                Expect.NOT_FOUND));
+        cases.add(new Case("unsuspend A's card", Call.of("POST", "/api/v1/quiz/review/cards/{id}/unsuspend",
+                card + "/unsuspend"), Expect.NOT_FOUND));
+        cases.add(new Case("delete A's card", Call.of("DELETE", "/api/v1/quiz/review/cards/{id}", card), Expect.NOT_FOUND));
+        cases.add(new Case("card from A's question", Call.of("POST", "/api/v1/quiz/review/cards/from-question")
+                .json(new JsonObject().put("questionId", a.questionIds().getFirst())), Expect.NOT_FOUND));
+        cases.add(new Case("card from a citation of A's document", Call.of("POST", "/api/v1/quiz/review/cards/from-citation")
+                .json(new JsonObject().put("documentId", a.documentId()).put("page", 1).put("quote", "cell")),
+                Expect.NOT_FOUND));
+        cases.add(new Case("flashcards from A's document", Call.of("POST", "/api/v1/quiz/review/flashcards")
+                .json(new JsonObject().put("documentIds", aDocs)), Expect.NOT_FOUND));
+        cases.add(new Case("B's review queue", Call.of("GET", "/api/v1/quiz/review/queue"), Expect.OWN_ONLY));
+        cases.add(new Case("B's review queue of A's document", Call.of("GET", "/api/v1/quiz/review/queue",
+                "/api/v1/quiz/review/queue?documentId=" + a.documentId()), Expect.OWN_ONLY));
+        cases.add(new Case("B's cards", Call.of("GET", "/api/v1/quiz/review/cards"), Expect.OWN_ONLY));
+        cases.add(new Case("B's cards of A's document", Call.of("GET", "/api/v1/quiz/review/cards",
+                "/api/v1/quiz/review/cards?documentId=" + a.documentId()), Expect.OWN_ONLY));
+        cases.add(new Case("B's review settings", Call.of("GET", "/api/v1/quiz/review/settings"), Expect.OWN_ONLY));
+        cases.add(new Case("B changes B's review settings", Call.of("PUT", "/api/v1/quiz/review/settings")
+                .json(new JsonObject().put("newPerDay", 3)), Expect.OWN_ONLY));
+        cases.add(new Case("B's review stats", Call.of("GET", "/api/v1/quiz/review/stats"), Expect.OWN_ONLY));
         // analytics-service and the caller's own account
-        for (String path : List.of("/overview", "/activity", "/quiz-performance", "/queries")) {
+        for (String path : List.of("/overview", "/activity", "/quiz-performance", "/queries", "/review")) {
             cases.add(new Case("B's analytics " + path, Call.of("GET", "/api/v1/analytics" + path), Expect.OWN_ONLY));
         }
         cases.add(new Case("B's account", Call.of("GET", "/api/v1/users/me"), Expect.OWN_ONLY));
@@ -295,6 +322,12 @@ class IdorSweepIT {
                         .getJsonArray("items").size(), "A's attempts"),
                 () -> expect(http.send("A intact", Call.of("GET", "/api/v1/quiz/{id}/attempts/{attemptId}",
                         "/api/v1/quiz/" + lib.quizId() + "/attempts/" + lib.attemptId()).bearer(token)), 200, "A's attempt"),
+                () -> {
+                    JsonObject card = expect(http.send("A intact", Call.of("GET", "/api/v1/quiz/review/cards/{id}",
+                            "/api/v1/quiz/review/cards/" + lib.cardId()).bearer(token)), 200, "A's card").json();
+                    assertEquals(false, card.getBoolean("suspended"), "A's card suspended");
+                    assertEquals(0, card.getInteger("reps"), "A's card reviews");
+                },
                 () -> {
                     JsonObject results = expect(http.send("A intact", Call.of("POST", "/api/v1/documents/search").bearer(token)
                             .json(new JsonObject().put("query", "Which organelle produces ATP?"))), 200, "A's search").json();

@@ -456,7 +456,8 @@ final class SweepFixture {
             if (endpoint.method().equals("POST") && t.equals("/api/v1/documents/search")) {
                 return SEARCH;
             }
-            if (endpoint.method().equals("POST") && t.equals("/api/v1/quiz/generate")) {
+            if (endpoint.method().equals("POST")
+                    && (t.equals("/api/v1/quiz/generate") || t.equals("/api/v1/quiz/review/flashcards"))) {
                 return QUIZ;
             }
             return DEFAULT;
@@ -508,7 +509,7 @@ final class SweepFixture {
     record Library(Student owner, byte[] pdf, String documentId, String documentTitle, String sessionId,
                    String sessionTitle, String questionId, String answerId, String question,
                    String archivedSessionId, String archivedSessionTitle, String quizId, List<String> questionIds,
-                   String attemptId) {
+                   String attemptId, String cardId) {
 
         /** Strings that only this library holds: none may appear in another student's answers. */
         List<String> secrets() {
@@ -521,6 +522,9 @@ final class SweepFixture {
             }
             if (attemptId != null) {
                 secrets.add(attemptId);
+            }
+            if (cardId != null) {
+                secrets.add(cardId);
             }
             return secrets;
         }
@@ -549,7 +553,10 @@ final class SweepFixture {
                 });
     }
 
-    /** After the document is indexed: a session with a question and its answer, an archived session, a quiz and an attempt. */
+    /**
+     * After the document is indexed: a session with a question and its answer, an archived session, a quiz and an
+     * attempt (and then a review card of one of its questions).
+     */
     static Library library(Http http, Student owner, byte[] pdf, String documentId, String documentTitle,
                            boolean withAttempt) {
         String marker = UUID.randomUUID().toString();
@@ -580,6 +587,7 @@ final class SweepFixture {
         List<String> questionIds = quiz.json().getJsonArray("questions").stream()
                 .map(q -> ((JsonObject) q).getString("id")).toList();
         String attemptId = null;
+        String cardId = null;
         if (withAttempt) {
             JsonArray answers = new JsonArray();
             questionIds.forEach(id -> answers.add(new JsonObject().put("questionId", id).put("answer", "x")));
@@ -588,11 +596,18 @@ final class SweepFixture {
                     .json(new JsonObject().put("answers", answers).put("timeSpentSeconds", 42)));
             expect(attempt, 201, "attempt");
             attemptId = attempt.json().getString("id");
+            // the attempt's misses are review cards; saving the first question finds (or makes) its card
+            Reply card = http.send("setup: review card", Call.of("POST", "/api/v1/quiz/review/cards/from-question")
+                    .bearer(owner.accessToken()).json(new JsonObject().put("questionId", questionIds.getFirst())));
+            if (card.status() != 200 && card.status() != 201) {
+                throw new IllegalStateException("save a question as a card: " + card.brief());
+            }
+            cardId = card.json().getString("id");
         }
         return new Library(owner, pdf, documentId, documentTitle, sessionId, sessionTitle,
                 asked.json().getJsonObject("question").getString("id"),
                 asked.json().getJsonObject("answer").getString("id"), question, archivedId, archivedTitle, quizId,
-                questionIds, attemptId);
+                questionIds, attemptId, cardId);
     }
 
     // -------------------------------------------------------------------------------------------- multipart

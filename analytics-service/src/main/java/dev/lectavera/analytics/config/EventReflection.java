@@ -1,6 +1,7 @@
 package dev.lectavera.analytics.config;
 
 import dev.lectavera.contracts.EventEnvelope;
+import dev.lectavera.contracts.events.CardSuspended;
 import dev.lectavera.contracts.events.ChatArchived;
 import dev.lectavera.contracts.events.DocumentDeleted;
 import dev.lectavera.contracts.events.DocumentFailed;
@@ -9,6 +10,7 @@ import dev.lectavera.contracts.events.DocumentUpdated;
 import dev.lectavera.contracts.events.QueryAnswered;
 import dev.lectavera.contracts.events.QuizCompleted;
 import dev.lectavera.contracts.events.QuizGenerated;
+import dev.lectavera.contracts.events.ReviewCompleted;
 import dev.lectavera.contracts.events.UserDeleted;
 import dev.lectavera.contracts.events.UserRegistered;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -17,7 +19,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 @RegisterForReflection(targets = {
         EventEnvelope.class, UserRegistered.class, UserDeleted.class, DocumentIndexed.class,
         DocumentUpdated.class, DocumentDeleted.class, DocumentFailed.class, QueryAnswered.class,
-        ChatArchived.class, QuizGenerated.class, QuizCompleted.class, QuizCompleted.QuestionOutcome.class})
+        ChatArchived.class, QuizGenerated.class, QuizCompleted.class, QuizCompleted.QuestionOutcome.class,
+        ReviewCompleted.class, CardSuspended.class})
 public final class EventReflection {
     private EventReflection() {
     }

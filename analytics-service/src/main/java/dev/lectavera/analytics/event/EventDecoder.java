@@ -6,6 +6,7 @@ import dev.lectavera.analytics.event.DecodedEvent.Rejected;
 import dev.lectavera.contracts.EventEnvelope;
 import dev.lectavera.contracts.EventJson;
 import dev.lectavera.contracts.UnknownEventTypeException;
+import dev.lectavera.contracts.events.CardSuspended;
 import dev.lectavera.contracts.events.ChatArchived;
 import dev.lectavera.contracts.events.DocumentDeleted;
 import dev.lectavera.contracts.events.DocumentFailed;
@@ -14,6 +15,7 @@ import dev.lectavera.contracts.events.DocumentUpdated;
 import dev.lectavera.contracts.events.QueryAnswered;
 import dev.lectavera.contracts.events.QuizCompleted;
 import dev.lectavera.contracts.events.QuizGenerated;
+import dev.lectavera.contracts.events.ReviewCompleted;
 import dev.lectavera.contracts.events.UserDeleted;
 import dev.lectavera.contracts.events.UserRegistered;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -72,6 +74,14 @@ public class EventDecoder {
                     Double.isFinite(e.score()) && Double.isFinite(e.maxScore()) && e.maxScore() >= 0
                             ? null : "score or maxScore is not a finite, non-negative number",
                     e.durationSeconds() < 0 ? "durationSeconds is negative" : null);
+            case ReviewCompleted e -> firstOf(required(e.userId(), "userId"), required(e.cardId(), "cardId"),
+                    required(e.reviewedAt(), "reviewedAt"), required(e.due(), "due"), required(e.rating(), "rating"),
+                    required(e.stateBefore(), "stateBefore"),
+                    e.stability() > 0 && Double.isFinite(e.stability()) ? null : "stability is not positive",
+                    e.decay() > 0 && Double.isFinite(e.decay()) ? null : "decay is not positive",
+                    e.retrievability() >= 0 && e.retrievability() <= 1 ? null : "retrievability is not in [0, 1]");
+            case CardSuspended e -> firstOf(required(e.userId(), "userId"), required(e.cardId(), "cardId"),
+                    required(e.changedAt(), "changedAt"));
             default -> "no read model knows " + data.getClass().getSimpleName();
         };
     }
@@ -88,6 +98,8 @@ public class EventDecoder {
             case ChatArchived e -> e.userId();
             case QuizGenerated e -> e.userId();
             case QuizCompleted e -> e.userId();
+            case ReviewCompleted e -> e.userId();
+            case CardSuspended e -> e.userId();
             default -> throw new IllegalStateException("unreachable: validated above");
         };
     }

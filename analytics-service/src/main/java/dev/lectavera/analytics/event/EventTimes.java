@@ -1,6 +1,7 @@
 package dev.lectavera.analytics.event;
 
 import dev.lectavera.contracts.EventEnvelope;
+import dev.lectavera.contracts.events.CardSuspended;
 import dev.lectavera.contracts.events.ChatArchived;
 import dev.lectavera.contracts.events.DocumentDeleted;
 import dev.lectavera.contracts.events.DocumentFailed;
@@ -9,6 +10,7 @@ import dev.lectavera.contracts.events.DocumentUpdated;
 import dev.lectavera.contracts.events.QueryAnswered;
 import dev.lectavera.contracts.events.QuizCompleted;
 import dev.lectavera.contracts.events.QuizGenerated;
+import dev.lectavera.contracts.events.ReviewCompleted;
 import dev.lectavera.contracts.events.UserDeleted;
 import dev.lectavera.contracts.events.UserRegistered;
 
@@ -35,6 +37,8 @@ public final class EventTimes {
             case ChatArchived e -> e.endedAt();
             case QuizGenerated e -> e.generatedAt();
             case QuizCompleted e -> e.completedAt();
+            case ReviewCompleted e -> e.reviewedAt();
+            case CardSuspended e -> e.changedAt();
             default -> null;
         };
         return payloadTime != null ? payloadTime : envelope.time();

@@ -48,15 +48,16 @@ public class OverviewQueries {
 
     /**
      * The distinct local days (in {@code zone}) with study activity: a question answered, a quiz
-     * completed, or a chat session started.
+     * completed, a chat session started, or a card reviewed.
      */
     public List<LocalDate> activeDays(Connection c, UUID userId, String zone) {
         return Sql.query(c, """
                 SELECT DISTINCT (t AT TIME ZONE ?)::date AS day FROM (
                   SELECT answered_at AS t FROM query_fact WHERE user_id = ?
                   UNION ALL SELECT completed_at FROM quiz_attempt_fact WHERE user_id = ?
-                  UNION ALL SELECT started_at FROM chat_session_fact WHERE user_id = ?) activity
+                  UNION ALL SELECT started_at FROM chat_session_fact WHERE user_id = ?
+                  UNION ALL SELECT reviewed_at FROM review_fact WHERE user_id = ?) activity
                 ORDER BY day""",
-                row -> row.getObject("day", LocalDate.class), zone, userId, userId, userId);
+                row -> row.getObject("day", LocalDate.class), zone, userId, userId, userId, userId);
     }
 }

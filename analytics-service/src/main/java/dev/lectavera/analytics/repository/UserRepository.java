@@ -18,7 +18,7 @@ public class UserRepository {
      */
     static final List<String> USER_FACT_TABLES = List.of(
             "quiz_outcome_fact", "quiz_attempt_fact", "query_fact", "chat_session_fact", "document_fact",
-            "user_account");
+            "review_fact", "review_card_fact", "user_account");
 
     /**
      * Locks the user until the transaction ends, so that a purge and a fact of the same user never

@@ -7,6 +7,8 @@ import dev.lectavera.analytics.service.Overview;
 import dev.lectavera.analytics.service.OverviewService;
 import dev.lectavera.analytics.service.QueryStatistics;
 import dev.lectavera.analytics.service.QueryStatisticsService;
+import dev.lectavera.analytics.service.ReviewStatistics;
+import dev.lectavera.analytics.service.ReviewStatisticsService;
 import dev.lectavera.analytics.service.QuizPerformance;
 import dev.lectavera.analytics.service.QuizPerformanceService;
 import dev.lectavera.kit.user.CurrentUser;
@@ -40,14 +42,17 @@ public class AnalyticsResource {
     private final ActivityService activityService;
     private final QuizPerformanceService quizPerformanceService;
     private final QueryStatisticsService queryStatisticsService;
+    private final ReviewStatisticsService reviewStatisticsService;
 
     AnalyticsResource(CurrentUser user, OverviewService overviewService, ActivityService activityService,
-                      QuizPerformanceService quizPerformanceService, QueryStatisticsService queryStatisticsService) {
+                      QuizPerformanceService quizPerformanceService, QueryStatisticsService queryStatisticsService,
+                      ReviewStatisticsService reviewStatisticsService) {
         this.user = user;
         this.overviewService = overviewService;
         this.activityService = activityService;
         this.quizPerformanceService = quizPerformanceService;
         this.queryStatisticsService = queryStatisticsService;
+        this.reviewStatisticsService = reviewStatisticsService;
     }
 
     @GET
@@ -83,6 +88,13 @@ public class AnalyticsResource {
             @QueryParam("to") @Parameter(description = "last day, ISO date (default: open)") String to,
             @QueryParam("tz") @Parameter(description = TZ_DOC) String tz) {
         return queryStatisticsService.statistics(user.id(), date("from", from), date("to", to), tz);
+    }
+
+    @GET
+    @Path("/review")
+    @Operation(summary = "Spaced review: reviews per day, true retention, 30-day due forecast, mastery per topic")
+    public ReviewStatistics review(@QueryParam("tz") @Parameter(description = TZ_DOC) String tz) {
+        return reviewStatisticsService.statistics(user.id(), tz);
     }
 
     private static LocalDate date(String parameter, String value) {

@@ -8,6 +8,8 @@ import java.time.LocalDate;
  * @param averageScore mean of the attempts' score/maxScore in percent (2 decimals); null without attempts
  * @param bestScore    the best attempt in percent; null without attempts
  * @param today        the local date the current streak was measured against, in {@code timezone}
+ * @param review       spaced review: reviews, cards, cards due now, true retention (GET /api/v1/analytics/review has
+ *                     the rest)
  */
 public record Overview(
         long documentsIndexed,
@@ -22,5 +24,6 @@ public record Overview(
         int currentStreakDays,
         int longestStreakDays,
         String timezone,
-        LocalDate today) {
+        LocalDate today,
+        ReviewStatistics.Summary review) {
 }

@@ -20,14 +20,16 @@ public class OverviewService {
     private final TimeZones timeZones;
     private final AnalyticsConfig config;
     private final Clock clock;
+    private final ReviewStatisticsService reviews;
 
     OverviewService(Database database, OverviewQueries queries, TimeZones timeZones, AnalyticsConfig config,
-                    Clock clock) {
+                    Clock clock, ReviewStatisticsService reviews) {
         this.database = database;
         this.queries = queries;
         this.timeZones = timeZones;
         this.config = config;
         this.clock = clock;
+        this.reviews = reviews;
     }
 
     public Overview overview(UUID userId, String tz) {
@@ -40,7 +42,7 @@ public class OverviewService {
                     totals.chatMessages(), totals.questionsAsked(), totals.quizzesTaken(),
                     Figures.percent(totals.averageScorePercent()), Figures.percent(totals.bestScorePercent()),
                     Figures.wholeMinutes(totals.chatSeconds() + totals.quizSeconds()), streaks.current(),
-                    streaks.longest(), zone.getId(), today);
+                    streaks.longest(), zone.getId(), today, reviews.statistics(c, userId, zone).summary());
         });
     }
 }

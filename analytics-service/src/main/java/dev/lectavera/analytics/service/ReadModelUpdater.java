@@ -9,14 +9,18 @@ import dev.lectavera.analytics.repository.QueryFactRepository.QueryFact;
 import dev.lectavera.analytics.repository.QuizFactRepository;
 import dev.lectavera.analytics.repository.QuizFactRepository.Attempt;
 import dev.lectavera.analytics.repository.QuizFactRepository.Outcome;
+import dev.lectavera.analytics.repository.ReviewFactRepository;
+import dev.lectavera.analytics.repository.ReviewFactRepository.Review;
 import dev.lectavera.analytics.repository.UserRepository;
 import dev.lectavera.contracts.EventEnvelope;
+import dev.lectavera.contracts.events.CardSuspended;
 import dev.lectavera.contracts.events.ChatArchived;
 import dev.lectavera.contracts.events.DocumentDeleted;
 import dev.lectavera.contracts.events.DocumentIndexed;
 import dev.lectavera.contracts.events.DocumentUpdated;
 import dev.lectavera.contracts.events.QueryAnswered;
 import dev.lectavera.contracts.events.QuizCompleted;
+import dev.lectavera.contracts.events.ReviewCompleted;
 import dev.lectavera.contracts.events.UserDeleted;
 import dev.lectavera.contracts.events.UserRegistered;
 import dev.lectavera.kit.jdbc.Database;
@@ -49,10 +53,11 @@ public class ReadModelUpdater {
     private final ChatSessionFactRepository chatSessions;
     private final QueryFactRepository queries;
     private final QuizFactRepository quizzes;
+    private final ReviewFactRepository reviews;
 
     ReadModelUpdater(Database database, EventInbox processedEvents, UserRepository users,
                      DocumentFactRepository documents, ChatSessionFactRepository chatSessions,
-                     QueryFactRepository queries, QuizFactRepository quizzes) {
+                     QueryFactRepository queries, QuizFactRepository quizzes, ReviewFactRepository reviews) {
         this.database = database;
         this.processedEvents = processedEvents;
         this.users = users;
@@ -60,6 +65,7 @@ public class ReadModelUpdater {
         this.chatSessions = chatSessions;
         this.queries = queries;
         this.quizzes = quizzes;
+        this.reviews = reviews;
     }
 
     @Transactional
@@ -108,6 +114,11 @@ public class ReadModelUpdater {
             case QuizCompleted e -> quizzes.completed(c,
                     new Attempt(e.attemptId(), e.quizId(), userId, e.score(), e.maxScore(), e.durationSeconds(), time),
                     outcomes(e));
+            case ReviewCompleted e -> reviews.reviewed(c, new Review(e.cardId(), userId, e.documentId(),
+                    e.topic() == null || e.topic().isBlank() ? null : e.topic().trim(),
+                    e.rating().trim().toLowerCase(Locale.ROOT), e.stateBefore().trim().toLowerCase(Locale.ROOT),
+                    e.retrievability(), e.stability(), e.decay(), e.reviewedAt(), e.due()));
+            case CardSuspended e -> reviews.suspended(c, e.cardId(), e.suspended(), e.reason(), e.changedAt());
             default -> {
                 // DocumentFailed, QuizGenerated: no figure depends on them.
                 return ApplyOutcome.RECORDED_ONLY;

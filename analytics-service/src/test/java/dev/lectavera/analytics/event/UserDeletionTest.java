@@ -21,6 +21,7 @@ import static dev.lectavera.analytics.support.TestEvents.outcome;
 import static dev.lectavera.analytics.support.TestEvents.query;
 import static dev.lectavera.analytics.support.TestEvents.quiz;
 import static dev.lectavera.analytics.support.TestEvents.registered;
+import static dev.lectavera.analytics.support.TestEvents.review;
 import static dev.lectavera.analytics.support.TestEvents.userDeleted;
 import static dev.lectavera.analytics.support.TestEvents.withSubject;
 import static org.hamcrest.Matchers.empty;
@@ -45,7 +46,9 @@ class UserDeletionTest extends EventDrivenTest {
                 chat(user, UUID.randomUUID(), 6, Instant.parse("2024-04-01T10:00:00Z"), Duration.ofMinutes(20)),
                 query(user, Instant.parse("2024-04-01T10:05:00Z")),
                 quiz(user, Instant.parse("2024-04-01T11:00:00Z"), 2, 4, 240,
-                        List.of(outcome(document, 2, "acids", false), outcome(document, 3, "bases", true))));
+                        List.of(outcome(document, 2, "acids", false), outcome(document, 3, "bases", true))),
+                review(user, UUID.randomUUID(), "acids", "good", "new", 2.3065, Instant.parse("2024-04-01T12:00:00Z"),
+                        Instant.parse("2024-04-01T12:10:00Z")));
     }
 
     @Test
@@ -81,6 +84,8 @@ class UserDeletionTest extends EventDrivenTest {
                 indexed(user, UUID.randomUUID(), "Resurrected?", 3, 1, Instant.parse("2024-04-03T09:00:00Z")),
                 query(user, Instant.parse("2024-04-03T10:00:00Z")),
                 chat(user, UUID.randomUUID(), 2, Instant.parse("2024-04-03T10:00:00Z"), Duration.ofMinutes(3)),
+                review(user, UUID.randomUUID(), "bases", "easy", "new", 8.2956, Instant.parse("2024-04-03T12:00:00Z"),
+                        Instant.parse("2024-04-11T12:00:00Z")),
                 oldQuiz,
                 quizSentinel);
         kafka.publish(afterwards);

@@ -1,12 +1,14 @@
 package dev.lectavera.analytics.support;
 
 import dev.lectavera.contracts.EventEnvelope;
+import dev.lectavera.contracts.events.CardSuspended;
 import dev.lectavera.contracts.events.ChatArchived;
 import dev.lectavera.contracts.events.DocumentDeleted;
 import dev.lectavera.contracts.events.DocumentIndexed;
 import dev.lectavera.contracts.events.DocumentUpdated;
 import dev.lectavera.contracts.events.QueryAnswered;
 import dev.lectavera.contracts.events.QuizCompleted;
+import dev.lectavera.contracts.events.ReviewCompleted;
 import dev.lectavera.contracts.events.QuizCompleted.QuestionOutcome;
 import dev.lectavera.contracts.events.UserDeleted;
 import dev.lectavera.contracts.events.UserRegistered;
@@ -78,6 +80,19 @@ public final class TestEvents {
 
     public static QuestionOutcome outcome(UUID document, int page, String topic, boolean correct) {
         return new QuestionOutcome(UUID.randomUUID(), document, page, topic, correct);
+    }
+
+    /** A review of a card at {@code at}, leaving it with {@code stability} days and due at {@code due}. */
+    public static EventEnvelope<ReviewCompleted> review(UUID user, UUID card, String topic, String rating,
+                                                        String stateBefore, double stability, Instant at,
+                                                        Instant due) {
+        return EventEnvelope.of("/quiz-service", card.toString(), new ReviewCompleted(card, user, UUID.randomUUID(),
+                3, topic, rating, stateBefore, "review", null, 0.9, stability, 5.0, 0.1542, 0.9, at, due));
+    }
+
+    public static EventEnvelope<CardSuspended> cardSuspended(UUID user, UUID card, boolean suspended, Instant at) {
+        return EventEnvelope.of("/quiz-service", card.toString(),
+                new CardSuspended(card, user, suspended, suspended ? "user" : null, at));
     }
 
     /** Same event id, same everything: what Kafka redelivers. */

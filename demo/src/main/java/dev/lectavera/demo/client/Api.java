@@ -75,10 +75,39 @@ public final class Api {
                           int timeSpentSeconds, List<QuestionResult> results) {
     }
 
+    /** quiz-service: where a review card's answer is written. */
+    public record CardSource(String documentId, String title, int page, String passage) {
+    }
+
+    /** quiz-service: a review card (FSRS-6 state new, learning, review or relearning). */
+    public record Card(String id, String origin, String questionId, String prompt, String answer, String topic,
+                       CardSource source, String state, String due, Double stability, int reps) {
+    }
+
+    /** quiz-service: when each rating would make the card due again. */
+    public record NextDue(String again, String hard, String good, String easy) {
+    }
+
+    public record QueuedCard(Card card, NextDue next) {
+    }
+
+    /** quiz-service: {@code GET /api/v1/quiz/review/queue}. */
+    public record ReviewQueue(String day, List<QueuedCard> items, int dueCount, int newCount) {
+    }
+
+    /** quiz-service: {@code POST /api/v1/quiz/review/cards/{id}/reviews}. */
+    public record ReviewResult(Card card, String rating, Boolean answerCorrect, String suggestedRating,
+                               int scheduledDays) {
+    }
+
+    /** analytics-service: the overview's review figures. */
+    public record ReviewSummary(long reviewsTotal, long cardsReviewed, long dueNow, Double trueRetention) {
+    }
+
     /** analytics-service: {@code GET /api/v1/analytics/overview}. */
     public record Overview(long documentsIndexed, long pagesIndexed, long chatSessions, long chatMessages,
                            long questionsAsked, long quizzesTaken, Double averageScore, Double bestScore,
                            long minutesStudied, int currentStreakDays, int longestStreakDays, String timezone,
-                           String today) {
+                           String today, ReviewSummary review) {
     }
 }

@@ -182,6 +182,23 @@ public final class GatewayClient {
                 Map.of("answers", answers, "timeSpentSeconds", timeSpentSeconds)), Api.Attempt.class);
     }
 
+    // ---- quiz-service: spaced review --------------------------------------------------------------------
+
+    public Api.ReviewQueue reviewQueue(String token) {
+        return send(get("/api/v1/quiz/review/queue", token), Api.ReviewQueue.class);
+    }
+
+    public Api.Card saveQuestionAsCard(String token, String questionId) {
+        return send(post("/api/v1/quiz/review/cards/from-question", token, Map.of("questionId", questionId)),
+                Api.Card.class);
+    }
+
+    /** Reviews a card with the answer the student typed; its grade suggests the rating. */
+    public Api.ReviewResult reviewCard(String token, String cardId, String typedAnswer) {
+        return send(post("/api/v1/quiz/review/cards/" + cardId + "/reviews", token, Map.of("answer", typedAnswer)),
+                Api.ReviewResult.class);
+    }
+
     // ---- analytics-service -------------------------------------------------------------------------------
 
     public Api.Overview overview(String token) {

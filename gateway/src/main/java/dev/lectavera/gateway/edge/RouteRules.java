@@ -45,9 +45,9 @@ public class RouteRules {
     /**
      * socket: every WebSocket upgrade (how often a user opens sockets; the questions are study-service's chat
      * limit, since frames inside an open socket are invisible here); upload: POST /api/v1/documents;
-     * search: POST /api/v1/documents/search; quiz: POST /api/v1/quiz/generate; auth: POST login,
-     * register, forgot-password, reset-password, and the password-confirming POST /api/v1/users/me/password
-     * and DELETE /api/v1/users/me; everything else: default.
+     * search: POST /api/v1/documents/search; quiz: POST /api/v1/quiz/generate and /api/v1/quiz/review/flashcards;
+     * auth: POST login, register, forgot-password, reset-password, and the password-confirming
+     * POST /api/v1/users/me/password and DELETE /api/v1/users/me; everything else: default.
      */
     public RateClass classify(HttpMethod method, String path, boolean webSocketUpgrade) {
         if (webSocketUpgrade) {
@@ -64,7 +64,7 @@ public class RouteRules {
                 return RateClass.UPLOAD;
             case "/api/v1/documents/search":
                 return RateClass.SEARCH;
-            case "/api/v1/quiz/generate":
+            case "/api/v1/quiz/generate", "/api/v1/quiz/review/flashcards":
                 return RateClass.QUIZ;
             case "/api/v1/auth/login", "/api/v1/auth/register", "/api/v1/auth/forgot-password", "/api/v1/auth/reset-password",
                  PASSWORD_PATH:

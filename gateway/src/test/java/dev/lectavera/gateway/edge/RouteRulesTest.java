@@ -40,6 +40,8 @@ class RouteRulesTest {
         assertEquals(RateClass.AUTH, rules.classify(HttpMethod.POST, "/api/v1/auth/reset-password", false));
         assertEquals(RateClass.DEFAULT, rules.classify(HttpMethod.POST, "/api/v1/auth/refresh", false));
         assertEquals(RateClass.QUIZ, rules.classify(HttpMethod.POST, "/api/v1/quiz/generate", false));
+        assertEquals(RateClass.QUIZ, rules.classify(HttpMethod.POST, "/api/v1/quiz/review/flashcards", false));
+        assertEquals(RateClass.DEFAULT, rules.classify(HttpMethod.POST, "/api/v1/quiz/review/cards/x/reviews", false));
         assertEquals(RateClass.DEFAULT, rules.classify(HttpMethod.GET, "/api/v1/quiz/generate", false));
         assertEquals(RateClass.AUTH, rules.classify(HttpMethod.POST, "/api/v1/users/me/password", false));
         assertEquals(RateClass.AUTH, rules.classify(HttpMethod.DELETE, "/api/v1/users/me", false));

@@ -1,5 +1,6 @@
 package dev.lectavera.contracts;
 
+import dev.lectavera.contracts.events.CardSuspended;
 import dev.lectavera.contracts.events.ChatArchived;
 import dev.lectavera.contracts.events.DocumentDeleted;
 import dev.lectavera.contracts.events.DocumentFailed;
@@ -8,6 +9,7 @@ import dev.lectavera.contracts.events.DocumentUpdated;
 import dev.lectavera.contracts.events.QueryAnswered;
 import dev.lectavera.contracts.events.QuizCompleted;
 import dev.lectavera.contracts.events.QuizGenerated;
+import dev.lectavera.contracts.events.ReviewCompleted;
 import dev.lectavera.contracts.events.UserDeleted;
 import dev.lectavera.contracts.events.UserRegistered;
 
@@ -32,7 +34,9 @@ public enum EventType {
     QUERY_ANSWERED("lectavera.study.query-answered.v1", Topics.STUDY, QueryAnswered.class),
     CHAT_ARCHIVED("lectavera.study.chat-archived.v1", Topics.STUDY, ChatArchived.class),
     QUIZ_GENERATED("lectavera.quiz.generated.v1", Topics.QUIZ, QuizGenerated.class),
-    QUIZ_COMPLETED("lectavera.quiz.completed.v1", Topics.QUIZ, QuizCompleted.class);
+    QUIZ_COMPLETED("lectavera.quiz.completed.v1", Topics.QUIZ, QuizCompleted.class),
+    REVIEW_COMPLETED("lectavera.quiz.review-completed.v1", Topics.QUIZ, ReviewCompleted.class),
+    CARD_SUSPENDED("lectavera.quiz.card-suspended.v1", Topics.QUIZ, CardSuspended.class);
 
     private static final Map<String, EventType> BY_TYPE = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(EventType::type, Function.identity()));

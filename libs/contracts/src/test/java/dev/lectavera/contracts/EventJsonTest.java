@@ -7,6 +7,8 @@ import dev.lectavera.contracts.events.DocumentIndexed;
 import dev.lectavera.contracts.events.DocumentUpdated;
 import dev.lectavera.contracts.events.QueryAnswered;
 import dev.lectavera.contracts.events.QuizCompleted;
+import dev.lectavera.contracts.events.ReviewCompleted;
+import dev.lectavera.contracts.events.CardSuspended;
 import dev.lectavera.contracts.events.QuizGenerated;
 import dev.lectavera.contracts.events.UserDeleted;
 import dev.lectavera.contracts.events.UserRegistered;
@@ -47,6 +49,9 @@ class EventJsonTest {
                     "offline-generator", AT);
             case QUIZ_COMPLETED -> new QuizCompleted(UUID.randomUUID(), UUID.randomUUID(), USER, 7, 10, 300L, AT,
                     List.of(new QuizCompleted.QuestionOutcome(UUID.randomUUID(), DOC, 3, "entropy", true)));
+            case REVIEW_COMPLETED -> new ReviewCompleted(UUID.randomUUID(), USER, DOC, 3, "entropy", "good", "review",
+                    "review", 4, 0.87, 12.5, 5.1, 0.1542, 0.9, AT, AT.plus(12, ChronoUnit.DAYS));
+            case CARD_SUSPENDED -> new CardSuspended(UUID.randomUUID(), USER, true, "document_deleted", AT);
         };
     }
 

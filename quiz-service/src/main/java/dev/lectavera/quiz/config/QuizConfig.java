@@ -3,7 +3,10 @@ package dev.lectavera.quiz.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** {@code lectavera.quiz.*}: generation, the optional model, grading. */
+import java.time.Duration;
+import java.util.List;
+
+/** {@code lectavera.quiz.*}: generation, the optional model, grading, spaced review. */
 @ConfigMapping(prefix = "lectavera.quiz")
 public interface QuizConfig {
 
@@ -12,6 +15,8 @@ public interface QuizConfig {
     Generation generation();
 
     Grading grading();
+
+    Review review();
 
     interface Model {
 
@@ -73,5 +78,29 @@ public interface QuizConfig {
         /** With the openai provider, ask the model about typed answers the lenient rules reject. */
         @WithDefault("true")
         boolean useModel();
+    }
+
+    /** Spaced review (FSRS-6). The weights are FSRS-6's published defaults; these shape the schedule around them. */
+    interface Review {
+
+        /** Spread day intervals a little (seeded per card and review, so the same review gives the same date). */
+        @WithDefault("true")
+        boolean fuzz();
+
+        /** The longest interval in days. */
+        @WithDefault("36500")
+        int maximumInterval();
+
+        /** The short steps of a new card before it moves to day intervals. */
+        @WithDefault("1m,10m")
+        List<Duration> learningSteps();
+
+        /** The short steps after a lapse. */
+        @WithDefault("10m")
+        List<Duration> relearningSteps();
+
+        /** Cards generated from documents by one request at most. */
+        @WithDefault("30")
+        int maxFlashcardsPerRequest();
     }
 }

@@ -4,6 +4,7 @@ import dev.lectavera.contracts.EventEnvelope;
 import dev.lectavera.outbox.IncomingEvents;
 import dev.lectavera.contracts.events.UserDeleted;
 import dev.lectavera.outbox.EventInbox;
+import dev.lectavera.quiz.review.service.CardService;
 import dev.lectavera.quiz.service.QuizService;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,9 +13,9 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
- * {@code lectavera.users}: UserDeleted purges the user's quizzes, questions, attempts, answers and their outbox
- * events, and leaves a tombstone that refuses any later write of the user. Applied once per event id; junk and
- * unknown types are logged and skipped.
+ * {@code lectavera.users}: UserDeleted purges the user's quizzes, questions, attempts, answers, review cards, review
+ * log and settings and their outbox events, and leaves a tombstone that refuses any later write of the user. Applied
+ * once per event id; junk and unknown types are logged and skipped.
  */
 @ApplicationScoped
 public class UserEventsConsumer {
@@ -23,10 +24,12 @@ public class UserEventsConsumer {
 
     private final EventInbox inbox;
     private final QuizService quizzes;
+    private final CardService cards;
 
-    UserEventsConsumer(EventInbox inbox, QuizService quizzes) {
+    UserEventsConsumer(EventInbox inbox, QuizService quizzes, CardService cards) {
         this.inbox = inbox;
         this.quizzes = quizzes;
+        this.cards = cards;
     }
 
     @Incoming("users")
@@ -42,6 +45,8 @@ public class UserEventsConsumer {
             return;
         }
         int purged = quizzes.purgeUser(deleted.userId(), deleted.deletedAt());
-        LOG.infof("User %s deleted: %d quiz(zes) purged", deleted.userId(), purged);
+        // after purgeUser: the user's exclusive lock is held, so no card is being stored concurrently
+        int cardsPurged = cards.purgeUser(deleted.userId());
+        LOG.infof("User %s deleted: %d quiz(zes) and %d card(s) purged", deleted.userId(), purged, cardsPurged);
     }
 }

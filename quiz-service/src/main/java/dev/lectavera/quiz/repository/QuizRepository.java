@@ -77,13 +77,16 @@ public class QuizRepository {
         return database.query("""
                 SELECT id, quiz_id, position, type, prompt, options, answer, explanation, topic, document_id, page,
                        passage, start_offset, end_offset
-                FROM question WHERE quiz_id = ? ORDER BY position""",
-                row -> new Question(Sql.uuid(row, "id"), Sql.uuid(row, "quiz_id"), row.getInt("position"),
-                        row.getString("type"), row.getString("prompt"), Json.readStrings(row.getString("options")),
-                        row.getString("answer"), row.getString("explanation"), row.getString("topic"),
-                        Sql.uuid(row, "document_id"), row.getInt("page"), row.getString("passage"),
-                        Sql.nullableInt(row, "start_offset"), Sql.nullableInt(row, "end_offset")),
-                quizId);
+                FROM question WHERE quiz_id = ? ORDER BY position""", QuizRepository::question, quizId);
+    }
+
+    /** A question of one of the user's quizzes. */
+    public Optional<Question> findOwnedQuestion(UUID userId, UUID questionId) {
+        return database.queryFirst("""
+                SELECT q.id, q.quiz_id, q.position, q.type, q.prompt, q.options, q.answer, q.explanation, q.topic,
+                       q.document_id, q.page, q.passage, q.start_offset, q.end_offset
+                FROM question q JOIN quiz z ON z.id = q.quiz_id WHERE q.id = ? AND z.user_id = ?""",
+                QuizRepository::question, questionId, userId);
     }
 
     /** One page of the user's quizzes, newest first, each with its attempt count and best attempt. */
@@ -131,6 +134,14 @@ public class QuizRepository {
                 userId);
         database.update("DELETE FROM attempt WHERE user_id = ?", userId);
         return database.update("DELETE FROM quiz WHERE user_id = ?", userId);
+    }
+
+    private static Question question(ResultSet row) throws SQLException {
+        return new Question(Sql.uuid(row, "id"), Sql.uuid(row, "quiz_id"), row.getInt("position"),
+                row.getString("type"), row.getString("prompt"), Json.readStrings(row.getString("options")),
+                row.getString("answer"), row.getString("explanation"), row.getString("topic"),
+                Sql.uuid(row, "document_id"), row.getInt("page"), row.getString("passage"),
+                Sql.nullableInt(row, "start_offset"), Sql.nullableInt(row, "end_offset"));
     }
 
     private static Quiz quiz(ResultSet row) throws SQLException {

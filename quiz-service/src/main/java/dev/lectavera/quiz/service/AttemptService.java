@@ -8,9 +8,11 @@ import dev.lectavera.quiz.grading.Grading;
 import dev.lectavera.quiz.model.Attempt;
 import dev.lectavera.quiz.model.AttemptAnswer;
 import dev.lectavera.quiz.model.Question;
+import dev.lectavera.quiz.model.QuizDocument;
 import dev.lectavera.quiz.repository.AttemptRepository;
 import dev.lectavera.quiz.repository.QuizRepository;
 import dev.lectavera.quiz.repository.UserRepository;
+import dev.lectavera.quiz.review.service.CardService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -23,10 +25,10 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Grades attempts (one point per question; a question left out scores nothing) and stores them with their
- * QuizCompleted event in one transaction. Grading runs before the transaction: a model asked about a typed answer
- * never holds a database connection. A deleted user's attempt is refused, under the user's lock when it is stored
- * (see {@link QuizService#purgeUser}).
+ * Grades attempts (one point per question; a question left out scores nothing) and stores them with their QuizCompleted
+ * event and a review card for every question missed, in one transaction. Grading runs before the transaction: a model
+ * asked about a typed answer never holds a database connection. A deleted user's attempt is refused, under the user's
+ * lock when it is stored (see {@link QuizService#purgeUser}).
  */
 @ApplicationScoped
 public class AttemptService {
@@ -37,15 +39,17 @@ public class AttemptService {
     private final Grading grading;
     private final OutboxWriter outbox;
     private final QuizMetrics metrics;
+    private final CardService cards;
 
     AttemptService(QuizRepository quizzes, AttemptRepository attempts, UserRepository users, Grading grading,
-                   OutboxWriter outbox, QuizMetrics metrics) {
+                   OutboxWriter outbox, QuizMetrics metrics, CardService cards) {
         this.quizzes = quizzes;
         this.attempts = attempts;
         this.users = users;
         this.grading = grading;
         this.outbox = outbox;
         this.metrics = metrics;
+        this.cards = cards;
     }
 
     public AttemptDetails submit(UUID userId, UUID quizId, List<AnswerSubmission> submitted, int timeSpentSeconds) {
@@ -85,6 +89,7 @@ public class AttemptService {
                 now);
         QuizCompleted event = new QuizCompleted(attempt.id(), quizId, userId, attempt.score(), attempt.maxScore(),
                 timeSpentSeconds, now, outcomes);
+        List<QuizDocument> documents = quizzes.documents(quizId);
         QuarkusTransaction.requiringNew().run(() -> {
             users.lock(userId, false);
             if (users.isDeleted(userId)) {
@@ -93,9 +98,11 @@ public class AttemptService {
             attempts.insert(attempt, List.copyOf(graded.values()));
             // keyed by the quiz: its QuizGenerated and QuizCompleted events stay in order on one partition
             outbox.append(quizId.toString(), event);
+            // what the attempt got wrong comes back for review: committed with the attempt or not at all
+            cards.addMissed(userId, questions, graded, documents, now);
         });
         metrics.attempted();
-        return new AttemptDetails(attempt, questions, graded, quizzes.documents(quizId));
+        return new AttemptDetails(attempt, questions, graded, documents);
     }
 
     public AttemptDetails get(UUID userId, UUID quizId, UUID attemptId) {

@@ -77,4 +77,46 @@ public final class QuizProblems {
                 .withDetail("answers[" + index + "] answers question " + questionId + " a second time")
                 .with("field", "answers[" + index + "].questionId").build();
     }
+
+    public static HttpProblem pageNotFound(UUID documentId, int page) {
+        return HttpProblem.builder().withStatus(Response.Status.NOT_FOUND).withTitle("Not Found")
+                .withDetail("Page " + page + " of document " + documentId + " not found").with("documentId", documentId)
+                .with("page", page).build();
+    }
+
+    public static HttpProblem cardNotFound(UUID cardId) {
+        return HttpProblem.builder().withStatus(Response.Status.NOT_FOUND).withTitle("Not Found")
+                .withDetail("Card " + cardId + " not found").build();
+    }
+
+    public static HttpProblem questionNotFound(UUID questionId) {
+        return HttpProblem.builder().withStatus(Response.Status.NOT_FOUND).withTitle("Not Found")
+                .withDetail("Question " + questionId + " not found").build();
+    }
+
+    /** A question's answer is shown from the quiz's first attempt on; a card would show it before. */
+    public static HttpProblem questionNotAttempted(UUID questionId) {
+        return HttpProblem.builder().withStatus(Response.Status.CONFLICT).withTitle("Quiz not attempted")
+                .withDetail("Question " + questionId + " belongs to a quiz not attempted yet: submit an attempt"
+                        + " before saving its questions as cards.").with("field", "questionId").build();
+    }
+
+    public static HttpProblem quoteNotOnPage(UUID documentId, int page) {
+        return HttpProblem.builder().withStatus(422).withTitle("Quote not on page")
+                .withDetail("The quote does not occur on page " + page + " of document " + documentId
+                        + " (at the given offsets, when given).").with("field", "quote").build();
+    }
+
+    public static HttpProblem badField(String field, String detail) {
+        return HttpProblem.builder().withStatus(Response.Status.BAD_REQUEST).withTitle("Bad Request")
+                .withDetail(detail).with("field", field).build();
+    }
+
+    /** The documents hold nothing a flashcard can be made of. */
+    public static HttpProblem nothingToLearn(GenerationResult result) {
+        String reason = result.shortfall() == null ? "No flashcard could be built." : result.shortfall().reason();
+        return HttpProblem.builder().withStatus(422).withTitle("No flashcards")
+                .withDetail("No flashcards could be generated from these documents. " + reason)
+                .with("generator", result.generator()).build();
+    }
 }

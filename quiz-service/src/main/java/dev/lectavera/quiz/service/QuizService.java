@@ -3,11 +3,6 @@ package dev.lectavera.quiz.service;
 import dev.lectavera.contracts.events.QuizGenerated;
 import dev.lectavera.outbox.OutboxWriter;
 import dev.lectavera.quiz.client.DocumentInfo;
-import dev.lectavera.quiz.client.DocumentNotFoundException;
-import dev.lectavera.quiz.client.DocumentPages;
-import dev.lectavera.quiz.client.DocumentRequestRejectedException;
-import dev.lectavera.quiz.client.DocumentServiceUnavailableException;
-import dev.lectavera.quiz.client.DocumentsGateway;
 import dev.lectavera.quiz.generation.GenerationRequest;
 import dev.lectavera.quiz.generation.GenerationResult;
 import dev.lectavera.quiz.generation.QuestionDraft;
@@ -47,8 +42,7 @@ public class QuizService {
 
     private static final Logger LOG = Logger.getLogger(QuizService.class);
 
-    private final DocumentsGateway documents;
-    private final DocumentPages pages;
+    private final DocumentSources documents;
     private final QuizGenerators generators;
     private final QuizRepository quizzes;
     private final AttemptRepository attempts;
@@ -56,10 +50,9 @@ public class QuizService {
     private final OutboxWriter outbox;
     private final QuizMetrics metrics;
 
-    QuizService(DocumentsGateway documents, DocumentPages pages, QuizGenerators generators, QuizRepository quizzes,
+    QuizService(DocumentSources documents, QuizGenerators generators, QuizRepository quizzes,
                 AttemptRepository attempts, UserRepository users, OutboxWriter outbox, QuizMetrics metrics) {
         this.documents = documents;
-        this.pages = pages;
         this.generators = generators;
         this.quizzes = quizzes;
         this.attempts = attempts;
@@ -73,15 +66,8 @@ public class QuizService {
         if (users.isDeleted(userId)) {
             throw QuizProblems.accountDeleted();
         }
-        List<DocumentInfo> sources = new ArrayList<>();
-        for (UUID documentId : command.documentIds()) {
-            DocumentInfo document = readDocument(authorization, documentId);
-            if (!document.indexed()) {
-                throw QuizProblems.documentNotIndexed(documentId, document.status());
-            }
-            sources.add(document);
-        }
-        List<SourcePage> pageTexts = readPages(authorization, sources);
+        List<DocumentInfo> sources = documents.indexedDocuments(authorization, command.documentIds());
+        List<SourcePage> pageTexts = documents.pages(authorization, sources);
         GenerationResult result = generators.generate(
                 new GenerationRequest(pageTexts, command.count(), command.difficulty(), command.types()));
         Duration took = Duration.ofNanos(System.nanoTime() - started);
@@ -147,28 +133,6 @@ public class QuizService {
         users.lock(userId, true);
         users.tombstone(userId, deletedAt == null ? Instant.now() : deletedAt);
         return quizzes.deleteByUser(userId);
-    }
-
-    private DocumentInfo readDocument(String authorization, UUID documentId) {
-        try {
-            return documents.document(authorization, documentId);
-        } catch (DocumentNotFoundException e) {
-            throw QuizProblems.documentNotFound(documentId);
-        } catch (DocumentServiceUnavailableException e) {
-            throw QuizProblems.documentsUnavailable();
-        } catch (DocumentRequestRejectedException e) {
-            throw QuizProblems.documentsRefused(e.status());
-        }
-    }
-
-    private List<SourcePage> readPages(String authorization, List<DocumentInfo> sources) {
-        try {
-            return pages.read(authorization, sources);
-        } catch (DocumentServiceUnavailableException e) {
-            throw QuizProblems.documentsUnavailable();
-        } catch (DocumentRequestRejectedException e) {
-            throw QuizProblems.documentsRefused(e.status());
-        }
     }
 
     private static String title(List<DocumentInfo> sources) {
