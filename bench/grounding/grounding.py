@@ -1,7 +1,11 @@
 #!/usr/bin/env python3
 """Grounding quality of the running system, measured on real PDFs (bench/run grounding).
 
-Usage: grounding.py EVAL_SET PDF_DIR REPORT_MD [summary=FILE] [gateway=URL] [versions=FILE]
+Usage: grounding.py EVAL_SET PDF_DIR REPORT_MD [summary=FILE] [gateway=URL] [versions=FILE] [search=URL] [study=URL]
+
+search= / study=: send the searches / the study calls to that base URL instead of the gateway (a build of
+document-service / study-service started beside a system that holds the standard ports; sign-up and upload still go
+through the gateway, and the tokens are the same).
 
 For every document of the evaluation set: a fresh user uploads the PDF through the gateway and waits for INDEXED;
 then, per question, one search (top 5 of that document) and one chat answer over HTTP in a new study session (so
@@ -39,9 +43,16 @@ def opts(argv):
 
 
 class Api:
-    def __init__(self, gateway):
+    def __init__(self, gateway, overrides=None):
         self.gateway = gateway.rstrip("/")
+        self.overrides = {prefix: url.rstrip("/") for prefix, url in (overrides or {}).items() if url}
         self.token = None
+
+    def base(self, path):
+        for prefix, url in self.overrides.items():
+            if path.startswith(prefix):
+                return url
+        return self.gateway
 
     def call(self, method, path, body=None, headers=None, timeout=120):
         data = None
@@ -54,7 +65,7 @@ class Api:
         if self.token:
             all_headers["Authorization"] = "Bearer " + self.token
         for attempt in range(8):
-            request = urllib.request.Request(self.gateway + path, data=data, method=method, headers=all_headers)
+            request = urllib.request.Request(self.base(path) + path, data=data, method=method, headers=all_headers)
             try:
                 with urllib.request.urlopen(request, timeout=timeout) as response:
                     text = response.read().decode()
@@ -148,6 +159,10 @@ def evaluate(api, doc, document_id):
             "document": doc["id"], "question": question, "answerable": answerable,
             "paraphrased": item.get("paraphrased"), "pages": sorted(pages),
             "searchPages": [r["page"] for r in results],
+            # for calibrating the grader: the best similarity, and the best one on a page holding the answer
+            "topSimilarity": max((r.get("similarity") or -1 for r in results), default=None),
+            "rightPageSimilarity": max((r.get("similarity") or -1 for r in results if r["page"] in pages),
+                                       default=None),
             "searchHit": bool(pages & {r["page"] for r in results}) if answerable else None,
             "verdict": answer.get("verdict"), "citedPages": cited,
             "citesRightPage": bool(pages & set(cited)) if answerable else None,
@@ -184,7 +199,8 @@ def measure_row(name, m):
 
 def main():
     (eval_set, pdf_dir, report_path), named = opts(sys.argv[1:])
-    api = Api(named.get("gateway", "http://127.0.0.1:8080"))
+    api = Api(named.get("gateway", "http://127.0.0.1:8080"),
+              {"/api/v1/documents/search": named.get("search"), "/api/v1/study/": named.get("study")})
     with open(eval_set) as f:
         documents = json.load(f)["documents"]
     versions = {}

@@ -36,7 +36,7 @@ public class SearchResource {
         return new SearchResponse(search.search(user.id(), request.query().strip(), request.documentIds(),
                         request.topKOrDefault()).stream()
                 .map(hit -> new SearchResponse.Result(hit.documentId(), hit.title(), hit.page(), hit.startOffset(),
-                        hit.endOffset(), hit.text(), hit.score()))
+                        hit.endOffset(), hit.text(), hit.score(), hit.similarity()))
                 .toList());
     }
 }
