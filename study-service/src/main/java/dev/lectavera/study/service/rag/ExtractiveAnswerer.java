@@ -72,6 +72,23 @@ public final class ExtractiveAnswerer {
         return grading.relevant();
     }
 
+    /**
+     * The usable passages close to the best one (within {@link #RELEVANCE_MARGIN}): a sentence of a passage the
+     * grader ranked well below the best is seldom the answer, even when it shares more words with the question.
+     * (A model is given all usable passages: it reads them, it does not count words.)
+     */
+    static List<GradedPassage> quotable(Grading grading) {
+        List<GradedPassage> usable = usable(grading);
+        if (usable.isEmpty() || !usable.getFirst().passage().hasSimilarity()) {
+            return usable;
+        }
+        double best = usable.getFirst().relevance();
+        return usable.stream().filter(g -> g.relevance() >= best - RELEVANCE_MARGIN).toList();
+    }
+
+    /** How far below the best passage's relevance a passage may be and still be quoted. */
+    static final double RELEVANCE_MARGIN = 0.1;
+
     public ExtractiveAnswerer(int maxSentences) {
         if (maxSentences < 1) {
             throw new IllegalArgumentException("maxSentences must be at least 1");
@@ -88,7 +105,7 @@ public final class ExtractiveAnswerer {
             return new Draft(List.of(new Piece(Answers.NOT_FOUND, null)));
         }
         List<Sentence> sentences = new ArrayList<>();
-        List<GradedPassage> usable = usable(grading);
+        List<GradedPassage> usable = quotable(grading);
         for (int i = 0; i < usable.size(); i++) {
             GradedPassage graded = usable.get(i);
             for (Sentences.Span span : Sentences.of(graded.passage().text())) {
