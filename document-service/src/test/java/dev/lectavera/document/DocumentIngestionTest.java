@@ -85,6 +85,14 @@ class DocumentIngestionTest {
                     .then().statusCode(200).extract().path("text");
             assertEquals(pageText.substring((Integer) top.get("startOffset"), (Integer) top.get("endOffset")),
                     top.get("text"), "offsets point at the passage in the page text");
+            // every hit carries its cosine to the query, whichever ranking found it; the top one is among the closest
+            for (Map<String, Object> hit : hits) {
+                double similarity = ((Number) hit.get("similarity")).doubleValue();
+                assertTrue(similarity > 0 && similarity <= 1.0001, question[0] + ": " + similarity);
+            }
+            double best = hits.stream().mapToDouble(h -> ((Number) h.get("similarity")).doubleValue()).max()
+                    .orElseThrow();
+            assertTrue(((Number) top.get("similarity")).doubleValue() >= best - 0.1, question[0]);
         }
 
         // the same file again: the same document, 200

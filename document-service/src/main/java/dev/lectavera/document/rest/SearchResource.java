@@ -47,7 +47,7 @@ public class SearchResource {
                 .map(hit -> new PageRef(hit.documentId(), hit.page())).collect(Collectors.toSet()));
         return new SearchResponse(hits.stream()
                 .map(hit -> new SearchResponse.Result(hit.documentId(), hit.title(), hit.page(), hit.startOffset(),
-                        hit.endOffset(), hit.text(), hit.score(),
+                        hit.endOffset(), hit.text(), hit.score(), hit.similarity(),
                         doubtful.contains(new PageRef(hit.documentId(), hit.page()))))
                 .toList());
     }

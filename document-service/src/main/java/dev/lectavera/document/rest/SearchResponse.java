@@ -11,9 +11,11 @@ public record SearchResponse(List<Result> results) {
      * @param startOffset start of the passage in that page's text (see GET /{id}/pages/{page})
      * @param endOffset   end (exclusive)
      * @param score       reciprocal-rank-fusion score: only the order means something
+     * @param similarity  cosine similarity of the query and the passage embeddings (-1..1; bge-small puts related
+     *                    texts around 0.6-0.9), null when the document was embedded by another model
      * @param lowConfidence the page was read by OCR with a low confidence: the passage may be misread
      */
     public record Result(UUID documentId, String title, int page, int startOffset, int endOffset, String text,
-                         double score, boolean lowConfidence) {
+                         double score, Double similarity, boolean lowConfidence) {
     }
 }

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -61,6 +62,26 @@ public class ExactVectorSearch implements VectorSearch {
         List<ScoredChunk> result = new ArrayList<>(best);
         result.sort(Comparator.comparingDouble(ScoredChunk::score).reversed().thenComparingLong(ScoredChunk::chunkId));
         return result;
+    }
+
+    @Override
+    public Map<Long, Double> similarities(float[] query, Collection<UUID> documentIds, Set<Long> chunkIds) {
+        Map<Long, Double> scores = new HashMap<>();
+        if (chunkIds.isEmpty()) {
+            return scores;
+        }
+        for (DocumentVectors vectors : load(documentIds).values()) {
+            if (vectors.dimensions() != query.length) {
+                continue;
+            }
+            long[] ids = vectors.chunkIds();
+            for (int row = 0; row < ids.length; row++) {
+                if (chunkIds.contains(ids[row])) {
+                    scores.put(ids[row], dot(query, vectors.matrix(), row * vectors.dimensions(), vectors.dimensions()));
+                }
+            }
+        }
+        return scores;
     }
 
     private static double dot(float[] query, float[] matrix, int offset, int dims) {

@@ -2,6 +2,8 @@ package dev.lectavera.document.search;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -16,6 +18,12 @@ public interface VectorSearch {
      * @return up to {@code limit} chunks, best first, scored by cosine similarity
      */
     List<ScoredChunk> nearest(float[] query, Collection<UUID> documentIds, int limit);
+
+    /**
+     * Cosine similarity of the query to each of some chunks of those documents (a chunk of another model or gone
+     * is absent from the answer): the semantic evidence readers of the results weigh, whichever ranking found them.
+     */
+    Map<Long, Double> similarities(float[] query, Collection<UUID> documentIds, Set<Long> chunkIds);
 
     /** The documents are gone: drop whatever is held for them. */
     void forget(Collection<UUID> documentIds);

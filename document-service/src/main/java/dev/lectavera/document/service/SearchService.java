@@ -15,8 +15,11 @@ import org.eclipse.microprofile.context.ManagedExecutor;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -28,9 +31,12 @@ import java.util.concurrent.CompletionException;
 @ApplicationScoped
 public class SearchService {
 
-    /** A passage: text is exactly {@code pageText.substring(startOffset, endOffset)} of that page. */
+    /**
+     * A passage: text is exactly {@code pageText.substring(startOffset, endOffset)} of that page; {@code similarity}
+     * is the cosine of the query and passage vectors, null when the document was embedded by another model.
+     */
     public record Hit(UUID documentId, String title, int page, int startOffset, int endOffset, String text,
-                      double score) {
+                      double score, Double similarity) {
     }
 
     private final DocumentRepository documents;
@@ -69,10 +75,12 @@ public class SearchService {
 
         CompletableFuture<List<Long>> fullText = executor.supplyAsync(() -> chunks.fullText(query, all, candidates));
         List<Long> byVector = new ArrayList<>();
-        if (!sameModel.isEmpty()) {
-            float[] queryVector = queryVector(query);
+        Map<Long, Double> similarity = new HashMap<>();
+        float[] queryVector = sameModel.isEmpty() ? null : queryVector(query);
+        if (queryVector != null) {
             for (ScoredChunk scored : vectorSearch.nearest(queryVector, sameModel, candidates)) {
                 byVector.add(scored.chunkId());
+                similarity.put(scored.chunkId(), scored.score());
             }
         }
         List<Long> byText;
@@ -86,13 +94,18 @@ public class SearchService {
         }
 
         List<ScoredChunk> fused = ReciprocalRankFusion.fuse(List.of(byVector, byText), config.rrfK(), topK);
+        Set<Long> unscored = new HashSet<>();
+        fused.stream().map(ScoredChunk::chunkId).filter(id -> !similarity.containsKey(id)).forEach(unscored::add);
+        if (queryVector != null && !unscored.isEmpty()) { // found by full text only
+            similarity.putAll(vectorSearch.similarities(queryVector, sameModel, unscored));
+        }
         Map<Long, ChunkRow> rows = chunks.rows(fused.stream().map(ScoredChunk::chunkId).toList());
         List<Hit> hits = new ArrayList<>(fused.size());
         for (ScoredChunk scored : fused) {
             ChunkRow row = rows.get(scored.chunkId());
             if (row != null) { // deleted in the meantime
                 hits.add(new Hit(row.documentId(), row.title(), row.page(), row.startOffset(), row.endOffset(),
-                        row.text(), scored.score()));
+                        row.text(), scored.score(), similarity.get(scored.chunkId())));
             }
         }
         return hits;

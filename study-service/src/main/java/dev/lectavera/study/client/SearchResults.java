@@ -9,8 +9,9 @@ import java.util.UUID;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record SearchResults(List<Result> results) {
 
+    /** {@code similarity}: cosine of query and passage embeddings; null when document-service has none. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Result(UUID documentId, String title, int page, int startOffset, int endOffset, String text,
-                         double score) {
+                         double score, Double similarity) {
     }
 }

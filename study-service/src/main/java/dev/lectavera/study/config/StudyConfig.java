@@ -98,6 +98,22 @@ public interface StudyConfig {
         @WithDefault("0.34")
         double weakThreshold();
 
+        /**
+         * With a similarity from document-service, a passage is graded on {@code similarity + term-weight × share of
+         * the question's terms}: a good match from this relevance on (see PassageGrader; calibrated on
+         * bench/grounding, docs/PERFORMANCE.md#grounding).
+         */
+        @WithDefault("1.0")
+        double strongRelevance();
+
+        /** Below this relevance a passage is irrelevant; none above it gives NOT_FOUND. */
+        @WithDefault("0.84")
+        double weakRelevance();
+
+        /** Weight of the term share next to the cosine similarity. */
+        @WithDefault("0.5")
+        double termWeight();
+
         /** Sentences in an offline answer. */
         @WithDefault("3")
         int maxSentences();

@@ -99,4 +99,40 @@ class ExtractiveAnswererTest {
             assertEquals(first, answer("membrane of the mitochondrion", passages).content());
         }
     }
+
+    private static final String GLOBS = "Glob patterns have a weight attribute. The default weight value is 50, and"
+            + " the maximum is 100. Weights are used when resolving conflicts with other glob matches.";
+
+    /** The one-sentence offline answer to a question over one passage made of the text. */
+    private ExtractiveAnswerer.Draft singleSentence(String question, String text) {
+        return new ExtractiveAnswerer(1).compose(grader.grade(question, List.of(passage(text, 4, 0, 0))),
+                Terms.stems(question));
+    }
+
+    @Test
+    void theSentenceStatingTheFactAskedForComesFirst() {
+        // every sentence shares two words with the question; only one says the value
+        ExtractiveAnswerer.Draft draft = singleSentence("What weight does a glob get by default?", GLOBS);
+        assertEquals(1, draft.citations().size());
+        Citation citation = draft.citations().getFirst();
+        assertTrue(citation.quote().contains("50"), draft.content());
+        assertEquals(citation.quote(), GLOBS.substring(citation.startOffset(), citation.endOffset()));
+    }
+
+    @Test
+    void aParaphrasedQuestionQuotesTheSentenceInTheDocumentsOwnWords() {
+        String text = "Libtasn1 is written in C. The library is distributed under the GNU Lesser General Public"
+                + " License version 2.1 or later. The tools are licensed under the GPL.";
+        ExtractiveAnswerer.Draft draft = singleSentence("Under which licence is the library itself released?", text);
+        assertTrue(draft.content().contains("Lesser General Public License"), draft.content());
+    }
+
+    @Test
+    void aRareWordOfTheQuestionOutweighsTheSubjectRepeatedEverywhere() {
+        // "read" is in two sentences, "comments" in one: the sentence about comments is the one asked for
+        String text = "The parser reads schema definitions. The parser reads its input case sensitively. The parser"
+                + " accepts comments that begin with two hyphens.";
+        ExtractiveAnswerer.Draft draft = singleSentence("How does the parser read comments?", text);
+        assertTrue(draft.citations().getFirst().quote().contains("two hyphens"), draft.content());
+    }
 }

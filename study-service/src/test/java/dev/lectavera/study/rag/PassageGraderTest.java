@@ -3,6 +3,7 @@ package dev.lectavera.study.rag;
 import dev.lectavera.study.model.Verdict;
 import dev.lectavera.study.service.rag.GradedPassage;
 import dev.lectavera.study.service.rag.Grading;
+import dev.lectavera.study.service.rag.Passage;
 import dev.lectavera.study.service.rag.PassageGrader;
 import org.junit.jupiter.api.Test;
 
@@ -64,9 +65,67 @@ class PassageGraderTest {
         assertEquals(Verdict.NOT_FOUND, grader.grade("what is it?", List.of(passage(PAGE_3, 3, 0, 0))).verdict());
     }
 
+    // Calibrated as in application.properties: relevance = similarity + 0.5 x term share.
+    private final PassageGrader semantic = new PassageGrader(new PassageGrader.Calibration(0.6, 0.34, 1.0, 0.84, 0.5));
+
+    private static final String THREADS = "Thread-safety. No global variables are used and multiple library handles"
+            + " and session handles may be used in parallel.";
+
+    private static Passage withSimilarity(String text, int page, int rank, double similarity) {
+        return new Passage(Fixtures.DOCUMENT, "Manual", page, 0, text.length(), text, rank, similarity);
+    }
+
+    @Test
+    void aParaphrasedQuestionCloseInMeaningIsAnsweredWhereItsWordsAloneWouldHesitate() {
+        String question = "Can several threads use the library at once?";
+        // 2 of 4 terms (thread, library): terms alone make it a partial match
+        assertEquals(Verdict.AMBIGUOUS, grader.grade(question, List.of(passage(THREADS, 4, 0, 0))).verdict());
+
+        Grading grading = semantic.grade(question, List.of(withSimilarity(THREADS, 4, 0, 0.80)));
+        assertEquals(Verdict.CORRECT, grading.verdict());
+        assertEquals(0.5, grading.relevant().getFirst().coverage());
+        assertEquals(1.05, grading.relevant().getFirst().relevance(), 1e-9);
+    }
+
+    @Test
+    void sharedWordsWithoutCloseMeaningAreNotFound() {
+        // "library" and "threads" occur, but the passage is not about what is asked
+        String question = "How much memory do the library's threads need?";
+        assertEquals(Verdict.AMBIGUOUS, grader.grade(question, List.of(passage(THREADS, 4, 0, 0))).verdict());
+        assertEquals(Verdict.NOT_FOUND, semantic.grade(question, List.of(withSimilarity(THREADS, 4, 0, 0.55)))
+                .verdict());
+    }
+
+    @Test
+    void noSharedWordIsNeverRelevantHoweverCloseTheMeaning() {
+        Grading grading = semantic.grade("Who won the football world cup in 1998?",
+                List.of(withSimilarity(PAGE_3, 3, 0, 0.95)));
+        assertEquals(Verdict.NOT_FOUND, grading.verdict());
+    }
+
+    @Test
+    void theCloserPassageComesFirstAmongEqualTermMatches() {
+        Grading grading = semantic.grade("mitochondrion membrane",
+                List.of(withSimilarity(PAGE_3, 3, 0, 0.70), withSimilarity(PAGE_3.substring(19), 3, 1, 0.85)));
+        assertEquals(1, grading.relevant().getFirst().passage().rank());
+    }
+
+    @Test
+    void aSpellingVariantCountsAsTheQuestionsWord() {
+        String license = "The library is distributed under the GNU Lesser General Public License.";
+        Grading grading = grader.grade("Under which licence is the library distributed?",
+                List.of(passage(license, 4, 0, 0)));
+        assertEquals(Verdict.CORRECT, grading.verdict());
+        assertEquals(1.0, grading.relevant().getFirst().coverage());
+    }
+
     @Test
     void inconsistentThresholdsAreRefused() {
         assertThrows(IllegalArgumentException.class, () -> new PassageGrader(0.3, 0.5));
         assertThrows(IllegalArgumentException.class, () -> new PassageGrader(0.6, 0));
+        assertThrows(IllegalArgumentException.class,
+                () -> new PassageGrader(new PassageGrader.Calibration(0.6, 0.34, 0.8, 0.9, 0.5)));
+        assertThrows(IllegalArgumentException.class,
+                () -> new PassageGrader(new PassageGrader.Calibration(0.6, 0.34, 1.0, 0.8, -1)));
     }
 }

@@ -41,4 +41,15 @@ class TermsTest {
         assertTrue(Terms.hasAnaphor("Why are those important"));
         assertFalse(Terms.hasAnaphor("What is oxidative phosphorylation?"));
     }
+
+    @Test
+    void oneWordFamilyMeetsAcrossSpellingsAndDerivations() {
+        assertTrue(Terms.related(Terms.stem("licence"), Terms.stem("license")));
+        assertTrue(Terms.related(Terms.stem("register"), Terms.stem("registration")));
+        assertTrue(Terms.contains(Terms.stems("It is verified twice."), Terms.stem("verification")));
+        assertFalse(Terms.related("md5", "md4"));
+        assertFalse(Terms.related("comment", "common"));
+        assertFalse(Terms.related("file", "filter"));
+        assertEquals(0.5, Terms.coverage(Terms.stems("licence terms"), Terms.stems("The License")));
+    }
 }

@@ -39,7 +39,9 @@ public class CorrectiveRag {
         this.offline = offline;
         this.openAi = openAi;
         this.modelCondenser = modelCondenser;
-        this.grader = new PassageGrader(config.rag().strongThreshold(), config.rag().weakThreshold());
+        StudyConfig.Rag rag = config.rag();
+        this.grader = new PassageGrader(new PassageGrader.Calibration(rag.strongThreshold(), rag.weakThreshold(),
+                rag.strongRelevance(), rag.weakRelevance(), rag.termWeight()));
         LOG.infof("Answers by the %s provider; web search: %s", config.model().provider(),
                 webSearch.isUnsatisfied() ? "no provider configured (questions the documents cannot answer get"
                         + " NOT_FOUND)" : "a provider exists but is not wired into answers");
@@ -89,7 +91,7 @@ public class CorrectiveRag {
             SearchResults.Result r = results.get(i);
             if (r.text() != null && documentIds.contains(r.documentId())) {
                 passages.add(new Passage(r.documentId(), r.title(), r.page(), r.startOffset(), r.endOffset(),
-                        r.text(), i));
+                        r.text(), i, r.similarity() == null ? Double.NaN : r.similarity()));
             }
         }
         return passages;

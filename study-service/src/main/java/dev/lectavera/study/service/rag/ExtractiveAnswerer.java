@@ -5,15 +5,27 @@ import dev.lectavera.study.model.Verdict;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * The offline answer: the sentences of the relevant passages that share most terms with the question, each
- * quoted verbatim and cited, in reading order (most relevant passage first, then position in the passage).
- * A sentence is kept only if it matches at least half as many question terms as the best one, so a strong
- * answer is not diluted by passing mentions. Deterministic: same passages, same answer.
+ * The offline answer: the sentences of the relevant passages that carry most evidence for the question, each quoted
+ * verbatim and cited, in reading order (most relevant passage first, then position in the passage). Deterministic:
+ * same passages, same answer.
+ * <p>
+ * A sentence's evidence is the weight of the question's terms it holds (or a variant of them, see
+ * {@link Terms#related}); a term weighs more the fewer sentences of the passages hold it ({@code ln(1 + n / df)}), so
+ * the word that singles a fact out counts more than the document's subject repeated everywhere. A sentence that
+ * states something specific the question does not — a number, an identifier, an option, a file or type name — gets a
+ * bonus: that is what a student asking "which", "how many" or "what value" wants quoted. A heading or fragment (under
+ * four words) counts half. A sentence is kept only with more than half the evidence of the best one, so a strong
+ * answer is not diluted by passing mentions.
  */
 public final class ExtractiveAnswerer {
 
@@ -38,8 +50,17 @@ public final class ExtractiveAnswerer {
         }
     }
 
-    private record Candidate(int passageIndex, GradedPassage passage, Sentences.Span sentence, int score) {
+    private record Candidate(int passageIndex, GradedPassage passage, Sentences.Span sentence, double score) {
     }
+
+    private record Sentence(int passageIndex, GradedPassage passage, Sentences.Span span, Set<String> stems) {
+    }
+
+    /** A word that states a specific value: has a digit, an inner underscore, dot or slash, or is an option. */
+    private static final Pattern SPECIFIC = Pattern.compile(
+            "(?<![\\w-])(--?[a-zA-Z][\\w-]*|[\\w-]*\\d[\\w.-]*|\\w+(?:[_./]\\w+)+|[a-z]+[A-Z]\\w*)");
+    private static final double SPECIFIC_BONUS = 0.75;
+    private static final int FRAGMENT_WORDS = 4;
 
     private final int maxSentences;
 
@@ -50,6 +71,23 @@ public final class ExtractiveAnswerer {
         }
         return grading.relevant();
     }
+
+    /**
+     * The usable passages close to the best one (within {@link #RELEVANCE_MARGIN}): a sentence of a passage the
+     * grader ranked well below the best is seldom the answer, even when it shares more words with the question.
+     * (A model is given all usable passages: it reads them, it does not count words.)
+     */
+    static List<GradedPassage> quotable(Grading grading) {
+        List<GradedPassage> usable = usable(grading);
+        if (usable.isEmpty() || !usable.getFirst().passage().hasSimilarity()) {
+            return usable;
+        }
+        double best = usable.getFirst().relevance();
+        return usable.stream().filter(g -> g.relevance() >= best - RELEVANCE_MARGIN).toList();
+    }
+
+    /** How far below the best passage's relevance a passage may be and still be quoted. */
+    static final double RELEVANCE_MARGIN = 0.1;
 
     public ExtractiveAnswerer(int maxSentences) {
         if (maxSentences < 1) {
@@ -66,26 +104,46 @@ public final class ExtractiveAnswerer {
         if (grading.verdict() == Verdict.NOT_FOUND || grading.relevant().isEmpty()) {
             return new Draft(List.of(new Piece(Answers.NOT_FOUND, null)));
         }
-        List<Candidate> candidates = new ArrayList<>();
-        List<GradedPassage> usable = usable(grading);
+        List<Sentence> sentences = new ArrayList<>();
+        List<GradedPassage> usable = quotable(grading);
         for (int i = 0; i < usable.size(); i++) {
             GradedPassage graded = usable.get(i);
-            for (Sentences.Span sentence : Sentences.of(graded.passage().text())) {
-                Set<String> terms = Terms.stems(sentence.text());
-                int score = (int) grading.questionTerms().stream().filter(terms::contains).count()
-                        + (int) focusTerms.stream().filter(terms::contains).count();
-                if (score > 0) {
-                    candidates.add(new Candidate(i, graded, sentence, score));
+            for (Sentences.Span span : Sentences.of(graded.passage().text())) {
+                sentences.add(new Sentence(i, graded, span, Terms.stems(span.text())));
+            }
+        }
+        Set<String> asked = new LinkedHashSet<>(grading.questionTerms());
+        asked.addAll(focusTerms);
+        Map<String, Double> weights = weights(asked, sentences);
+        Set<String> questionWords = new HashSet<>(Terms.words(String.join(" ", asked)));
+        List<Candidate> candidates = new ArrayList<>();
+        for (Sentence sentence : sentences) {
+            double score = 0;
+            for (String term : asked) {
+                if (Terms.contains(sentence.stems(), term)) {
+                    double weight = weights.get(term);
+                    // the user's own words count twice against those a follow-up borrowed from earlier questions
+                    score += grading.questionTerms().contains(term) && focusTerms.contains(term) ? 2 * weight : weight;
                 }
             }
+            if (score == 0) {
+                continue;
+            }
+            if (statesSomethingSpecific(sentence.span().text(), questionWords)) {
+                score += SPECIFIC_BONUS;
+            }
+            if (Terms.words(sentence.span().text()).size() < FRAGMENT_WORDS) {
+                score /= 2;
+            }
+            candidates.add(new Candidate(sentence.passageIndex(), sentence.passage(), sentence.span(), score));
         }
         if (candidates.isEmpty()) {
             return new Draft(List.of(new Piece(Answers.NOT_FOUND, null)));
         }
-        int best = candidates.stream().mapToInt(Candidate::score).max().orElseThrow();
+        double best = candidates.stream().mapToDouble(Candidate::score).max().orElseThrow();
         List<Candidate> ranked = candidates.stream()
                 .filter(c -> c.score() * 2 > best)
-                .sorted(Comparator.comparingInt(Candidate::score).reversed()
+                .sorted(Comparator.comparingDouble(Candidate::score).reversed()
                         .thenComparingInt(Candidate::passageIndex)
                         .thenComparingInt(c -> c.sentence().start()))
                 .toList();
@@ -122,5 +180,26 @@ public final class ExtractiveAnswerer {
             pieces.add(new Piece(text, citation));
         }
         return new Draft(List.copyOf(pieces));
+    }
+
+    /** Inverse sentence frequency of each asked term among the candidate sentences (a term nowhere weighs 0). */
+    private static Map<String, Double> weights(Set<String> terms, List<Sentence> sentences) {
+        Map<String, Double> weights = new HashMap<>();
+        for (String term : terms) {
+            long holding = sentences.stream().filter(s -> Terms.contains(s.stems(), term)).count();
+            weights.put(term, holding == 0 ? 0 : Math.log(1 + (double) sentences.size() / holding));
+        }
+        return weights;
+    }
+
+    private static boolean statesSomethingSpecific(String sentence, Set<String> questionWords) {
+        Matcher specific = SPECIFIC.matcher(sentence);
+        while (specific.find()) {
+            List<String> words = Terms.words(specific.group());
+            if (!words.isEmpty() && !questionWords.containsAll(words)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -4,8 +4,18 @@ import java.util.UUID;
 
 /**
  * A retrieved passage. {@code text} is exactly {@code pageText.substring(startOffset, endOffset)} of its page;
- * {@code rank} is its position in the search results (0 = best).
+ * {@code rank} is its position in the search results (0 = best); {@code similarity} is the cosine of the query
+ * and passage embeddings as document-service computed it, NaN when unknown (then only term evidence counts).
  */
 public record Passage(UUID documentId, String title, int page, int startOffset, int endOffset, String text,
-                      int rank) {
+                      int rank, double similarity) {
+
+    /** A passage without semantic evidence. */
+    public Passage(UUID documentId, String title, int page, int startOffset, int endOffset, String text, int rank) {
+        this(documentId, title, page, startOffset, endOffset, text, rank, Double.NaN);
+    }
+
+    public boolean hasSimilarity() {
+        return !Double.isNaN(similarity);
+    }
 }

@@ -8,27 +8,53 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The corrective step of corrective RAG, offline and deterministic: a passage is relevant when it contains
- * enough of the question's terms (after stemming). Search scores are not compared (RRF scores only order);
- * the search order breaks ties.
+ * The corrective step of corrective RAG, offline and deterministic: how relevant each retrieved passage is to the
+ * question, from two kinds of evidence taken together.
  * <ul>
- *   <li>coverage ≥ strong threshold: a good passage; one is enough for verdict CORRECT;</li>
- *   <li>weak ≤ coverage &lt; strong: a partial match; only such passages make the verdict AMBIGUOUS;</li>
- *   <li>below weak: irrelevant, never used; none relevant at all gives NOT_FOUND.</li>
+ *   <li>meaning: the cosine similarity of the question and passage embeddings, as document-service computed it —
+ *       it recognises a question asked in other words than the page uses;</li>
+ *   <li>terms: the share of the question's terms (stemmed, spelling variants met) the passage contains — it keeps
+ *       names, numbers and identifiers from being lost in a vague semantic match.</li>
  * </ul>
+ * Relevance is {@code similarity + termWeight × coverage}. At or above the strong threshold a passage is good (one
+ * is enough for verdict CORRECT); between the weak and the strong threshold it is a partial match (only such
+ * passages make the verdict AMBIGUOUS); below, it is never used, and none relevant at all gives NOT_FOUND. A passage
+ * without a similarity (a document embedded by another model) is graded on its terms alone, against the term
+ * thresholds. The search order breaks ties.
  */
 public final class PassageGrader {
 
-    private final double strongThreshold;
-    private final double weakThreshold;
+    /**
+     * @param strongCoverage   term share for a good passage when only terms are known
+     * @param weakCoverage     term share for a partial match when only terms are known
+     * @param strongRelevance  similarity + termWeight × coverage for a good passage
+     * @param weakRelevance    the same for a partial match
+     * @param termWeight       how much the term share adds to the similarity
+     */
+    public record Calibration(double strongCoverage, double weakCoverage, double strongRelevance,
+                              double weakRelevance, double termWeight) {
 
-    public PassageGrader(double strongThreshold, double weakThreshold) {
-        if (weakThreshold <= 0 || weakThreshold > strongThreshold || strongThreshold > 1) {
-            throw new IllegalArgumentException("need 0 < weak <= strong <= 1, got weak " + weakThreshold
-                    + ", strong " + strongThreshold);
+        public Calibration {
+            if (weakCoverage <= 0 || weakCoverage > strongCoverage || strongCoverage > 1) {
+                throw new IllegalArgumentException("need 0 < weak <= strong <= 1, got weak " + weakCoverage
+                        + ", strong " + strongCoverage);
+            }
+            if (weakRelevance > strongRelevance || termWeight < 0) {
+                throw new IllegalArgumentException("need weak relevance <= strong relevance and a term weight >= 0,"
+                        + " got " + weakRelevance + ", " + strongRelevance + ", " + termWeight);
+            }
         }
-        this.strongThreshold = strongThreshold;
-        this.weakThreshold = weakThreshold;
+    }
+
+    private final Calibration calibration;
+
+    public PassageGrader(Calibration calibration) {
+        this.calibration = calibration;
+    }
+
+    /** Term evidence only, as for passages without a similarity. */
+    public PassageGrader(double strongCoverage, double weakCoverage) {
+        this(new Calibration(strongCoverage, weakCoverage, 1, 1, 0));
     }
 
     public Grading grade(String question, List<Passage> passages) {
@@ -42,21 +68,30 @@ public final class PassageGrader {
                 }
             }
         }
-        relevant.sort(Comparator.comparingDouble(GradedPassage::coverage).reversed()
+        relevant.sort(Comparator.comparingDouble(GradedPassage::relevance).reversed()
                 .thenComparingInt(g -> g.passage().rank()));
         Verdict verdict = relevant.isEmpty() ? Verdict.NOT_FOUND
-                : relevant.getFirst().grade() == GradedPassage.Grade.STRONG ? Verdict.CORRECT : Verdict.AMBIGUOUS;
+                : relevant.stream().anyMatch(g -> g.grade() == GradedPassage.Grade.STRONG) ? Verdict.CORRECT
+                : Verdict.AMBIGUOUS;
         return new Grading(questionTerms, List.copyOf(relevant), verdict);
     }
 
     GradedPassage grade(Set<String> questionTerms, Passage passage) {
-        Set<String> passageTerms = Terms.stems(passage.text());
-        long matched = questionTerms.stream().filter(passageTerms::contains).count();
-        double coverage = (double) matched / questionTerms.size();
-        GradedPassage.Grade grade = matched == 0 ? GradedPassage.Grade.IRRELEVANT
-                : coverage >= strongThreshold ? GradedPassage.Grade.STRONG
-                : coverage >= weakThreshold ? GradedPassage.Grade.WEAK
+        double coverage = Terms.coverage(questionTerms, Terms.stems(passage.text()));
+        if (coverage == 0) {
+            // not one of the question's words: a semantic neighbour at most, never a source to quote
+            return new GradedPassage(passage, 0, 0, GradedPassage.Grade.IRRELEVANT);
+        }
+        if (!passage.hasSimilarity()) {
+            GradedPassage.Grade grade = coverage >= calibration.strongCoverage() ? GradedPassage.Grade.STRONG
+                    : coverage >= calibration.weakCoverage() ? GradedPassage.Grade.WEAK
+                    : GradedPassage.Grade.IRRELEVANT;
+            return new GradedPassage(passage, coverage, coverage, grade);
+        }
+        double relevance = passage.similarity() + calibration.termWeight() * coverage;
+        GradedPassage.Grade grade = relevance >= calibration.strongRelevance() ? GradedPassage.Grade.STRONG
+                : relevance >= calibration.weakRelevance() ? GradedPassage.Grade.WEAK
                 : GradedPassage.Grade.IRRELEVANT;
-        return new GradedPassage(passage, coverage, grade);
+        return new GradedPassage(passage, coverage, relevance, grade);
     }
 }

@@ -32,6 +32,8 @@ public final class Terms {
             "that", "these", "those", "he", "she", "him", "her", "his", "there", "one", "ones", "former", "latter",
             "same", "such", "also", "else");
 
+    private static final int MIN_FAMILY_PREFIX = 5;
+
     private Terms() {
     }
 
@@ -95,6 +97,60 @@ public final class Terms {
             }
         }
         return false;
+    }
+
+    /**
+     * Share of the question's terms found in a text's stems, a term counting when the text has it or a variant of it
+     * (see {@link #related}).
+     */
+    public static double coverage(Set<String> questionTerms, Set<String> textStems) {
+        if (questionTerms.isEmpty()) {
+            return 0;
+        }
+        long matched = questionTerms.stream().filter(term -> contains(textStems, term)).count();
+        return (double) matched / questionTerms.size();
+    }
+
+    /** Whether the stems hold the term or a variant of it. */
+    public static boolean contains(Set<String> stems, String term) {
+        if (stems.contains(term)) {
+            return true;
+        }
+        for (String stem : stems) {
+            if (related(stem, term)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Two stems of one word family that the suffix stripper leaves apart: "licence" and "license", "register" and
+     * "registration", "verify" and "verification" — they share all but the last two letters of the shorter one, and
+     * at least five. Digits must match exactly ("md5" is not "md4").
+     */
+    public static boolean related(String a, String b) {
+        if (a.equals(b)) {
+            return true;
+        }
+        int shorter = Math.min(a.length(), b.length());
+        if (shorter < MIN_FAMILY_PREFIX) {
+            return false;
+        }
+        int common = 0;
+        while (common < shorter && a.charAt(common) == b.charAt(common)) {
+            common++;
+        }
+        return common >= Math.max(MIN_FAMILY_PREFIX, shorter - 2) && noDigit(a, common) && noDigit(b, common);
+    }
+
+    private static boolean noDigit(String s, int from) {
+        for (int i = from; i < s.length(); i++) {
+            if (Character.isDigit(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A light suffix stripper: plural, -ing, -ed, then a final -e, so inflections of one word meet. */
