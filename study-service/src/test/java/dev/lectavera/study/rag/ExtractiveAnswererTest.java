@@ -45,6 +45,23 @@ class ExtractiveAnswererTest {
     }
 
     @Test
+    void aQuoteFromAPageReadWithLowOcrConfidenceIsMarkedAndSaidSo() {
+        Passage scanned = new Passage(Fixtures.DOCUMENT, "Biology notes", 3, 0, PAGE_3.length(), PAGE_3, 0,
+                Double.NaN, true);
+        ExtractiveAnswerer.Draft draft = answer("What does the mitochondrion produce?", List.of(scanned));
+
+        Citation citation = draft.citations().getFirst();
+        assertTrue(citation.lowConfidence());
+        assertTrue(draft.content().endsWith("(Page 3 was read from a scan with low confidence: check the quote"
+                + " against the page.)"), draft.content());
+
+        ExtractiveAnswerer.Draft clear = answer("What does the mitochondrion produce?",
+                List.of(passage(PAGE_3, 3, 0, 0)));
+        assertFalse(clear.citations().getFirst().lowConfidence());
+        assertFalse(clear.content().contains("scan"), clear.content());
+    }
+
+    @Test
     void aFollowUpsOwnWordsWeighMoreThanBorrowedOnes() {
         String condensed = "How is it folded? mitochondrion produce";
         Grading grading = grader.grade(condensed, List.of(passage(PAGE_3, 3, 0, 0)));

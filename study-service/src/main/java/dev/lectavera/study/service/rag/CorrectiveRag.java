@@ -91,7 +91,7 @@ public class CorrectiveRag {
             SearchResults.Result r = results.get(i);
             if (r.text() != null && documentIds.contains(r.documentId())) {
                 passages.add(new Passage(r.documentId(), r.title(), r.page(), r.startOffset(), r.endOffset(),
-                        r.text(), i, r.similarity() == null ? Double.NaN : r.similarity()));
+                        r.text(), i, r.similarity() == null ? Double.NaN : r.similarity(), r.lowConfidence()));
             }
         }
         return passages;

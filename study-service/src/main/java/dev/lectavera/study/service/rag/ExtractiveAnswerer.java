@@ -11,8 +11,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The offline answer: the sentences of the relevant passages that carry most evidence for the question, each quoted
@@ -175,11 +177,35 @@ public final class ExtractiveAnswerer {
             Passage p = c.passage().passage();
             int marker = i + 1;
             Citation citation = new Citation(marker, p.documentId(), p.title(), p.page(), c.sentence().text(),
-                    p.startOffset() + c.sentence().start(), p.startOffset() + c.sentence().end());
+                    p.startOffset() + c.sentence().start(), p.startOffset() + c.sentence().end(), p.lowConfidence());
             String text = (i == 0 ? "" : " ") + Sentences.display(c.sentence().text()) + " [" + marker + "]";
             pieces.add(new Piece(text, citation));
         }
+        String scanNote = lowConfidenceNote(pieces);
+        if (scanNote != null) {
+            pieces.add(new Piece(scanNote, null));
+        }
         return new Draft(List.copyOf(pieces));
+    }
+
+    /**
+     * When a quote comes from a page OCR read with a low confidence, the student is told so: such a quote may hold
+     * misread words, and the page image is the authority. Null when every cited page was read confidently.
+     */
+    static String lowConfidenceNote(List<Piece> pieces) {
+        TreeSet<Integer> pages = new TreeSet<>();
+        for (Piece piece : pieces) {
+            if (piece.citation() != null && piece.citation().lowConfidence()) {
+                pages.add(piece.citation().page());
+            }
+        }
+        if (pages.isEmpty()) {
+            return null;
+        }
+        String which = pages.size() == 1 ? "Page " + pages.first() + " was"
+                : "Pages " + pages.stream().map(String::valueOf).collect(Collectors.joining(", "))
+                + " were";
+        return " (" + which + " read from a scan with low confidence: check the quote against the page.)";
     }
 
     /** Inverse sentence frequency of each asked term among the candidate sentences (a term nowhere weighs 0). */

@@ -40,7 +40,8 @@ public final class ModelCitations {
                 continue;
             }
             Citation citation = new Citation(number, passage.documentId(), passage.title(), passage.page(),
-                    quote.text(), passage.startOffset() + quote.start(), passage.startOffset() + quote.end());
+                    quote.text(), passage.startOffset() + quote.start(), passage.startOffset() + quote.end(),
+                    passage.lowConfidence());
             if (seen.add(number + "/" + citation.startOffset())) {
                 citations.add(citation);
             }
