@@ -29,7 +29,9 @@ export function Progress() {
   const queries = useLoad(queryStats, []);
   const perQuiz = useLoad(listQuizzes, []);
   const reviews = useLoad(reviewStatistics, []);
-  const reviewSettings = useLoad(getSettings, []);
+  // The desired retention is only drawn beside a true one: no call for it before there is one.
+  const hasRetention = reviews.data?.trueRetention != null;
+  const reviewSettings = useLoad(() => (hasRetention ? getSettings() : Promise.resolve(undefined)), [hasRetention]);
   const taken = (perQuiz.data?.items ?? []).filter((q) => q.bestPercent != null);
   const o = summary.data;
   const series = days.data?.series ?? [];

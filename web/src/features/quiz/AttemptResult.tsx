@@ -40,7 +40,7 @@ export function AttemptResult() {
                   </p>
                 )}
                 {/* a missed question is a card already (quiz-service makes it with the attempt) */}
-                {r.correct && <SaveCardButton label={`Save as a review card: ${r.prompt}`} save={() => cardFromQuestion(r.questionId)} />}
+                {r.correct && <SaveCardButton label={`Save as card: ${r.prompt}`} save={() => cardFromQuestion(r.questionId)} />}
               </li>
             ))}
           </ol>

@@ -67,7 +67,7 @@ function ReviewCard({ queued, rate }: { queued: QueuedCard; rate: (rating: Ratin
   const suggested = revealed ? suggestRating(typed, card.answer, card.options) : null;
   const source = card.source;
   return (
-    <article class="card review-card" aria-labelledby="card-prompt" data-state={card.state}>
+    <article class="card review-card" aria-labelledby="card-prompt" data-state={card.state} data-card-id={card.id}>
       <p class="meta">
         {card.state === 'new' ? 'New card' : `${card.state} · reviewed ${card.reps} ${card.reps === 1 ? 'time' : 'times'}`}
         {card.topic ? ` · ${card.topic}` : ''}

@@ -257,7 +257,7 @@ function Chips({ citations }: { citations: Citation[] }) {
           <a class="chip" href={readerLink(c)} title={`${c.title}, page ${c.page}: “${c.quote}”`}>
             [{c.marker}] p. {c.page}
           </a>{' '}
-          <SaveCardButton label={`Save [${c.marker}] page ${c.page} as a review card`} save={() => cardFromCitation(c)} />
+          <SaveCardButton label={`Save as card: [${c.marker}] page ${c.page}`} save={() => cardFromCitation(c)} />
         </li>
       ))}
     </ul>
