@@ -85,6 +85,17 @@ page.on('console', (m) => {
   if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) cspViolations.push(m.text());
 });
 page.on('pageerror', (e) => console.log(`  page error: ${e.message}`));
+const refusedCalls = [];
+const apiCallTimes = [];
+const userCallTimes = []; // with the student's token: what the gateway counts per user
+page.on('request', (r) => {
+  if (!new URL(r.url()).pathname.startsWith('/api/')) return;
+  apiCallTimes.push(Date.now());
+  if (r.headers().authorization) userCallTimes.push(Date.now());
+});
+page.on('response', (r) => {
+  if (r.status() >= 400 && r.url().includes('/api/')) refusedCalls.push(`${r.status()} ${r.request().method()} ${new URL(r.url()).pathname}`);
+});
 
 const email = `web-e2e-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.test`;
 const password = 'correct horse battery 42';
@@ -265,6 +276,48 @@ try {
     await shot(page, 'quiz-results');
   });
 
+  await step('review a missed card: reveal, the source page, rate Good, the card leaves the queue', async () => {
+    // A question the attempt got wrong is a card already; when every answer happened to be right, save one.
+    if ((await page.locator('.results .wrong').count()) === 0) {
+      await page.getByRole('button', { name: /^Save as card/ }).first().click();
+      await page.getByText('Saved for review').first().waitFor();
+    }
+    // The navigation's due count follows the queue: the missed (or saved) card is in it.
+    await page.waitForFunction(() => Number(document.querySelector('nav .nav-count')?.getAttribute('data-due')) >= 1);
+    const dueBefore = Number(await page.locator('nav .nav-count').getAttribute('data-due'));
+    await page.getByRole('link', { name: /^Review/ }).click();
+    const card = page.locator('.review-card');
+    await card.waitFor();
+    const cardId = await card.getAttribute('data-card-id');
+    check((await page.locator('#card-prompt').textContent()).trim().length > 0, 'the card shows its prompt');
+    await axe(page, 'review');
+    await page.getByRole('button', { name: 'Show answer' }).click();
+    await page.locator('#card-answer').waitFor();
+    const intervals = await page.locator('.ratings .interval').allTextContents();
+    check(intervals.length === 4 && intervals.every((t) => /^(now|\d+(\.\d)? (min|h|d|mo|y))$/.test(t)), `each rating shows its next interval (${intervals.join(', ')})`);
+    await axe(page, 'review-answer');
+    await shot(page, 'review');
+    const source = page.locator('#card-answer a[href^="/reader/"]');
+    const sourcePage = new URL(await source.getAttribute('href'), base).searchParams.get('page');
+    await source.click();
+    await page.waitForURL(/\/reader\//);
+    await page.locator('blockquote.quoted').waitFor();
+    check((await page.locator('#page-indicator').getAttribute('data-page')) === sourcePage, 'the source link opens the card\'s page with its passage');
+    await page.goBack();
+    await page.locator(`.review-card[data-card-id="${cardId}"]`).waitFor();
+    await page.getByRole('button', { name: 'Show answer' }).click();
+    await page.getByRole('button', { name: /^Good/ }).click();
+    await page.locator('#last-review', { hasText: 'Rated Good' }).waitFor();
+    await page.locator(`.review-card[data-card-id="${cardId}"]`).waitFor({ state: 'detached' });
+    await page.waitForFunction((n) => Number(document.querySelector('nav .nav-count')?.getAttribute('data-due')) === n - 1, dueBefore);
+    await page.getByRole('link', { name: 'Cards per document' }).click();
+    await page.getByRole('list', { name: 'Cards' }).locator('li').first().waitFor();
+    await axe(page, 'review-cards');
+    await page.getByRole('link', { name: 'Review settings' }).click();
+    await page.getByRole('button', { name: 'Save settings' }).waitFor();
+    await axe(page, 'review-settings');
+  });
+
   await step('the progress chart', async () => {
     await page.getByRole('link', { name: 'Progress' }).click();
     await page.locator('figure.chart canvas').first().waitFor();
@@ -282,7 +335,7 @@ try {
 
   await step('phone width (360 px) and dark mode', async () => {
     await page.setViewportSize({ width: 360, height: 740 });
-    for (const url of [`${base}/library`, sessionUrl, readerUrl]) {
+    for (const url of [`${base}/library`, sessionUrl, readerUrl, `${base}/review`]) {
       await page.goto(url);
       await page.locator('h1').waitFor();
       await page.waitForLoadState('networkidle');
@@ -383,12 +436,22 @@ try {
   });
 
   check(cspViolations.length === 0, `CSP violations: ${cspViolations.join('\n')}`);
+} catch (e) {
+  // What the screen said when a step failed, and the API calls that were refused.
+  await shot(page, 'failed').catch(() => {});
+  console.log(`\n  on ${page.url()}: ${(await page.locator('main').innerText().catch(() => '')).slice(0, 400)}`);
+  console.log(`  refused API calls: ${JSON.stringify(refusedCalls.slice(-10))}`);
+  throw e;
 } finally {
   const durationMs = Date.now() - started;
   const { initialGzip, rows } = bundleSizes();
-  const report = { base, durationMs, usableLibraryMs, streamedUpdates, liveProgressEvents, rateLimitWaits, progressSeen, steps, axe: axeResults, cspViolations, bundle: { initialGzip, rows } };
+  // The gateway allows a user 100 calls a minute (default class): the busiest minute of the journey, against that.
+  const busiest = (times) => times.reduce((max, t) => Math.max(max, times.filter((u) => u >= t && u < t + 60_000).length), 0);
+  const busiestMinute = busiest(apiCallTimes);
+  const busiestUserMinute = busiest(userCallTimes);
+  const report = { base, durationMs, apiCalls: apiCallTimes.length, busiestMinute, busiestUserMinute, usableLibraryMs, streamedUpdates, liveProgressEvents, rateLimitWaits, progressSeen, steps, axe: axeResults, cspViolations, bundle: { initialGzip, rows } };
   writeFileSync(join(resultsDir, 'journey.json'), JSON.stringify(report, null, 2));
   await browser.close();
-  console.log(`journey: ${(durationMs / 1000).toFixed(1)} s; library usable ${Math.round(usableLibraryMs)} ms after navigation; ` +
+  console.log(`journey: ${(durationMs / 1000).toFixed(1)} s; ${apiCallTimes.length} API calls, ${busiestMinute} in the busiest minute (${busiestUserMinute} with the student's token); library usable ${Math.round(usableLibraryMs)} ms after navigation; ` +
     `axe: ${Object.entries(axeResults).map(([s, v]) => `${s} ${v.length}`).join(', ')}; report e2e/results/journey.json`);
 }

@@ -11,6 +11,11 @@ import { SessionChat } from './features/study/SessionChat';
 import { Quizzes } from './features/quiz/Quizzes';
 import { TakeQuiz } from './features/quiz/TakeQuiz';
 import { AttemptResult } from './features/quiz/AttemptResult';
+import { ReviewQueue } from './features/review/ReviewQueue';
+import { Cards } from './features/review/Cards';
+import { Settings as ReviewSettings } from './features/review/Settings';
+import { NAV_QUEUE_LIMIT } from './features/review/api';
+import { useDueCount } from './features/review/useDueCount';
 
 // pdf.js and the chart library are large: their screens are separate chunks, loaded when opened.
 const Reader = lazy(() => import('./features/reader/Reader').then((m) => m.Reader));
@@ -20,10 +25,12 @@ const PUBLIC_PATHS = ['/sign-in', '/sign-up', '/forgot-password', '/reset-passwo
 
 function Nav() {
   const { path } = useLocation();
+  const due = useDueCount(path);
   const links: [string, string][] = [
     ['/library', 'Library'],
     ['/study', 'Study'],
     ['/quizzes', 'Quizzes'],
+    ['/review', 'Review'],
     ['/progress', 'Progress'],
     ['/account', 'Account'],
   ];
@@ -37,6 +44,12 @@ function Nav() {
           <li key={href}>
             <a href={href} aria-current={path.startsWith(href) ? 'page' : undefined}>
               {label}
+              {href === '/review' && due !== null && (
+                <span class="nav-count" data-due={due}>
+                  {due >= NAV_QUEUE_LIMIT ? `${NAV_QUEUE_LIMIT}+` : due}
+                  <span class="visually-hidden"> due</span>
+                </span>
+              )}
             </a>
           </li>
         ))}
@@ -89,6 +102,9 @@ function Gate() {
             <Route path="/quizzes" component={signedIn(Quizzes)} />
             <Route path="/quizzes/:quizId" component={signedIn(TakeQuiz)} />
             <Route path="/quizzes/:quizId/attempts/:attemptId" component={signedIn(AttemptResult)} />
+            <Route path="/review" component={signedIn(ReviewQueue)} />
+            <Route path="/review/cards" component={signedIn(Cards)} />
+            <Route path="/review/settings" component={signedIn(ReviewSettings)} />
             <Route path="/progress" component={signedIn(Progress)} />
             <Route path="/account" component={signedIn(Account)} />
             <Route default component={NotFound} />

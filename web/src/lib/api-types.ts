@@ -253,6 +253,59 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/analytics/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Spaced review: reviews per day, true retention, 30-day due forecast, mastery per topic */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description IANA time zone id for day boundaries (default UTC), e.g. Europe/Paris */
+                    tz?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReviewStatistics"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/forgot-password": {
         parameters: {
             query?: never;
@@ -926,7 +979,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Extracted text of one page (search offsets point into it) */
+        /** Text of one page (search offsets point into it) and how it was obtained (text layer or OCR) */
         get: {
             parameters: {
                 query?: never;
@@ -1504,6 +1557,711 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quiz/review/cards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's cards, newest first; filter by document, state, suspended */
+        get: {
+            parameters: {
+                query?: {
+                    documentId?: components["schemas"]["UUID"];
+                    page?: number;
+                    size?: number;
+                    state?: string;
+                    suspended?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CardListView"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quiz/review/cards/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One card */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: components["schemas"]["UUID"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CardView"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a card and its review history */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: components["schemas"]["UUID"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quiz/review/cards/{id}/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Review a card
+         * @description A rating (again, hard, good, easy) and/or the answer the student typed, graded as quiz answers are (correct suggests good, wrong again; alone it decides the rating). FSRS-6 moves the card; the review is logged. 400 for a suspended card or neither rating nor answer.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: components["schemas"]["UUID"];
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ReviewRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReviewResultView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quiz/review/cards/{id}/suspend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take a card out of the queue */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: components["schemas"]["UUID"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CardView"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quiz/review/cards/{id}/unsuspend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Put a suspended card back in the queue (not one whose document was deleted) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: components["schemas"]["UUID"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CardView"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quiz/review/cards/from-citation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Save a chat answer's citation as a card
+         * @description The quote must be on the cited page (at the offsets, when given): 422 otherwise; 404 for a document or page that is not the caller's. 201 new, 200 when the caller already has it.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["FromCitation"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quiz/review/cards/from-question": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Save a quiz question as a card
+         * @description 201 with the new card, 200 with the caller's existing card asking the same thing. 404 for a question not of the caller's quizzes, 409 before the quiz's first attempt.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["FromQuestion"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quiz/review/flashcards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Generate flashcards from documents
+         * @description Key terms and their defining sentences (the quiz generator and its quality gates): every answer is on its cited page; a card the caller already has is not made again. 201; 422 when nothing could be made.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Flashcards"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quiz/review/queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The due queue
+         * @description Cards due today (day intervals due by the end of the caller's day, learning steps once due), most overdue first, then new cards, oldest first, within what is left of today's limits; each with the due time every rating would give it now.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    documentId?: components["schemas"]["UUID"];
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["QueueView"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quiz/review/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's review settings */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SettingsView"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        /**
+         * Change review settings
+         * @description desiredRetention 0.70-0.97 (default 0.90), newPerDay 0-1000 (20), reviewsPerDay 0-10000 (200), timeZone (UTC); a field left out keeps its value.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SettingsRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SettingsView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quiz/review/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Review statistics
+         * @description Reviews per day, true retention against the desired one, the due forecast for the next 30 days and cards per state.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StatsView"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2296,6 +3054,54 @@ export interface components {
             /** Format: int32 */
             timeSpentSeconds?: number;
         };
+        CardListView: {
+            items?: components["schemas"]["CardView"][];
+            /** Format: int32 */
+            page?: number;
+            /** Format: int32 */
+            size?: number;
+            /** Format: int64 */
+            total?: number;
+        };
+        CardSourceView: {
+            documentId?: components["schemas"]["UUID"];
+            /** Format: int32 */
+            endOffset?: number;
+            /** Format: int32 */
+            page?: number;
+            passage?: string;
+            /** Format: int32 */
+            startOffset?: number;
+            title?: string;
+        };
+        CardView: {
+            answer?: string;
+            createdAt?: components["schemas"]["Instant"];
+            /** Format: double */
+            difficulty?: number;
+            due?: components["schemas"]["Instant"];
+            explanation?: string;
+            id?: components["schemas"]["UUID"];
+            /** Format: int32 */
+            lapses?: number;
+            lastReview?: components["schemas"]["Instant"];
+            options?: string[];
+            origin?: string;
+            prompt?: string;
+            questionId?: components["schemas"]["UUID"];
+            questionType?: string;
+            /** Format: int32 */
+            reps?: number;
+            /** Format: double */
+            retrievability?: number;
+            source?: components["schemas"]["CardSourceView"];
+            /** Format: double */
+            stability?: number;
+            state?: string;
+            suspended?: boolean;
+            suspendedReason?: string;
+            topic?: string;
+        };
         ChangePassword: {
             currentPassword: string;
             newPassword: string;
@@ -2316,6 +3122,30 @@ export interface components {
         CreateSession: {
             documentIds: string[];
             title: string;
+        };
+        DayCountView: {
+            day?: components["schemas"]["LocalDate"];
+            /** Format: int32 */
+            due?: number;
+        };
+        DayDue: {
+            day?: components["schemas"]["LocalDate"];
+            /** Format: int64 */
+            due?: number;
+        };
+        DayReviews: {
+            /** Format: int64 */
+            again?: number;
+            day?: components["schemas"]["LocalDate"];
+            /** Format: int64 */
+            reviews?: number;
+        };
+        DayReviewsView: {
+            /** Format: int32 */
+            again?: number;
+            day?: components["schemas"]["LocalDate"];
+            /** Format: int32 */
+            reviews?: number;
         };
         DeleteAccount: {
             password: string;
@@ -2367,6 +3197,8 @@ export interface components {
             failureReason?: string;
             id?: components["schemas"]["UUID"];
             indexedAt?: components["schemas"]["Instant"];
+            /** Format: int32 */
+            ocrPages?: number;
             originalFilename?: string;
             /** Format: int32 */
             pageCount?: number;
@@ -2387,8 +3219,28 @@ export interface components {
             from?: string;
             reason?: string;
         };
+        Flashcards: {
+            /** Format: int32 */
+            count?: number;
+            documentIds: string[];
+        };
         ForgotPassword: {
             email: string;
+        };
+        FromCitation: {
+            answer?: string;
+            documentId: components["schemas"]["UUID"];
+            /** Format: int32 */
+            endOffset?: number;
+            /** Format: int32 */
+            page: number;
+            prompt?: string;
+            quote: string;
+            /** Format: int32 */
+            startOffset?: number;
+        };
+        FromQuestion: {
+            questionId: components["schemas"]["UUID"];
         };
         GenerateQuizRequest: {
             /** Format: int32 */
@@ -2544,6 +3396,12 @@ export interface components {
             /** Format: int64 */
             totalTokens?: number;
         };
+        NextDue: {
+            again?: components["schemas"]["Instant"];
+            easy?: components["schemas"]["Instant"];
+            good?: components["schemas"]["Instant"];
+            hard?: components["schemas"]["Instant"];
+        };
         Overview: {
             /** Format: double */
             averageScore?: number;
@@ -2567,14 +3425,19 @@ export interface components {
             questionsAsked?: number;
             /** Format: int64 */
             quizzesTaken?: number;
+            review?: components["schemas"]["Summary"];
             timezone?: string;
             today?: components["schemas"]["LocalDate"];
         };
         PageView: {
             documentId?: components["schemas"]["UUID"];
+            lowConfidence?: boolean;
+            /** Format: double */
+            ocrConfidence?: number;
             /** Format: int32 */
             page?: number;
             text?: string;
+            textSource?: string;
         };
         QueryStatistics: {
             /** Format: double */
@@ -2622,6 +3485,24 @@ export interface components {
             source?: components["schemas"]["SourceView"];
             topic?: string;
             type?: string;
+        };
+        QueuedCardView: {
+            card?: components["schemas"]["CardView"];
+            next?: components["schemas"]["NextDue"];
+        };
+        QueueView: {
+            day?: components["schemas"]["LocalDate"];
+            /** Format: double */
+            desiredRetention?: number;
+            /** Format: int32 */
+            dueCount?: number;
+            items?: components["schemas"]["QueuedCardView"][];
+            /** Format: int32 */
+            newCount?: number;
+            /** Format: int32 */
+            newLeft?: number;
+            /** Format: int32 */
+            reviewsLeft?: number;
         };
         QuizListView: {
             items?: components["schemas"]["QuizSummaryView"][];
@@ -2693,6 +3574,7 @@ export interface components {
             documentId?: components["schemas"]["UUID"];
             /** Format: int32 */
             endOffset?: number;
+            lowConfidence?: boolean;
             /** Format: int32 */
             page?: number;
             /** Format: double */
@@ -2708,6 +3590,38 @@ export interface components {
             missed?: number;
             pages?: number[];
             title?: string;
+        };
+        ReviewRequest: {
+            answer?: string;
+            rating?: string;
+        };
+        ReviewResultView: {
+            answerCorrect?: boolean;
+            card?: components["schemas"]["CardView"];
+            grading?: string;
+            rating?: string;
+            /** Format: double */
+            retrievability?: number;
+            /** Format: int32 */
+            scheduledDays?: number;
+            suggestedRating?: string;
+        };
+        ReviewStatistics: {
+            /** Format: int64 */
+            cardsReviewed?: number;
+            dueForecast?: components["schemas"]["DayDue"][];
+            /** Format: int64 */
+            dueNow?: number;
+            masteryByTopic?: components["schemas"]["TopicMastery"][];
+            /** Format: int64 */
+            retentionReviews?: number;
+            reviewsPerDay?: components["schemas"]["DayReviews"][];
+            /** Format: int64 */
+            reviewsTotal?: number;
+            timezone?: string;
+            today?: components["schemas"]["LocalDate"];
+            /** Format: double */
+            trueRetention?: number;
         };
         SearchRequest: {
             documentIds?: string[];
@@ -2742,6 +3656,24 @@ export interface components {
             status?: string;
             title?: string;
         };
+        SettingsRequest: {
+            /** Format: double */
+            desiredRetention?: number;
+            /** Format: int32 */
+            newPerDay?: number;
+            /** Format: int32 */
+            reviewsPerDay?: number;
+            timeZone?: string;
+        };
+        SettingsView: {
+            /** Format: double */
+            desiredRetention?: number;
+            /** Format: int32 */
+            newPerDay?: number;
+            /** Format: int32 */
+            reviewsPerDay?: number;
+            timeZone?: string;
+        };
         Shortfall: {
             /** Format: int32 */
             produced?: number;
@@ -2762,6 +3694,20 @@ export interface components {
             startOffset?: number;
             title?: string;
         };
+        StatsView: {
+            cardsByState?: {
+                [key: string]: number;
+            };
+            /** Format: double */
+            desiredRetention?: number;
+            forecast?: components["schemas"]["DayCountView"][];
+            /** Format: int64 */
+            retentionReviews?: number;
+            reviewsPerDay?: components["schemas"]["DayReviewsView"][];
+            today?: components["schemas"]["LocalDate"];
+            /** Format: double */
+            trueRetention?: number;
+        };
         StatusView: {
             documentId?: components["schemas"]["UUID"];
             failureCode?: string;
@@ -2778,6 +3724,16 @@ export interface components {
             /** Format: int32 */
             timeSpentSeconds: number;
         };
+        Summary: {
+            /** Format: int64 */
+            cardsReviewed?: number;
+            /** Format: int64 */
+            dueNow?: number;
+            /** Format: int64 */
+            reviewsTotal?: number;
+            /** Format: double */
+            trueRetention?: number;
+        };
         Tokens: {
             /** Format: int64 */
             completion?: number;
@@ -2785,6 +3741,13 @@ export interface components {
             prompt?: number;
             /** Format: int64 */
             total?: number;
+        };
+        TopicMastery: {
+            /** Format: int64 */
+            cards?: number;
+            /** Format: double */
+            mastery?: number;
+            topic?: string;
         };
         TopicPerformance: {
             /** Format: double */

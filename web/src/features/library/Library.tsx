@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { ErrorLine, formatBytes, Page, useLoad } from '../../lib/ui';
-import { deleteDocument, isSettled, listDocuments, updateDocument, upload, usage, type LibraryDocument, type Progress } from './api';
+import { deleteDocument, isSettled, listDocuments, ocrPagesLabel, updateDocument, upload, usage, type LibraryDocument, type Progress } from './api';
 import { useLiveProgress } from './useLiveProgress';
 
 interface UploadState {
@@ -151,6 +151,7 @@ function DocumentRow({ doc, progress, changed }: { doc: LibraryDocument; progres
       {(status === 'FAILED' || status === 'NEEDS_OCR') && reason && <p class="error">{reason}</p>}
       <p class="meta">
         {doc.pageCount ? `${doc.pageCount} pages · ` : ''}
+        {doc.ocrPages ? `${ocrPagesLabel(doc.ocrPages)} · ` : ''}
         {doc.sizeBytes ? `${formatBytes(doc.sizeBytes)} · ` : ''}
         {doc.tags.length > 0 ? `tags: ${doc.tags.join(', ')}` : 'no tags'}
         {doc.archived ? ' · archived' : ''}

@@ -15,6 +15,9 @@ export interface PageOf<T> {
   total: number;
 }
 
+/** How many of a document's pages were recognised from a scan (document-service's `ocrPages`). */
+export const ocrPagesLabel = (n: number) => `${n} ${n === 1 ? 'page' : 'pages'} read by OCR`;
+
 export const isSettled = (status: DocumentStatus) => status === 'INDEXED' || status === 'FAILED' || status === 'NEEDS_OCR';
 
 export function listDocuments(q: string, archived: boolean, page = 0): Promise<PageOf<LibraryDocument>> {

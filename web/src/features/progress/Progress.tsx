@@ -2,7 +2,8 @@ import { useEffect, useRef } from 'preact/hooks';
 import { ErrorLine, Page, useLoad } from '../../lib/ui';
 import { listQuizzes } from '../quiz/api';
 import { readerLink } from '../study/api';
-import { activity, overview, queryStats, quizPerformance } from './api';
+import { getSettings } from '../review/api';
+import { activity, overview, queryStats, quizPerformance, reviewStatistics, type ReviewStatistics } from './api';
 import { drawChart } from './charts';
 
 function ChartBox({ label, draw }: { label: string; draw: (canvas: HTMLCanvasElement) => () => void }) {
@@ -27,6 +28,10 @@ export function Progress() {
   const quizzes = useLoad(quizPerformance, []);
   const queries = useLoad(queryStats, []);
   const perQuiz = useLoad(listQuizzes, []);
+  const reviews = useLoad(reviewStatistics, []);
+  // The desired retention is only drawn beside a true one: no call for it before there is one.
+  const hasRetention = reviews.data?.trueRetention != null;
+  const reviewSettings = useLoad(() => (hasRetention ? getSettings() : Promise.resolve(undefined)), [hasRetention]);
   const taken = (perQuiz.data?.items ?? []).filter((q) => q.bestPercent != null);
   const o = summary.data;
   const series = days.data?.series ?? [];
@@ -72,6 +77,7 @@ export function Progress() {
           draw={(c) => drawChart(c, 'bar', taken.map((q) => q.title), [{ label: 'Best %', data: taken.map((q) => q.bestPercent) }], 100)}
         />
       )}
+      <ReviewCharts stats={reviews.data} desired={reviewSettings.data?.desiredRetention} />
       <h2>Weak topics</h2>
       {quizzes.data && quizzes.data.weakestTopics.length === 0 && <p>No weak topics yet — take a few quizzes.</p>}
       <ul>
@@ -100,5 +106,32 @@ export function Progress() {
         )}
       </details>
     </Page>
+  );
+}
+
+/** Spaced review: true retention beside the desired one, and how many cards fall due on each of the next 30 days. */
+function ReviewCharts({ stats, desired }: { stats?: ReviewStatistics; desired?: number }) {
+  if (!stats || stats.reviewsTotal === 0) return null;
+  const forecast = stats.dueForecast;
+  return (
+    <>
+      <h2>Spaced review</h2>
+      <p class="meta">
+        {stats.reviewsTotal} reviews of {stats.cardsReviewed} cards · {stats.dueNow} due now
+        {stats.trueRetention != null ? ` · true retention ${stats.trueRetention}% over ${stats.retentionReviews} reviews` : ' · true retention: no review on a day interval yet'}
+      </p>
+      {stats.trueRetention != null && desired != null && (
+        <ChartBox
+          key={`r${stats.trueRetention}-${desired}`}
+          label="Retention: true (last 30 days) and desired (percent)"
+          draw={(c) => drawChart(c, 'bar', ['True retention', 'Desired retention'], [{ label: 'Retention %', data: [stats.trueRetention ?? 0, Math.round(desired * 100)] }], 100)}
+        />
+      )}
+      <ChartBox
+        key={`f${forecast.length}-${forecast.reduce((n, d) => n + d.due, 0)}`}
+        label="Cards due per day, the next 30 days (overdue ones on today)"
+        draw={(c) => drawChart(c, 'bar', forecast.map((d) => d.day.slice(5)), [{ label: 'Cards due', data: forecast.map((d) => d.due) }])}
+      />
+    </>
   );
 }

@@ -1,6 +1,8 @@
 import { useRoute } from 'preact-iso';
 import { ErrorLine, Page, useLoad } from '../../lib/ui';
 import { readerLink } from '../study/api';
+import { cardFromQuestion } from '../review/api';
+import { SaveCardButton } from '../review/SaveCardButton';
 import { getAttempt } from './api';
 
 export function AttemptResult() {
@@ -37,6 +39,8 @@ export function AttemptResult() {
                     </a>
                   </p>
                 )}
+                {/* a missed question is a card already (quiz-service makes it with the attempt) */}
+                {r.correct && <SaveCardButton label={`Save as card: ${r.prompt}`} save={() => cardFromQuestion(r.questionId)} />}
               </li>
             ))}
           </ol>

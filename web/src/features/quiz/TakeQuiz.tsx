@@ -2,6 +2,7 @@ import { useLocation, useRoute } from 'preact-iso';
 import { useRef, useState } from 'preact/hooks';
 import { ErrorLine, Page, useLoad } from '../../lib/ui';
 import { readerLink } from '../study/api';
+import { queueChanged } from '../review/api';
 import { getQuiz, listAttempts, submitAttempt, type Question } from './api';
 
 export function TakeQuiz() {
@@ -30,6 +31,7 @@ export function TakeQuiz() {
           .map(([questionId, answer]) => ({ questionId, answer })),
         Math.min(86_400, Math.round((Date.now() - startedAt.current) / 1000)),
       );
+      queueChanged(); // the questions missed are review cards now
       route(`/quizzes/${quizId}/attempts/${attempt.id}`);
     } catch (e) {
       setError(e);

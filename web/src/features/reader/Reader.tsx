@@ -24,6 +24,8 @@ export function Reader() {
   const [error, setError] = useState<unknown>();
   const [quote, setQuote] = useState<[string, string, string] | null>(null);
   const [highlighted, setHighlighted] = useState<'none' | 'exact' | 'near'>('none');
+  // How the page's stored text was obtained: an OCR'd page under the confidence threshold may be misread.
+  const pageInfo = useLoad(() => (meta.data?.ocrPages ? pageText(documentId, pageNumber) : Promise.resolve(null)), [documentId, pageNumber, meta.data?.ocrPages]);
   const pageRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -97,6 +99,11 @@ export function Reader() {
             {highlighted === 'near' ? ' — highlighted approximately on the page below' : ''}
           </footer>
         </blockquote>
+      )}
+      {pageInfo.data?.lowConfidence && (
+        <p class="notice" role="note" id="low-confidence">
+          This page was read from a scan; the text may contain errors.
+        </p>
       )}
       <ErrorLine error={error ?? meta.error} />
       {!pdf && !error && <p role="status">Loading the PDF…</p>}

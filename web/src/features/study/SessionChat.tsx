@@ -4,6 +4,8 @@ import { ApiError, RateLimitedError, tokens } from '../../lib/api';
 import { socketUrl, StudySocket, type ServerEvent } from '../../lib/socket';
 import { ErrorLine, Page, RateLimitNotice, useLoad } from '../../lib/ui';
 import { getDocument } from '../library/api';
+import { cardFromCitation } from '../review/api';
+import { SaveCardButton } from '../review/SaveCardButton';
 import { archiveSession, askOverHttp, history, messagesAfter, readerLink, type Citation, type Message, type StudySession, type Verdict } from './api';
 
 interface Streaming {
@@ -254,7 +256,8 @@ function Chips({ citations }: { citations: Citation[] }) {
         <li key={`${c.marker}-${c.documentId}-${c.page}`}>
           <a class="chip" href={readerLink(c)} title={`${c.title}, page ${c.page}: “${c.quote}”`}>
             [{c.marker}] p. {c.page}
-          </a>
+          </a>{' '}
+          <SaveCardButton label={`Save as card: [${c.marker}] page ${c.page}`} save={() => cardFromCitation(c)} />
         </li>
       ))}
     </ul>
