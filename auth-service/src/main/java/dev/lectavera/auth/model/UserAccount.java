@@ -70,15 +70,16 @@ public class UserAccount {
     }
 
     /**
-     * Voids every access token issued until now (password change or reset). Never moves the mark back.
+     * Voids every access token issued until now (password change or reset, account deletion). The mark only moves
+     * forward, and always moves: tokens issued since an earlier mark carry that mark as their iat
+     * ({@link #tokenIssuedAt}), so a second revocation within the same second must set a later mark to void them.
      *
      * @return the mark: tokens with an iat before it are void
      */
     public Instant revokeTokensIssuedUntil(Instant now) {
         Instant mark = revocationMarkAfter(now);
-        if (tokensValidAfter == null || tokensValidAfter.isBefore(mark)) {
-            tokensValidAfter = mark;
-        }
+        tokensValidAfter = tokensValidAfter == null || tokensValidAfter.isBefore(mark) ? mark
+                : tokensValidAfter.plusSeconds(1);
         return tokensValidAfter;
     }
 

@@ -139,10 +139,11 @@ public class AccountService {
         Instant mark = QuarkusTransaction.requiringNew().call(() -> {
             UserAccount locked = lockUnchanged(user, "password");
             Instant now = clock.instant();
+            Instant revokedBefore = locked.revokeTokensIssuedUntil(now);
             users.delete(locked);
             outbox.append(userId, new UserDeleted(userId, now));
             LOG.infof("Deleted user %s", userId);
-            return UserAccount.revocationMarkAfter(now);
+            return revokedBefore;
         });
         revocations.revokeTokensIssuedBefore(userId, mark);
     }
