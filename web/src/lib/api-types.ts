@@ -3110,6 +3110,7 @@ export interface components {
             documentId?: components["schemas"]["UUID"];
             /** Format: int32 */
             endOffset?: number;
+            lowConfidence?: boolean;
             /** Format: int32 */
             marker?: number;
             /** Format: int32 */
@@ -3579,6 +3580,8 @@ export interface components {
             page?: number;
             /** Format: double */
             score?: number;
+            /** Format: double */
+            similarity?: number;
             /** Format: int32 */
             startOffset?: number;
             text?: string;
