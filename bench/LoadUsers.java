@@ -733,6 +733,7 @@ public class LoadUsers {
         long indexTimeout = durationNanos(opt("index-timeout", "300s"));
         String run = Long.toString(System.currentTimeMillis(), 36);
         byte[] pdf = pdf("LectaVera bench: cell biology", FACTS);
+        String accounts = opt("accounts", gateway);
         List<User> users = new ArrayList<>();
         for (int i = 0; i < count; i++) users.add(new User(i, "bench-" + run + "-" + i + "@example.test"));
         List<String> failures = Collections.synchronizedList(new ArrayList<>());
@@ -741,10 +742,12 @@ public class LoadUsers {
         AtomicInteger done = new AtomicInteger();
         runAll(users, concurrency, user -> {
             String password = "Bench-" + UUID.randomUUID();
-            HttpResponse<String> r = postJson("/api/v1/auth/register", null,
+            // Accounts are made at auth-service itself when `accounts=` names it (bench/run does): the gateway's
+            // registrations limit (10 an hour per address) would stop a harness that signs up 200 students.
+            HttpResponse<String> r = postJson(accounts, "/api/v1/auth/register", null,
                     "{\"email\":\"" + user.email + "\",\"password\":\"" + password + "\",\"fullName\":\"Bench User " + user.index + "\"}");
             if (r.statusCode() != 201) throw new IllegalStateException("register " + r.statusCode() + " " + r.body());
-            r = postJson("/api/v1/auth/login", null, "{\"email\":\"" + user.email + "\",\"password\":\"" + password + "\"}");
+            r = postJson(accounts, "/api/v1/auth/login", null, "{\"email\":\"" + user.email + "\",\"password\":\"" + password + "\"}");
             if (r.statusCode() != 200) throw new IllegalStateException("login " + r.statusCode() + " " + r.body());
             user.token = stringField(r.body(), "accessToken");
             r = upload(user.token, pdf, "Cell biology " + user.index);
@@ -822,6 +825,12 @@ public class LoadUsers {
             long measureFrom = start + warmup;
             long end = measureFrom + duration;
             List<Thread> schedulers = new ArrayList<>();
+            Thread hook = Thread.ofPlatform().daemon().start(() -> {
+                sleepUntil(measureFrom);
+                windowHook("start");
+                sleepUntil(end);
+                windowHook("end", Long.toString(intended.get()));
+            });
             for (User user : users) {
                 long phase = ThreadLocalRandom.current().nextLong(period);
                 schedulers.add(Thread.ofVirtual().start(() -> {
@@ -856,8 +865,26 @@ public class LoadUsers {
                     }
                 }
             }
+            hook.join();
             long drainUntil = System.nanoTime() + 40_000_000_000L;
             while (inFlight.get() > 0 && System.nanoTime() < drainUntil) Thread.sleep(20);
+        }
+
+        /**
+         * Runs the {@code window-hook=} command (bench/run's CPU snapshots and profiles) with the given arguments at
+         * the measured window's start and end; its failure is reported, never fatal.
+         */
+        static void windowHook(String... args) {
+            String command = opt("window-hook", "");
+            if (command.isEmpty()) return;
+            List<String> line = new ArrayList<>(List.of(command));
+            line.addAll(List.of(args));
+            try {
+                Process process = new ProcessBuilder(line).inheritIO().redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                if (process.waitFor() != 0) System.err.println("window hook " + line + " exited " + process.exitValue());
+            } catch (Exception e) {
+                System.err.println("window hook " + line + " failed: " + e);
+            }
         }
 
         static void sleepUntil(long at) {
@@ -972,7 +999,11 @@ public class LoadUsers {
     }
 
     static HttpResponse<String> postJson(String path, String token, String json) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(60))
+        return postJson(gateway, path, token, json);
+    }
+
+    static HttpResponse<String> postJson(String base, String path, String token, String json) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
         if (token != null) b.header("Authorization", "Bearer " + token);
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
