@@ -26,7 +26,7 @@ import static org.awaitility.Awaitility.await;
 @TestProfile(OtlpExportTest.WithEndpoint.class)
 @QuarkusTestResource(FakeUpstream.class)
 @QuarkusTestResource(JwtKeys.class)
-@QuarkusTestResource(OtlpExportTest.Collector.class)
+@QuarkusTestResource(value = OtlpExportTest.Collector.class, restrictToAnnotatedClass = true)
 class OtlpExportTest {
 
     private static final String RECEIVED = "test.otlp.received-url";

@@ -37,6 +37,7 @@ class TracePropagationTest {
         assertEquals(TRACE_ID, forwarded.group(1), "the same trace");
         assertNotEquals(CLIENT_SPAN_ID, forwarded.group(2), "the gateway's own span is the parent");
         assertNotEquals("0000000000000000", forwarded.group(2));
+        assertEquals("00", forwarded.group(3), "no OTLP endpoint here: the gateway records nothing, whatever the client asks");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.lectavera.gateway.trace;
 
 import io.opentelemetry.sdk.trace.export.SpanExporter;
+import io.opentelemetry.sdk.trace.samplers.Sampler;
 import io.quarkus.arc.Unremovable;
 import io.quarkus.arc.lookup.LookupIfProperty;
 import jakarta.enterprise.inject.Produces;
@@ -22,5 +23,19 @@ public class TraceExport {
     @LookupIfProperty(name = "gateway.traces.otlp-endpoint", stringValue = "none", lookupIfMissing = true)
     SpanExporter dropEverySpan() {
         return SpanExporter.composite();
+    }
+
+    /**
+     * While nothing is exported nothing is recorded either: a span that is not sampled still gets its trace and span
+     * ids (logs and the forwarded {@code traceparent} keep them) but no attributes, events or processing, which cost
+     * the gateway a measurable share of every request (docs/PERFORMANCE.md). Never parent-based: a client's
+     * {@code traceparent} must not decide what the gateway spends.
+     */
+    @Produces
+    @Unremovable
+    @Singleton
+    @LookupIfProperty(name = "gateway.traces.otlp-endpoint", stringValue = "none", lookupIfMissing = true)
+    Sampler recordNoSpan() {
+        return Sampler.alwaysOff();
     }
 }
