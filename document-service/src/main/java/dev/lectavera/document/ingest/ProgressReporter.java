@@ -27,6 +27,11 @@ public class ProgressReporter {
         report(userId, documentId, status, pagesDone, pagesTotal, null, null);
     }
 
+    /** Forgets the status reported for a document that was never stored (its upload failed). */
+    public void withdraw(UUID documentId) {
+        statusCache.evict(documentId);
+    }
+
     /** The end of processing without an index: the reason goes with the status. */
     public void report(UUID userId, UUID documentId, DocumentStatus status, int pagesDone, Integer pagesTotal,
                        FailureCode failureCode, String failureReason) {

@@ -84,14 +84,19 @@ public class UploadService {
                 deleteQuietly(blobKey);
                 return new Uploaded(existing.get(), false);
             }
+            // QUEUED is reported before the row commits: from the commit on, a worker may index a small document
+            // within milliseconds, and a QUEUED written after its INDEXED would hide it (in Redis, for the status
+            // TTL) and reach the user's channel last. Withdrawn below if the insert fails.
+            progress.report(userId, id, DocumentStatus.QUEUED, 0, null);
             Document created = QuarkusTransaction.requiringNew().call(() -> insert(id, userId, hash, size, blobKey,
                     metadata));
-            progress.report(userId, id, DocumentStatus.QUEUED, 0, null);
             return new Uploaded(created, true);
         } catch (HttpProblem refused) {
+            progress.withdraw(id);
             deleteQuietly(blobKey);
             throw refused;
         } catch (RuntimeException e) {
+            progress.withdraw(id);
             deleteQuietly(blobKey);
             // a concurrent upload of the same file won the unique (user_id, sha256) race: same document
             Optional<Document> winner = QuarkusTransaction.requiringNew().call(() -> documents.findBySha256(userId, hash));
