@@ -13,6 +13,8 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RevocationListTest {
@@ -121,6 +123,50 @@ class RevocationListTest {
         assertFalse(list.isRevoked("short", "u1", NOW));
         list.dropExpired(Long.MAX_VALUE - 1);
         assertTrue(list.isRevoked("forever", "u1", NOW));
+    }
+
+    @Test
+    void oneLoadRunsAtATimeUnlessItHangsPastTheTimeout() {
+        RevocationList.Load first = list.tryStartLoad(NOW_MILLIS, 10_000);
+        assertNotNull(first);
+        assertNull(list.tryStartLoad(NOW_MILLIS + 9_999, 10_000), "a load is running");
+        RevocationList.Load second = list.tryStartLoad(NOW_MILLIS + 10_000, 10_000);
+        assertNotNull(second, "the first one hangs: the next may start");
+
+        second.add("lv:revoked:j2", "1", 60_000, NOW_MILLIS);
+        list.finish(second, NOW_MILLIS);
+        first.add("lv:revoked:j1", "1", 60_000, NOW_MILLIS);
+        list.finish(first, NOW_MILLIS); // late: merged, undoing nothing the later load brought
+        assertTrue(list.isRevoked("j1", "u", NOW));
+        assertTrue(list.isRevoked("j2", "u", NOW));
+        assertNotNull(list.tryStartLoad(NOW_MILLIS, 10_000));
+    }
+
+    @Test
+    void aFailedLoadLeavesTheListAsItWasAndLetsTheNextStart() {
+        list.apply(RevocationNotice.token("u", "kept", NOW + 900));
+        assertNotNull(list.tryStartLoad(NOW_MILLIS, 10_000));
+        list.abandonLoad();
+        assertTrue(list.isRevoked("kept", "u", NOW));
+        assertNotNull(list.tryStartLoad(NOW_MILLIS, 10_000));
+    }
+
+    @Test
+    void aFinishedLoadDropsWhatHasExpired() {
+        RevocationList.Load load = list.tryStartLoad(NOW_MILLIS, 10_000);
+        load.add("lv:revoked:short", "1", 1_000, NOW_MILLIS);
+        load.add("lv:revoked:long", "1", 60_000, NOW_MILLIS);
+        list.finish(load, NOW_MILLIS + 1_000);
+        assertFalse(list.isRevoked("short", "u", NOW));
+        assertTrue(list.isRevoked("long", "u", NOW));
+    }
+
+    @Test
+    void channelMessagesThatAreNotNoticesAreIgnored() {
+        assertFalse(list.applyMessage("probe"));
+        assertTrue(list.applyMessage(RevocationNotice.token("u", "j", NOW + 60).toJson()));
+        assertTrue(list.isRevoked("j", "u", NOW));
+        assertEquals(1, list.revokedTokenCount());
     }
 
     @Test
