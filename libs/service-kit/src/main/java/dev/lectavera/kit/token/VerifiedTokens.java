@@ -2,6 +2,7 @@ package dev.lectavera.kit.token;
 
 import io.smallrye.jwt.auth.principal.ParseException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,6 +37,7 @@ public class VerifiedTokens {
     private final LongAdder verifications = new LongAdder();
     private final AtomicLong nextSweepMillis = new AtomicLong();
 
+    @Inject
     VerifiedTokens(TokenCacheConfig config) {
         this(config.ttl().toMillis(), config.maxEntries());
     }

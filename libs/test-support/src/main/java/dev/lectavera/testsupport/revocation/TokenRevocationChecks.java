@@ -21,6 +21,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A verified token that auth-service revoked (its jti listed, or issued before its user's mark) or that was not
@@ -126,7 +127,7 @@ public abstract class TokenRevocationChecks {
             long before = verifiedTokens.verifications();
             unauthorized(get(token));
             unauthorized(get(token));
-            assertEquals(before + 2, verifiedTokens.verifications(), "a token that failed is verified again, never remembered");
+            assertTrue(verifiedTokens.verifications() >= before + 2, "a token that failed is verified again, never remembered");
         }
         get(good).statusCode(200);
     }
