@@ -169,7 +169,7 @@ public class RevocationMirror {
                 .arg("COUNT").arg(SCAN_COUNT);
         return redis.send(page).compose(found -> {
             String next = found.get(0).toString();
-            return read(found.get(1), load).compose(ignored -> "0".equals(next) ? Future.succeededFuture() : scan(next, load));
+            return read(found.get(1), load).compose(ignored -> "0".equals(next) ? Future.<Void>succeededFuture() : scan(next, load));
         });
     }
 
