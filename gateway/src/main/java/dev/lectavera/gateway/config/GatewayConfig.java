@@ -30,8 +30,6 @@ public interface GatewayConfig {
 
     RedisUse redis();
 
-    Revocations revocations();
-
     ClientAddressUse clientAddress();
 
     ApiDescription apiDescription();
@@ -203,24 +201,6 @@ public interface GatewayConfig {
         int limit();
 
         Duration period();
-    }
-
-    /** The in-memory mirror of the revocation list (security/RevocationMirror). */
-    interface Revocations {
-        /**
-         * How often the whole list is loaded from Redis again, besides after every (re)subscription: the bound on how
-         * late a revocation whose notice was lost (pub/sub is at-most-once) is honoured.
-         */
-        @WithDefault("60s")
-        Duration reloadInterval();
-
-        /** How soon a lost (or never made) subscription to {@code lv:revocations} is tried again. */
-        @WithDefault("250ms")
-        Duration resubscribeDelay();
-
-        /** Longest a full load may run before the next one may start (Redis hanging rather than refusing). */
-        @WithDefault("10s")
-        Duration loadTimeout();
     }
 
     interface RedisUse {

@@ -3,6 +3,7 @@ package dev.lectavera.gateway.security;
 import dev.lectavera.contracts.revocation.RevocationKeys;
 import dev.lectavera.contracts.revocation.RevocationList;
 import dev.lectavera.gateway.config.GatewayConfig;
+import dev.lectavera.gateway.config.RevocationsConfig;
 import dev.lectavera.gateway.log.ThrottledWarning;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.keys.KeyScanArgs;
@@ -107,15 +108,16 @@ public class RevocationMirror {
     private volatile boolean stopping;
     private long reloadTimer = -1;
 
-    RevocationMirror(Redis redis, ReactiveRedisDataSource dataSource, Vertx vertx, GatewayConfig config) {
+    RevocationMirror(Redis redis, ReactiveRedisDataSource dataSource, Vertx vertx, GatewayConfig gateway,
+                     RevocationsConfig config) {
         this.redis = redis;
         this.keys = dataSource.key(String.class);
         this.values = dataSource.value(String.class);
         this.vertx = vertx;
-        this.outage = new ThrottledWarning(LOG, config.redis().warningInterval());
-        this.reloadMillis = config.revocations().reloadInterval().toMillis();
-        this.resubscribeMillis = Math.max(1, config.revocations().resubscribeDelay().toMillis());
-        this.loadTimeoutMillis = config.revocations().loadTimeout().toMillis();
+        this.outage = new ThrottledWarning(LOG, gateway.redis().warningInterval());
+        this.reloadMillis = config.reloadInterval().toMillis();
+        this.resubscribeMillis = Math.max(1, config.resubscribeDelay().toMillis());
+        this.loadTimeoutMillis = config.loadTimeout().toMillis();
     }
 
     void start(@Observes StartupEvent event) {
