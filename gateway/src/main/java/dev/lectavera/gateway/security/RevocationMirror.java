@@ -90,7 +90,7 @@ public class RevocationMirror {
             }
             if (!stopping) {
                 outage.warn("Revocation notices not received; the last known revocations stay in force", cause);
-                vertx.setTimer(resubscribeMillis, id -> subscribe());
+                vertx.setTimer(Math.max(1, config.resubscribeDelay().toMillis()), id -> subscribe());
             }
         }
     }
@@ -101,12 +101,10 @@ public class RevocationMirror {
     private final Vertx vertx;
     private final RevocationList list = new RevocationList();
     private final ThrottledWarning outage;
-    private final long reloadMillis;
-    private final long resubscribeMillis;
-    private final long loadTimeoutMillis;
+    private final RevocationsConfig config;
     private volatile Subscriber current;
     private volatile boolean stopping;
-    private long reloadTimer = -1;
+    private long periodicReload = -1;
 
     RevocationMirror(Redis redis, ReactiveRedisDataSource dataSource, Vertx vertx, GatewayConfig gateway,
                      RevocationsConfig config) {
@@ -115,19 +113,18 @@ public class RevocationMirror {
         this.values = dataSource.value(String.class);
         this.vertx = vertx;
         this.outage = new ThrottledWarning(LOG, gateway.redis().warningInterval());
-        this.reloadMillis = config.reloadInterval().toMillis();
-        this.resubscribeMillis = Math.max(1, config.resubscribeDelay().toMillis());
-        this.loadTimeoutMillis = config.loadTimeout().toMillis();
+        this.config = config;
     }
 
+    /** Subscribes (which loads the list once confirmed) and schedules the safety-net reload. */
     void start(@Observes StartupEvent event) {
+        periodicReload = vertx.setPeriodic(config.reloadInterval().toMillis(), id -> reload());
         subscribe();
-        reloadTimer = vertx.setPeriodic(reloadMillis, id -> reload());
     }
 
     void stop(@Observes ShutdownEvent event) {
         stopping = true;
-        vertx.cancelTimer(reloadTimer);
+        vertx.cancelTimer(periodicReload);
         Subscriber last = current;
         if (last != null) {
             last.end(null);
@@ -155,7 +152,8 @@ public class RevocationMirror {
     }
 
     void reload() {
-        RevocationList.Load load = stopping ? null : list.tryStartLoad(System.currentTimeMillis(), loadTimeoutMillis);
+        RevocationList.Load load = stopping ? null
+                : list.tryStartLoad(System.currentTimeMillis(), config.loadTimeout().toMillis());
         if (load == null) {
             return;
         }
