@@ -1,5 +1,7 @@
 package dev.lectavera.gateway;
 
+import dev.lectavera.contracts.revocation.RevocationKeys;
+import dev.lectavera.contracts.revocation.RevocationNotice;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -7,11 +9,13 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -27,10 +31,17 @@ class EdgeSecurityTest {
 
     private static final String UUID_PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}";
 
+    /** Pub/sub delivery to the gateway's revocation mirror: well under a second; generous for a busy machine. */
+    private static final Duration NOTICE_DELIVERY = Duration.ofSeconds(5);
+
     Tokens tokens;
 
     @Inject
     RedisDataSource redis;
+
+    private void publish(RevocationNotice notice) {
+        redis.pubsub(String.class).publish(RevocationKeys.CHANNEL, notice.toJson());
+    }
 
     @Test
     void aValidTokenPassesWithItsTokenAndNoUserIdHeaderNotEvenTheForgedOne() {
@@ -96,13 +107,16 @@ class EdgeSecurityTest {
         Tokens.Issued user = tokens.issue();
         given().header("Authorization", user.bearer()).get("/api/v1/analytics/overview").then().statusCode(200);
 
+        // What auth-service writes on a logout: the key, then the notice that reaches the gateway's mirror.
         redis.value(String.class).setex("lv:revoked:" + user.tokenId(), 60, "1");
+        publish(RevocationNotice.token(user.subject(), user.tokenId()));
 
-        given().header("Authorization", user.bearer()).get("/api/v1/analytics/overview")
+        await().atMost(NOTICE_DELIVERY).untilAsserted(() -> given().header("Authorization", user.bearer())
+                .get("/api/v1/analytics/overview")
                 .then().statusCode(401)
                 .contentType("application/problem+json")
                 .header("WWW-Authenticate", startsWith("Bearer"))
-                .body("detail", equalTo("token revoked"));
+                .body("detail", equalTo("token revoked")));
         Tokens.Issued sameUserNewLogin = tokens.issue();
         given().header("Authorization", sameUserNewLogin.bearer()).get("/api/v1/analytics/overview").then().statusCode(200);
     }
@@ -117,13 +131,16 @@ class EdgeSecurityTest {
         given().header("Authorization", older.bearer()).get("/api/v1/analytics/overview").then().statusCode(200);
 
         // What auth-service writes on a password change: tokens issued before this second are void.
-        redis.value(String.class).setex("lv:revoked-before:" + subject, 60, Long.toString(now.minusSeconds(60).getEpochSecond()));
+        long mark = now.minusSeconds(60).getEpochSecond();
+        redis.value(String.class).setex("lv:revoked-before:" + subject, 60, Long.toString(mark));
+        publish(RevocationNotice.issuedBefore(subject, mark));
 
-        given().header("Authorization", older.bearer()).get("/api/v1/analytics/overview")
+        await().atMost(NOTICE_DELIVERY).untilAsserted(() -> given().header("Authorization", older.bearer())
+                .get("/api/v1/analytics/overview")
                 .then().statusCode(401)
                 .contentType("application/problem+json")
                 .header("WWW-Authenticate", containsString("invalid_token"))
-                .body("detail", equalTo("token revoked"));
+                .body("detail", equalTo("token revoked")));
         given().header("Authorization", atTheMark.bearer()).get("/api/v1/analytics/overview").then().statusCode(200);
         given().header("Authorization", otherUser.bearer()).get("/api/v1/analytics/overview").then().statusCode(200);
         // The gateway's own endpoint honours it too.

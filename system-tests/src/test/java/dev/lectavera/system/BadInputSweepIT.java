@@ -73,6 +73,9 @@ class BadInputSweepIT {
         Student revoked = SweepFixture.register(http, "bad-input-revoked");
         expect(http.send("setup: logout", Call.of("POST", "/api/v1/auth/logout").bearer(revoked.accessToken())
                 .json(new JsonObject().put("refreshToken", revoked.refreshToken()))), 204, "logout");
+        // The logout reaches each instance's in-memory revocation mirror as a notice, well within a second.
+        await("the logout reached the gateway").atMost(Duration.ofSeconds(1)).untilAsserted(() -> expect(http.send(
+                "setup: revoked", Call.of("GET", "/api/v1/users/me").bearer(revoked.accessToken())), 401, "revoked"));
         Map<String, String> badTokens = badTokens(tokens, owner, revoked);
         for (Endpoint endpoint : inventory) {
             if (endpoint.method().equals("WS") || PUBLIC.contains(endpoint.template())) {

@@ -10,23 +10,27 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads what a test needs straight from the system's Redis (one RESP command, array-of-strings reply). */
+/**
+ * Reads (and, for a test that plays auth-service, writes) what a test needs straight in the system's Redis: one RESP
+ * command, an array-of-strings reply ({@link #command}) or a one-line one ({@link #write}).
+ */
 final class RedisProbe {
 
     private RedisProbe() {
     }
 
+    /** A command answered with a status or an integer (SETEX, DEL, PUBLISH): that one line, e.g. {@code +OK}. */
+    static String write(int port, String... words) {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            return send(socket, words).readLine();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static List<String> command(int port, String... words) {
         try (Socket socket = new Socket("127.0.0.1", port)) {
-            socket.setSoTimeout(5_000);
-            StringBuilder request = new StringBuilder("*" + words.length + "\r\n");
-            for (String word : words) {
-                request.append('$').append(word.getBytes(StandardCharsets.UTF_8).length).append("\r\n").append(word).append("\r\n");
-            }
-            OutputStream out = socket.getOutputStream();
-            out.write(request.toString().getBytes(StandardCharsets.UTF_8));
-            out.flush();
-            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            BufferedReader in = send(socket, words);
             String header = in.readLine();
             if (header == null || header.charAt(0) != '*') {
                 throw new IllegalStateException("unexpected Redis reply: " + header);
@@ -40,5 +44,17 @@ final class RedisProbe {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static BufferedReader send(Socket socket, String... words) throws IOException {
+        socket.setSoTimeout(5_000);
+        StringBuilder request = new StringBuilder("*" + words.length + "\r\n");
+        for (String word : words) {
+            request.append('$').append(word.getBytes(StandardCharsets.UTF_8).length).append("\r\n").append(word).append("\r\n");
+        }
+        OutputStream out = socket.getOutputStream();
+        out.write(request.toString().getBytes(StandardCharsets.UTF_8));
+        out.flush();
+        return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
     }
 }

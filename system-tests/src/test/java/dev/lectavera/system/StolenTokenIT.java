@@ -40,6 +40,8 @@ class StolenTokenIT {
 
     /** How long a revoked token's socket may stay open (the services aim for well under a second). */
     private static final Duration CLOSE_WITHIN = Duration.ofSeconds(5);
+    /** How long after the revoking call's answer every instance refuses the token (its mirror has the notice). */
+    private static final Duration REVOCATION_SPREADS_WITHIN = Duration.ofSeconds(1);
     /** How long a refused socket attempt is watched for a ready frame before it counts as not refused. */
     private static final Duration LISTEN = Duration.ofSeconds(3);
     /** Every service's own port, with a GET its user may make. */
@@ -68,6 +70,14 @@ class StolenTokenIT {
                 "the victim's valid token opens the victim's chat: " + control);
         expect(http.send("victim logs out", Call.of("POST", "/api/v1/auth/logout").bearer(victim.accessToken())
                 .json(new JsonObject().put("refreshToken", victim.refreshToken()))), 204, "logout");
+        // The logout reaches each instance's in-memory revocation mirror as a notice, well within a second.
+        await("the logout reached the gateway and both study instances").atMost(REVOCATION_SPREADS_WITHIN)
+                .untilAsserted(() -> {
+                    for (URI reader : List.of(running.gateway(), running.service("study"), running.service("study-2"))) {
+                        expect(new Http(reader).send("revoked token", Call.of("GET", "/api/v1/study/sessions")
+                                .bearer(victim.accessToken())), 401, "revoked token at " + reader);
+                    }
+                });
 
         String revoked = URLEncoder.encode(victim.accessToken(), StandardCharsets.UTF_8);
         String valid = URLEncoder.encode(intruder.accessToken(), StandardCharsets.UTF_8);
@@ -165,14 +175,17 @@ class StolenTokenIT {
                         .put("newPassword", SweepFixture.PASSWORD_PREFIX + "changed " + Instant.now().toEpochMilli()))),
                 204, "change password");
 
+        // Each instance learns of the change through its revocation mirror (a notice), well within a second.
         Map<String, Integer> after = new LinkedHashMap<>();
-        for (String path : List.of("/api/v1/documents", "/api/v1/users/me", "/api/v1/study/sessions", "/api/v1/quiz")) {
-            after.put("gateway " + path, http.send("old token after", Call.of("GET", path).bearer(old)).status());
-        }
-        SERVICE_CALLS.forEach((service, path) -> after.put(service + " " + path, new Http(running.service(service))
-                .send("old token after, " + service, Call.of("GET", path).bearer(old)).status()));
+        await("the old token refused everywhere").atMost(REVOCATION_SPREADS_WITHIN).untilAsserted(() -> {
+            for (String path : List.of("/api/v1/documents", "/api/v1/users/me", "/api/v1/study/sessions", "/api/v1/quiz")) {
+                after.put("gateway " + path, http.send("old token after", Call.of("GET", path).bearer(old)).status());
+            }
+            SERVICE_CALLS.forEach((service, path) -> after.put(service + " " + path, new Http(running.service(service))
+                    .send("old token after, " + service, Call.of("GET", path).bearer(old)).status()));
+            assertAll(after.entrySet().stream().map(e -> () -> assertEquals(401, e.getValue(), e.getKey())));
+        });
         System.out.println("A token issued before a password change, afterwards: " + after);
-        assertAll(after.entrySet().stream().map(e -> () -> assertEquals(401, e.getValue(), e.getKey())));
     }
 
     /**

@@ -55,6 +55,13 @@ final class Student {
                 .post("/api/v1/auth/login").then().statusCode(200).extract().path("accessToken");
     }
 
+    /** Changes the password (through the gateway): every token of the student issued until now is void. */
+    void changePassword(String newPassword) {
+        api().contentType(ContentType.JSON).header("X-Forwarded-For", address)
+                .body(Map.of("currentPassword", PASSWORD, "newPassword", newPassword))
+                .post("/api/v1/users/me/password").then().statusCode(204);
+    }
+
     RequestSpecification api() {
         return RestAssured.given().baseUri(gateway.toString()).auth().oauth2(token);
     }

@@ -66,7 +66,9 @@ class StudentJourneyIT {
                         .body("pagesIndexed", equalTo(StudyPdf.PAGES.size())));
 
         given(system).auth().oauth2(token).post("/api/v1/auth/logout").then().statusCode(204);
-        given(system).auth().oauth2(token).get("/api/v1/users/me").then().statusCode(401);
+        // refused as soon as the revocation notice reaches the gateway's mirror (well within a second)
+        await("the logged-out token is refused").atMost(Duration.ofSeconds(1)).untilAsserted(() ->
+                given(system).auth().oauth2(token).get("/api/v1/users/me").then().statusCode(401));
     }
 
     @Test

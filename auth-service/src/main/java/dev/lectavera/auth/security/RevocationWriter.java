@@ -1,8 +1,9 @@
 package dev.lectavera.auth.security;
 
 import dev.lectavera.auth.config.AuthConfig;
-import dev.lectavera.kit.revocation.RevocationKeys;
-import dev.lectavera.kit.revocation.RevocationNotice;
+import dev.lectavera.contracts.revocation.RevocationKeys;
+import dev.lectavera.contracts.revocation.RevocationNotice;
+import dev.lectavera.kit.revocation.RevocationMirror;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.pubsub.ReactivePubSubCommands;
 import io.quarkus.redis.datasource.value.ReactiveValueCommands;
@@ -15,9 +16,11 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * Writes access-token revocations where the gateway and every service read them (libs/service-kit
- * {@link RevocationKeys}): the key first, then a {@link RevocationNotice} on {@code lv:revocations} so that open
- * WebSockets close on every instance. Redis is optional: when it is down the write is skipped and logged; the
+ * Writes access-token revocations where the gateway and every service read them (libs/contracts
+ * {@link RevocationKeys}): the key first, then a {@link RevocationNotice} on {@code lv:revocations}, which every
+ * instance's in-memory mirror applies at once (and which closes open WebSockets). The notice carries the key's
+ * expiry ({@code until}) so the mirrors forget it in time. Once Redis has the key, this service's own mirror applies
+ * the notice directly: auth-service refuses the token before its notice has come back. Redis is optional: when it is down the write is skipped and logged; the
  * other services then honour the revocation only at the token's expiry, while auth-service itself still refuses
  * account-wide revoked tokens from its own database ({@link AccountTokenAugmentor}).
  */
@@ -33,8 +36,10 @@ public class RevocationWriter {
     private final ReactivePubSubCommands<String> pubSub;
     private final Clock clock;
     private final Duration markTtl;
+    private final RevocationMirror mirror;
 
-    RevocationWriter(ReactiveRedisDataSource redis, Clock clock, AuthConfig config) {
+    RevocationWriter(ReactiveRedisDataSource redis, Clock clock, AuthConfig config, RevocationMirror mirror) {
+        this.mirror = mirror;
         this.values = redis.value(String.class);
         this.pubSub = redis.pubsub(String.class);
         this.clock = clock;
@@ -51,8 +56,9 @@ public class RevocationWriter {
         if (ttlSeconds <= 0) {
             return true; // already expired: nothing left to revoke
         }
+        long until = clock.instant().getEpochSecond() + ttlSeconds;
         return write(RevocationKeys.revokedToken(jti), ttlSeconds, "1",
-                RevocationNotice.token(userId.toString(), jti), "access token " + jti);
+                RevocationNotice.token(userId.toString(), jti, until), "access token " + jti);
     }
 
     /**
@@ -64,8 +70,9 @@ public class RevocationWriter {
      */
     public boolean revokeTokensIssuedBefore(UUID userId, Instant mark) {
         long epochSeconds = mark.getEpochSecond();
+        long until = clock.instant().getEpochSecond() + markTtl.toSeconds();
         return write(RevocationKeys.revokedBefore(userId.toString()), markTtl.toSeconds(),
-                Long.toString(epochSeconds), RevocationNotice.issuedBefore(userId.toString(), epochSeconds),
+                Long.toString(epochSeconds), RevocationNotice.issuedBefore(userId.toString(), epochSeconds, until),
                 "tokens of user " + userId + " issued before " + mark);
     }
 
@@ -78,6 +85,7 @@ public class RevocationWriter {
                     what, e.toString());
             return false;
         }
+        mirror.apply(notice);
         try {
             pubSub.publish(RevocationKeys.CHANNEL, notice.toJson()).await().atMost(REDIS_WAIT);
         } catch (RuntimeException e) {

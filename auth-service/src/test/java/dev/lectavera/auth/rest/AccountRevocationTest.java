@@ -4,7 +4,7 @@ import dev.lectavera.auth.support.Api;
 import dev.lectavera.auth.support.Mails;
 import dev.lectavera.auth.support.MutableClock;
 import dev.lectavera.auth.support.RevocationNotices;
-import dev.lectavera.kit.revocation.RevocationNotice;
+import dev.lectavera.contracts.revocation.RevocationNotice;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.mailer.MockMailbox;
 import io.quarkus.redis.datasource.RedisDataSource;

@@ -24,7 +24,8 @@ import org.jboss.logging.Logger;
  * What happens to every proxied request before it reaches a service, in this order: the path is screened and
  * normalised once ({@link EdgePath}; everything after works on that one reading), request id, strip the
  * forgeable user-id header ({@link EdgeResponses#prepare}), classify (public? which rate class? charged to whom:
- * {@link RateSubjects}), verify the token, check revocation and the rate limits in one Redis round trip, then
+ * {@link RateSubjects}), verify the token and check it against the in-memory revocation mirror
+ * ({@link BearerAuthentication}), check the rate limits, then
  * stream the request, with the normalised path, the verified token and the gateway's trace context, to the
  * upstream. The request body stays paused until then, so a refused request costs no body transfer.
  */

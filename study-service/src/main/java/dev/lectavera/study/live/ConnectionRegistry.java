@@ -1,6 +1,6 @@
 package dev.lectavera.study.live;
 
-import dev.lectavera.kit.revocation.RevocationNotice;
+import dev.lectavera.contracts.revocation.RevocationNotice;
 import dev.lectavera.study.config.StudyConfig;
 import dev.lectavera.study.redis.BestEffortRedis;
 import dev.lectavera.study.redis.RedisKeys;

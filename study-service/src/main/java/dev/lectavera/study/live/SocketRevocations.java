@@ -1,7 +1,7 @@
 package dev.lectavera.study.live;
 
+import dev.lectavera.contracts.revocation.RevocationNotice;
 import dev.lectavera.kit.revocation.RevocationCheck;
-import dev.lectavera.kit.revocation.RevocationNotice;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.websockets.next.CloseReason;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,7 +22,8 @@ import java.util.concurrent.ConcurrentLinkedDeque;
  *       renewal are closed. This needs no Redis, so it goes on when Redis is down (revocation is fail-open).</li>
  * </ul>
  * Notices missed while the subscription was down are caught up when it is back: every open socket's token is
- * checked against Redis again.
+ * checked again against the revocation mirror (libs/service-kit), which reloads the list from Redis whenever its own
+ * subscription comes back.
  */
 @ApplicationScoped
 public class SocketRevocations {
@@ -82,15 +83,13 @@ public class SocketRevocations {
         return false;
     }
 
-    /** After the subscription was (re)made: notices published meanwhile were missed, so ask Redis for each socket. */
+    /** After the subscription was (re)made: notices published meanwhile were missed, so check each socket again. */
     void recheckAll() {
         for (ConnectionRegistry.Live live : connections.all()) {
             ConnectionRegistry.Token token = live.token();
-            check.isRevoked(token.jti(), live.userId().toString(), token.issuedAt()).subscribe().with(revoked -> {
-                if (revoked && live.token() == token) {
-                    close(live, "token revoked");
-                }
-            });
+            if (check.isRevoked(token.jti(), live.userId().toString(), token.issuedAt()) && live.token() == token) {
+                close(live, "token revoked");
+            }
         }
     }
 

@@ -1,6 +1,6 @@
 package dev.lectavera.study.redis;
 
-import dev.lectavera.kit.revocation.RevocationKeys;
+import dev.lectavera.contracts.revocation.RevocationKeys;
 
 import java.util.UUID;
 

@@ -74,9 +74,9 @@ public class SocketAuthenticator {
         }
     }
 
-    /** Logged out (its jti) or issued before its user's mark; "not revoked" when Redis cannot tell (fail-open). */
+    /** Logged out (its jti) or issued before its user's mark, as far as this instance's revocation mirror knows. */
     public boolean revoked(VerifiedUser user) {
-        return revocations.isRevokedNow(user.jti(), user.userId().toString(), user.issuedAt());
+        return revocations.isRevoked(user.jti(), user.userId().toString(), user.issuedAt());
     }
 
     /** The upgrade's one token: from {@code ?token=} or {@code Authorization: Bearer}, never a choice of several. */

@@ -1,7 +1,8 @@
 package dev.lectavera.study.live;
 
-import dev.lectavera.kit.revocation.RevocationKeys;
-import dev.lectavera.kit.revocation.RevocationNotice;
+import dev.lectavera.contracts.revocation.RevocationKeys;
+import dev.lectavera.contracts.revocation.RevocationNotice;
+import dev.lectavera.kit.revocation.RevocationCheck;
 import dev.lectavera.study.support.Documents;
 import dev.lectavera.study.support.LiveClient;
 import dev.lectavera.study.support.RespClient;
@@ -42,13 +43,15 @@ class SocketSecurityTest {
     private static final Duration WITHIN_A_SECOND = Duration.ofSeconds(1);
 
     private final RedisDataSource redis;
+    private final RevocationCheck revocations;
     private Users user;
     private UUID document;
     private Users other;
     private UUID otherDocument;
 
-    SocketSecurityTest(RedisDataSource redis) {
+    SocketSecurityTest(RedisDataSource redis, RevocationCheck revocations) {
         this.redis = redis;
+        this.revocations = revocations;
     }
 
     @BeforeAll
@@ -65,7 +68,7 @@ class SocketSecurityTest {
         UUID session = api.newSession(user, document);
         String base = api.wsUrl(session, null);
         String revokedOfUser = user.newToken();
-        revoke(jtiOf(revokedOfUser));
+        revoke(user, jtiOf(revokedOfUser));
         List<String> refused = List.of(
                 // the attack of issue 14: a second token under an encoded parameter name
                 base + "?token=" + user.newToken() + "&%74oken=" + revokedOfUser,
@@ -103,10 +106,10 @@ class SocketSecurityTest {
         Users marked = Users.random();
         UUID session = api.newSession(marked, Documents.indexedBiology(marked));
         String logout = marked.newToken();
-        revoke(jtiOf(logout));
+        revoke(marked, jtiOf(logout));
         long mark = Instant.now().getEpochSecond();
         String before = marked.token(UUID.randomUUID().toString(), mark - 10, 900);
-        redis.value(String.class).setex(RevocationKeys.revokedBefore(marked.id().toString()), 900, Long.toString(mark));
+        markIssuedBefore(marked, mark);
 
         for (String token : List.of(logout, before, marked.tokenForAudience("lectavera-somewhere-else"))) {
             try (LiveClient client = LiveClient.connect(api.wsUrl(session, token))) {
@@ -130,13 +133,12 @@ class SocketSecurityTest {
         try (LiveClient client = LiveClient.connectReady(api.wsUrl(session, renewing.token(
                 UUID.randomUUID().toString(), now, 900)))) {
             String revoked = renewing.newToken();
-            revoke(jtiOf(revoked));
+            revoke(renewing, jtiOf(revoked));
             client.send(renewal(revoked));
             assertEquals(TOKEN_INVALID, client.awaitClose());
             assertEquals("token revoked", client.closeReason());
         }
-        redis.value(String.class).setex(RevocationKeys.revokedBefore(renewing.id().toString()), 900,
-                Long.toString(now));
+        markIssuedBefore(renewing, now);
         try (LiveClient client = LiveClient.connectReady(api.wsUrl(session, renewing.token(
                 UUID.randomUUID().toString(), now, 900)))) {
             client.send(renewal(renewing.token(UUID.randomUUID().toString(), now - 5, 900)));
@@ -304,8 +306,20 @@ class SocketSecurityTest {
         }
     }
 
-    private void revoke(String jti) {
+    /** A logout as auth-service writes it (key, then notice); returns once this instance's mirror has it. */
+    private void revoke(Users owner, String jti) {
         redis.value(String.class).setex(RevocationKeys.revokedToken(jti), 900, "1");
+        redis.pubsub(String.class).publish(RevocationKeys.CHANNEL, RevocationNotice.token(owner.id().toString(), jti).toJson());
+        await().atMost(Duration.ofSeconds(5)).until(() -> revocations.isRevoked(jti, owner.id().toString(), 0));
+    }
+
+    /** A password change as auth-service writes it; returns once this instance's mirror has it. */
+    private void markIssuedBefore(Users owner, long mark) {
+        redis.value(String.class).setex(RevocationKeys.revokedBefore(owner.id().toString()), 900, Long.toString(mark));
+        redis.pubsub(String.class).publish(RevocationKeys.CHANNEL,
+                RevocationNotice.issuedBefore(owner.id().toString(), mark).toJson());
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> revocations.isRevoked("any", owner.id().toString(), mark - 1));
     }
 
     private static String renewal(String token) {

@@ -8,7 +8,18 @@ import java.time.Duration;
 @ConfigMapping(prefix = "lectavera.revocation")
 public interface RevocationConfig {
 
-    /** How long a revocation check waits for Redis before answering "not revoked" (and logging). */
-    @WithDefault("500ms")
-    Duration redisTimeout();
+    /**
+     * The safety net under the subscription: how often the whole revocation list is loaded from Redis again. A notice
+     * lost on the way (pub/sub delivers at most once) is honoured at the latest this long after it was written.
+     */
+    @WithDefault("60s")
+    Duration reloadInterval();
+
+    /** How soon a lost (or never made) subscription to {@code lv:revocations} is tried again. */
+    @WithDefault("250ms")
+    Duration resubscribeDelay();
+
+    /** Longest a full load may take before the next one may start (Redis hanging rather than refusing). */
+    @WithDefault("10s")
+    Duration loadTimeout();
 }

@@ -1,9 +1,6 @@
-package dev.lectavera.kit.revocation;
+package dev.lectavera.contracts.revocation;
 
 import org.junit.jupiter.api.Test;
-
-import java.util.HashMap;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -40,16 +37,14 @@ class RevocationNoticeTest {
     }
 
     @Test
-    void theRedisAnswerIsReadTheSameWay() {
-        Map<String, String> found = new HashMap<>();
-        assertFalse(RevocationCheck.revoked(found, "t", "m", 50));
-        found.put("m", "100");
-        assertTrue(RevocationCheck.revoked(found, "t", "m", 99));
-        assertFalse(RevocationCheck.revoked(found, "t", "m", 100));
-        found.put("m", "junk");
-        assertFalse(RevocationCheck.revoked(found, "t", "m", 1));
-        found.put("t", "1");
-        assertTrue(RevocationCheck.revoked(found, "t", "m", 1_000));
-        assertFalse(RevocationCheck.revoked(null, "t", "m", 1));
+    void untilTravelsWithTheNoticeAndOlderWireFormsStillRead() {
+        RevocationNotice one = RevocationNotice.token("u1", "j1", 1_700_000_900L);
+        RevocationNotice all = RevocationNotice.issuedBefore("u1", 1_700_000_000L, 1_700_001_020L);
+        assertEquals(one, RevocationNotice.fromJson(one.toJson()));
+        assertEquals(all, RevocationNotice.fromJson(all.toJson()));
+        assertEquals(RevocationNotice.token("u1", "j1"), RevocationNotice.fromJson("{\"userId\":\"u1\",\"jti\":\"j1\"}"));
+        assertTrue(one.revokesSameAs(RevocationNotice.token("u1", "j1")));
+        assertFalse(one.revokesSameAs(RevocationNotice.token("u1", "j2")));
+        assertFalse(all.revokesSameAs(RevocationNotice.issuedBefore("u1", 1_700_000_001L)));
     }
 }
