@@ -54,6 +54,7 @@ public class LectaVeraSystem implements BeforeAllCallback, ParameterResolver {
         SERVICES.put("quiz", "quiz-service");
         SERVICES.put("analytics", "analytics-service");
         SERVICES.put("study-2", "study-service");
+        SERVICES.put("gateway-2", "gateway");
         SERVICES.put("gateway", "gateway");
     }
 
