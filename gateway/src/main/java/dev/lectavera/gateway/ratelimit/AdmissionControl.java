@@ -187,7 +187,14 @@ public class AdmissionControl {
                 answered.tryComplete(localStatus(keys));
             }
         });
-        redis.batch(List.of(Request.cmd(Command.TIME), mget)).onComplete(reply -> {
+        Future<Void> settled = Future.succeededFuture();
+        for (RateClass rateClass : classes) {
+            if (leased[rateClass.ordinal()]) {
+                String key = keys[rateClass.ordinal()];
+                settled = settled.compose(ready -> leases.settled(key));
+            }
+        }
+        settled.compose(ready -> redis.batch(List.of(Request.cmd(Command.TIME), mget))).onComplete(reply -> {
             vertx.cancelTimer(timer);
             if (answered.future().isComplete()) {
                 return;

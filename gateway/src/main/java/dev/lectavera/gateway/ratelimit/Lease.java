@@ -149,6 +149,11 @@ final class Lease {
         fetching = null;
     }
 
+    /** The lease call in flight, or null. */
+    synchronized Promise<Grant> inFlight() {
+        return fetching;
+    }
+
     /** Cells this instance may still spend, for the status endpoint. */
     synchronized int spendable(long now) {
         return now - expiresAt >= 0 ? 0 : unused;

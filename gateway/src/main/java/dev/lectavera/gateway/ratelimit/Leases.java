@@ -50,17 +50,17 @@ final class Leases {
             }
             return context.succeededFuture(spent);
         }
-        Lease.Call call = lease.needCells(now);
-        if (call == null) {
+        Lease.Call next = lease.needCells(now);
+        if (next == null) {
             byKey.remove(key, lease); // retired by the sweep a moment ago: a fresh lease
             return admit(context, charge, limit, periodMicros);
         }
-        if (call.mine()) {
-            return call(context, key, lease, call.givenBack(), call.promise(), true);
+        if (next.mine()) {
+            return call(context, key, lease, next.givenBack(), next.promise(), true);
         }
         // Another request of this caller is fetching the bucket's next lease: its grant serves this one too.
         Promise<Admission> decided = context.promise();
-        call.promise().future().onComplete(done -> {
+        next.promise().future().onComplete(done -> {
             if (done.failed()) {
                 decided.fail(done.cause());
             } else if (done.result().granted() == 0) {
@@ -76,6 +76,16 @@ final class Leases {
     int spendable(String key) {
         Lease lease = byKey.get(key);
         return lease == null ? 0 : lease.spendable(System.nanoTime());
+    }
+
+    /**
+     * Completes once the bucket's lease call in flight (if any) has been recorded: until then Redis has counted cells
+     * this instance does not know it holds yet, and a status read meanwhile would show them as spent.
+     */
+    Future<Void> settled(String key) {
+        Lease lease = byKey.get(key);
+        Promise<Lease.Grant> call = lease == null ? null : lease.inFlight();
+        return call == null ? Future.succeededFuture() : call.future().<Void>mapEmpty().otherwiseEmpty();
     }
 
     /** Forgets leases idle for a ttl, giving their unspent cells back over {@code redis}. */
