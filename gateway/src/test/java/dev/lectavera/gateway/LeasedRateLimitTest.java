@@ -48,7 +48,8 @@ class LeasedRateLimitTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("gateway.rate-limit.default.limit", String.valueOf(LIMIT),
-                    "gateway.rate-limit.default.period", "1h");
+                    "gateway.rate-limit.default.period", "1h",
+                    "gateway.rate-limit.lease.ttl", "1s");
         }
     }
 

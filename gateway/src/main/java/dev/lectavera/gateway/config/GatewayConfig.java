@@ -204,8 +204,11 @@ public interface GatewayConfig {
         @WithDefault("true")
         boolean enabled();
 
-        /** How long leased cells may be spent by this instance; unspent ones are then given back to the bucket. */
-        @WithDefault("1s")
+        /**
+         * How long leased cells may be spent by this instance (unspent ones then go back to the bucket), and how long an
+         * unused lease is kept. Long enough for a caller at one request a second to spend a whole lease.
+         */
+        @WithDefault("10s")
         Duration ttl();
     }
 

@@ -9,7 +9,8 @@ import io.vertx.core.Promise;
  * never waits on Redis. Cells are charged to the bucket when granted, so the instances together never admit more
  * than the bucket allows; a cell is spent at most {@code ttl} after its grant, later it is given back.
  * <p>
- * Several event loops may serve one caller at once: every method is synchronized (one caller's requests, so no
+ * At most two leases are held at once (the older one, spent first, and the one fetched ahead), each with its own
+ * expiry. Several event loops may serve one caller at once: every method is synchronized (one caller's requests, so no
  * contention worth more). Times are {@link System#nanoTime()} values passed in, so the arithmetic is testable.
  */
 final class Lease {
@@ -30,11 +31,14 @@ final class Lease {
     private final long periodMicros;
     private final long ttlNanos;
 
-    private int unused;
+    /** Cells of the older lease still spendable here, until {@code currentExpires}; spent first. */
+    private int current;
+    private long currentExpires;
+    /** Cells of the lease fetched ahead, until {@code nextExpires}: each lease keeps its own expiry. */
+    private int next;
+    private long nextExpires;
     /** Expired cells not given back yet: they go back to Redis with the next lease call. */
     private int owed;
-    /** When the oldest unused cell stops being spendable here (and is given back with the next call). */
-    private long expiresAt;
     private int leftInRedis;
     private long fullAt;
     private int lastGranted;
@@ -80,10 +84,11 @@ final class Lease {
 
     /** Spends one live cell; null when there is none (the caller then asks Redis). */
     synchronized Admission take(long now) {
-        if (retired || unused == 0 || now - expiresAt >= 0) {
+        expire(now);
+        if (retired || current == 0) {
             return null;
         }
-        unused--;
+        current--;
         lastUsed = now;
         return allowed(now);
     }
@@ -94,7 +99,8 @@ final class Lease {
      * completes the returned promise.
      */
     synchronized Promise<Grant> claimPrefetch(long now) {
-        if (retired || fetching != null || lastGranted < 2 || unused > lastGranted / 2 || now - expiresAt >= 0) {
+        expire(now);
+        if (retired || fetching != null || lastGranted < 2 || current + next > lastGranted / 2) {
             return null;
         }
         fetching = Promise.promise();
@@ -112,8 +118,16 @@ final class Lease {
         if (fetching != null) {
             return new Call(fetching, false, 0);
         }
+        expire(now);
         fetching = Promise.promise();
-        return new Call(fetching, true, surrenderExpired(now));
+        int givenBack = owed;
+        owed = 0;
+        return new Call(fetching, true, givenBack);
+    }
+
+    /** The lease call in flight, or null. */
+    synchronized Promise<Grant> inFlight() {
+        return fetching;
     }
 
     /**
@@ -125,14 +139,17 @@ final class Lease {
         lastGranted = grant.granted();
         leftInRedis = grant.left();
         fullAt = now + grant.resetMicros() * 1_000;
+        expire(now);
         if (grant.granted() > 0) {
-            if (unused == 0 || now - expiresAt >= 0) {
-                // Older unused cells keep their earlier expiry: no cell is ever spent more than ttl after its grant.
-                owed += unused;
-                unused = 0;
-                expiresAt = now + ttlNanos;
+            if (current == 0) {
+                current = grant.granted();
+                currentExpires = now + ttlNanos;
+            } else if (next == 0) {
+                next = grant.granted();
+                nextExpires = now + ttlNanos;
+            } else {
+                next += grant.granted(); // not expected (one call at a time); keeps the earlier expiry, never a later one
             }
-            unused += grant.granted();
         }
         if (!forRequest) {
             return null;
@@ -140,7 +157,7 @@ final class Lease {
         if (grant.granted() == 0) {
             return limited(grant);
         }
-        unused--;
+        current--;
         lastUsed = now;
         return allowed(now);
     }
@@ -149,28 +166,25 @@ final class Lease {
         fetching = null;
     }
 
-    /** The lease call in flight, or null. */
-    synchronized Promise<Grant> inFlight() {
-        return fetching;
-    }
-
     /** Cells this instance may still spend, for the status endpoint. */
     synchronized int spendable(long now) {
-        return now - expiresAt >= 0 ? 0 : unused;
+        expire(now);
+        return current + next;
     }
 
     /**
-     * Retires the lease when it has been idle for a ttl with nothing spendable left and no call in flight. Returns the
-     * cells to give back to Redis (0 or more), or -1 when the lease stays.
+     * Retires the lease when nothing used it for a ttl and no call is in flight. Returns the cells to give back to
+     * Redis (0 or more), or -1 when the lease stays.
      */
     synchronized int retireIfIdle(long now) {
-        if (retired || fetching != null || now - lastUsed < ttlNanos || unused > 0 && now - expiresAt < 0) {
+        if (retired || fetching != null || now - lastUsed < ttlNanos) {
             return -1;
         }
         retired = true;
-        int back = owed + unused;
+        int back = owed + current + next;
         owed = 0;
-        unused = 0;
+        current = 0;
+        next = 0;
         return back;
     }
 
@@ -180,17 +194,24 @@ final class Lease {
 
     /** Remaining: the bucket's room Redis reported with the last grant plus the cells still held here. */
     private Admission allowed(long now) {
-        return new Admission(Admission.Outcome.ALLOWED, rateClass, limit, Math.min(limit, leftInRedis + unused), 0,
+        return new Admission(Admission.Outcome.ALLOWED, rateClass, limit, Math.min(limit, leftInRedis + current + next), 0,
                 Math.max(0, (fullAt - now) / 1_000));
     }
 
-    private int surrenderExpired(long now) {
-        int back = owed;
-        owed = 0;
-        if (unused > 0 && now - expiresAt >= 0) {
-            back += unused;
-            unused = 0;
+    /** Moves expired cells to {@code owed}, and the lease fetched ahead into place once the older one is gone. */
+    private void expire(long now) {
+        if (current > 0 && now - currentExpires >= 0) {
+            owed += current;
+            current = 0;
         }
-        return back;
+        if (current == 0 && next > 0) {
+            current = next;
+            currentExpires = nextExpires;
+            next = 0;
+            if (now - currentExpires >= 0) {
+                owed += current;
+                current = 0;
+            }
+        }
     }
 }

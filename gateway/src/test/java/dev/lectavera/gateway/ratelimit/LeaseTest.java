@@ -110,16 +110,38 @@ class LeaseTest {
     }
 
     @Test
-    void aLaterGrantDoesNotProlongOlderCells() {
+    void eachLeaseKeepsItsOwnExpiry() {
         Lease lease = lease();
         lease.needCells(T0);
-        lease.granted(new Lease.Grant(4, 96, 0, 0), T0, true);
+        lease.granted(new Lease.Grant(4, 96, 0, 0), T0, true); // 3 held
         lease.take(T0);
         lease.claimPrefetch(T0);
         lease.granted(new Lease.Grant(4, 92, 0, 0), T0 + TTL / 2, false);
         assertEquals(6, lease.spendable(T0 + TTL / 2));
-        assertEquals(0, lease.spendable(T0 + TTL), "they expire with the oldest cell held");
-        assertEquals(6, lease.needCells(T0 + TTL).givenBack());
+        assertEquals(4, lease.spendable(T0 + TTL), "the older two expired, the newer four live on");
+        for (int i = 0; i < 4; i++) {
+            assertNotNull(lease.take(T0 + TTL));
+        }
+        assertNull(lease.take(T0 + TTL));
+        assertEquals(2, lease.needCells(T0 + TTL).givenBack(), "the two expired cells go back with the next call");
+    }
+
+    @Test
+    void aSteadyCallerSpendsLeaseAfterLeaseWithoutWaiting() {
+        Lease lease = lease();
+        lease.needCells(T0);
+        lease.granted(new Lease.Grant(5, 95, 0, 0), T0, true);
+        int left = 95;
+        for (int i = 1; i <= 30; i++) {
+            // One request every tenth of a ttl: a lease of 5 fetched ahead at half is spent 3 to 7 requests later.
+            long now = T0 + i * (TTL / 10);
+            assertNotNull(lease.take(now), "request " + i + " spends a held cell");
+            Promise<Lease.Grant> ahead = lease.claimPrefetch(now);
+            if (ahead != null) {
+                left -= 5;
+                lease.granted(new Lease.Grant(5, left, 0, 0), now, false);
+            }
+        }
     }
 
     @Test
