@@ -3,6 +3,7 @@ package dev.lectavera.gateway.ratelimit;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisOptions;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import org.junit.jupiter.api.AfterEach;
@@ -28,7 +29,9 @@ class LeaseScriptTest {
     @BeforeEach
     void connect() {
         vertx = Vertx.vertx();
-        redis = Redis.createClient(vertx, "redis://127.0.0.1:6379");
+        // Room for the 200 calls sent at once below.
+        redis = Redis.createClient(vertx, new RedisOptions().setConnectionString("redis://127.0.0.1:6379")
+                .setMaxPoolSize(8).setMaxPoolWaiting(512));
     }
 
     @AfterEach
