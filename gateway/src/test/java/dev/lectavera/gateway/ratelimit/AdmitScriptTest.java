@@ -1,16 +1,13 @@
 package dev.lectavera.gateway.ratelimit;
 
-import io.vertx.core.Vertx;
+import dev.lectavera.gateway.TestRedis;
 import io.vertx.redis.client.Command;
-import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,20 +17,8 @@ class AdmitScriptTest {
 
     private static final long TEN_MINUTES = 600_000_000L;
 
-    private Vertx vertx;
-    private Redis redis;
-
-    @BeforeEach
-    void connect() {
-        vertx = Vertx.vertx();
-        redis = Redis.createClient(vertx, "redis://127.0.0.1:6379");
-    }
-
-    @AfterEach
-    void close() {
-        redis.close();
-        vertx.close().toCompletionStage().toCompletableFuture().join();
-    }
+    @RegisterExtension
+    final TestRedis redis = new TestRedis();
 
     @Test
     void aBurstOfTheLimitPassesThenRefusalWithRetryAfterOneInterval() throws Exception {
@@ -86,6 +71,6 @@ class AdmitScriptTest {
     }
 
     private Response send(Request request) throws Exception {
-        return redis.send(request).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        return redis.send(request);
     }
 }

@@ -1,14 +1,11 @@
 package dev.lectavera.gateway.ratelimit;
 
-import io.vertx.core.Vertx;
+import dev.lectavera.gateway.TestRedis;
 import io.vertx.redis.client.Command;
-import io.vertx.redis.client.Redis;
-import io.vertx.redis.client.RedisOptions;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,22 +20,8 @@ class LeaseScriptTest {
 
     private static final long TEN_MINUTES = 600_000_000L;
 
-    private Vertx vertx;
-    private Redis redis;
-
-    @BeforeEach
-    void connect() {
-        vertx = Vertx.vertx();
-        // Room for the 200 calls sent at once below.
-        redis = Redis.createClient(vertx, new RedisOptions().setConnectionString("redis://127.0.0.1:6379")
-                .setMaxPoolSize(8).setMaxPoolWaiting(512));
-    }
-
-    @AfterEach
-    void close() {
-        redis.close();
-        vertx.close().toCompletionStage().toCompletableFuture().join();
-    }
+    @RegisterExtension
+    final TestRedis redis = new TestRedis();
 
     @Test
     void leasesShrinkAsTheBucketEmptiesAndNeverGrantMoreThanTheLimit() throws Exception {
@@ -90,7 +73,7 @@ class LeaseScriptTest {
         String key = "lv:rl:test:" + UUID.randomUUID();
         List<io.vertx.core.Future<Response>> calls = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
-            calls.add(redis.send(leaseRequest(key, 60, 0, 3, 3)));
+            calls.add(redis.client().send(leaseRequest(key, 60, 0, 3, 3)));
         }
         int total = 0;
         for (io.vertx.core.Future<Response> call : calls) {
@@ -109,6 +92,6 @@ class LeaseScriptTest {
     }
 
     private Response send(Request request) throws Exception {
-        return redis.send(request).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        return redis.send(request);
     }
 }

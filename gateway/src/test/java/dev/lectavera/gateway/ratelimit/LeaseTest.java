@@ -109,13 +109,19 @@ class LeaseTest {
         assertEquals(0, lease.spendable(T0 + TTL));
     }
 
-    @Test
-    void eachLeaseKeepsItsOwnExpiry() {
+    /** A lease of 4 granted at T0, its first cell to the caller, one more spent: 2 held and the next one in flight. */
+    private static Lease halfSpentWithTheNextInFlight() {
         Lease lease = lease();
         lease.needCells(T0);
-        lease.granted(new Lease.Grant(4, 96, 0, 0), T0, true); // 3 held
+        lease.granted(new Lease.Grant(4, 96, 0, 0), T0, true);
         lease.take(T0);
-        lease.claimPrefetch(T0);
+        assertNotNull(lease.claimPrefetch(T0));
+        return lease;
+    }
+
+    @Test
+    void eachLeaseKeepsItsOwnExpiry() {
+        Lease lease = halfSpentWithTheNextInFlight();
         lease.granted(new Lease.Grant(4, 92, 0, 0), T0 + TTL / 2, false);
         assertEquals(6, lease.spendable(T0 + TTL / 2));
         assertEquals(4, lease.spendable(T0 + TTL), "the older two expired, the newer four live on");
@@ -146,11 +152,7 @@ class LeaseTest {
 
     @Test
     void aGrantArrivingAfterExpiryOwesTheOldCellsBack() {
-        Lease lease = lease();
-        lease.needCells(T0);
-        lease.granted(new Lease.Grant(4, 96, 0, 0), T0, true); // 3 held
-        lease.take(T0);
-        lease.claimPrefetch(T0); // 2 held, call in flight
+        Lease lease = halfSpentWithTheNextInFlight();
         lease.granted(new Lease.Grant(4, 92, 0, 0), T0 + TTL, false);
         assertEquals(4, lease.spendable(T0 + TTL), "only the new cells");
         lease.take(T0 + TTL);
