@@ -104,7 +104,7 @@ public class AdmissionControl {
         this.local = new LocalRateLimiter(rateLimit.localMaxKeys(), () -> System.currentTimeMillis() * 1_000);
         this.outage = new RedisOutage(config.redis().retryAfter(), config.redis().warningInterval());
         this.leaseTtlMillis = Math.max(10, rateLimit.lease().ttl().toMillis());
-        this.leases = new Leases(lanes, outage, instances::count, leaseTtlMillis * 1_000_000);
+        this.leases = new Leases(lanes, outage, instances::count, leaseTtlMillis * 1_000_000, rateLimit.localMaxKeys());
     }
 
     void start(@Observes StartupEvent event) {
@@ -145,10 +145,11 @@ public class AdmissionControl {
             return context.succeededFuture(fallback(charges));
         }
         RateCharge first = charges[0];
-        Future<Admission> decided;
+        Future<Admission> decided = null;
         if (charges.length == 1 && leased[first.rateClass().ordinal()] && !probing) {
             decided = leases.admit(context, first, limitOf(first.rateClass()), periodMicros(first.rateClass()));
-        } else {
+        }
+        if (decided == null) {
             decided = ADMIT.run(request -> admitArguments(request, charges), request -> lanes.send(context, request))
                     .transform(reply -> {
                         if (reply.failed()) {

@@ -20,28 +20,42 @@ final class Leases {
 
     static final RedisScript SCRIPT = RedisScript.load("ratelimit/lease.lua");
 
+    /** A caller whose lease was swept while the table filled up: decided in memory this once. */
+    private static final IllegalStateException TABLE_FULL = new IllegalStateException("lease table full");
+
     private final ConcurrentHashMap<String, Lease> byKey = new ConcurrentHashMap<>();
     private final RedisLanes lanes;
     private final RedisOutage outage;
     private final IntSupplier instances;
     private final long ttlNanos;
+    private final int maxLeases;
 
-    /** @param instances how many gateway instances share the buckets (the lease shrinks with it) */
-    Leases(RedisLanes lanes, RedisOutage outage, IntSupplier instances, long ttlNanos) {
+    /**
+     * @param instances how many gateway instances share the buckets (the lease shrinks with it)
+     * @param maxLeases the most buckets leased at once; callers beyond it are charged one script call per request
+     */
+    Leases(RedisLanes lanes, RedisOutage outage, IntSupplier instances, long ttlNanos, int maxLeases) {
         this.lanes = lanes;
         this.outage = outage;
         this.instances = instances;
         this.ttlNanos = ttlNanos;
+        this.maxLeases = maxLeases;
     }
 
     /**
      * Admits or refuses one request charged to one bucket. Completes on {@code context}; fails only when Redis failed
-     * (already reported to {@link RedisOutage}), and the caller then decides in memory.
+     * (already reported to {@link RedisOutage}), and the caller then decides in memory. Null when the table is full
+     * and the caller holds no lease: the request is then for the per-request script.
      */
     Future<Admission> admit(ContextInternal context, RateCharge charge, int limit, long periodMicros) {
         String key = charge.key();
         long now = System.nanoTime();
-        Lease lease = byKey.computeIfAbsent(key, k -> new Lease(charge.rateClass(), limit, periodMicros, ttlNanos, now));
+        Lease known = byKey.get(key);
+        if (known == null && byKey.size() >= maxLeases) {
+            return null; // a flood of new callers: they get no lease (no memory here) and one script call each
+        }
+        Lease lease = known != null ? known
+                : byKey.computeIfAbsent(key, k -> new Lease(charge.rateClass(), limit, periodMicros, ttlNanos, now));
         Admission spent = lease.take(now);
         if (spent != null) {
             Promise<Lease.Grant> ahead = lease.claimPrefetch(now);
@@ -53,7 +67,8 @@ final class Leases {
         Lease.Call next = lease.needCells(now);
         if (next == null) {
             byKey.remove(key, lease); // retired by the sweep a moment ago: a fresh lease
-            return admit(context, charge, limit, periodMicros);
+            Future<Admission> afresh = admit(context, charge, limit, periodMicros);
+            return afresh != null ? afresh : context.failedFuture(TABLE_FULL);
         }
         if (next.mine()) {
             return call(context, key, lease, next.givenBack(), next.promise(), true);
@@ -66,7 +81,8 @@ final class Leases {
             } else if (done.result().granted() == 0) {
                 decided.complete(lease.limited(done.result()));
             } else {
-                admit(context, charge, limit, periodMicros).onComplete(decided);
+                Future<Admission> again = admit(context, charge, limit, periodMicros);
+                (again != null ? again : context.<Admission>failedFuture(TABLE_FULL)).onComplete(decided);
             }
         });
         return decided.future();
