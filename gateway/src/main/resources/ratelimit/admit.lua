@@ -1,18 +1,13 @@
--- KEYS[1..n]: the buckets' keys; KEYS[n+1], KEYS[n+2] (only with a token): lv:revoked:{jti}, lv:revoked-before:{sub}
--- ARGV[1]: n; ARGV[2]: the token's iat in epoch seconds, or '' without a token;
--- ARGV[1+2i], ARGV[2+2i]: limit and period in microseconds of bucket i
--- Returns {code, remaining, retry-after µs, reset µs, bucket}; code 1 = allowed, 0 = limited, -1 = revoked;
+-- KEYS[1..n]: the buckets' keys
+-- ARGV[1]: n; ARGV[2i], ARGV[2i+1]: limit and period in microseconds of bucket i
+-- Returns {code, remaining, retry-after µs, reset µs, bucket}; code 1 = allowed, 0 = limited;
 -- bucket: the 1-based index of the bucket the numbers are about (the refusing one with the longest wait, or the
 -- one with the fewest requests left).
+-- One GCRA step on every bucket, all or nothing: the request passes only when every bucket has room, and a refusal
+-- consumes none. Used for the classes that are not leased (lease.lua) and for requests charged to several buckets.
 -- Redis' own clock (TIME) keeps all gateway instances on one time line; a TAT is stored as an integer string
 -- (string.format %d: tostring would turn 1.7e15 into a rounded exponent form).
 local n = tonumber(ARGV[1])
-if ARGV[2] ~= '' then
-  local marks = redis.call('MGET', KEYS[n + 1], KEYS[n + 2])
-  if marks[1] or (marks[2] and tonumber(ARGV[2]) < (tonumber(marks[2]) or 0)) then
-    return {-1, 0, 0, 0, 0}
-  end
-end
 if n == 0 then
   return {1, -1, 0, 0, 0}
 end
@@ -22,8 +17,8 @@ local newTats = {}
 local remaining, reset, bucket = -1, 0, 1
 local wait, waitReset, refusedBy = 0, 0, 0
 for i = 1, n do
-  local limit = tonumber(ARGV[1 + 2 * i])
-  local period = tonumber(ARGV[2 + 2 * i])
+  local limit = tonumber(ARGV[2 * i])
+  local period = tonumber(ARGV[1 + 2 * i])
   local interval = math.max(1, math.floor(period / limit))
   local stored = tonumber(redis.call('GET', KEYS[i]) or '0') or 0
   local tat = math.max(stored, now)

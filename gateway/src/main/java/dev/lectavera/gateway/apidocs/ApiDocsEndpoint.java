@@ -68,7 +68,7 @@ public class ApiDocsEndpoint {
         }
         ContextInternal context = (ContextInternal) rc.vertx().getOrCreateContext();
         RateCharge[] charges = {new RateCharge(RateClass.DEFAULT, subjects.ip(request))};
-        admission.admit(context, charges, null).onComplete(decided -> {
+        admission.admit(context, charges).onComplete(decided -> {
             if (EdgeResponses.passes(request, decided.result())) {
                 serve(request, path);
             }

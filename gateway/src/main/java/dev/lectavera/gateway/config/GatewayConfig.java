@@ -194,6 +194,22 @@ public interface GatewayConfig {
         /** Upper bound of keys in the in-memory fallback limiter (Redis down); beyond it new keys share one bucket. */
         @WithDefault("200000")
         int localMaxKeys();
+
+        /** Leases on the shared buckets of the classes with a limit of 40 or more (README, Rate limits). */
+        Leasing lease();
+    }
+
+    interface Leasing {
+        /** Off: every limited request makes its own Redis call (the per-request script). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /**
+         * How long leased cells may be spent by this instance (unspent ones then go back to the bucket), and how long an
+         * unused lease is kept. Long enough for a caller at one request a second to spend a whole lease.
+         */
+        @WithDefault("10s")
+        Duration ttl();
     }
 
     interface Limit {

@@ -100,7 +100,7 @@ public class EdgeHandler {
             return;
         }
         authentication.authenticate(context, request, webSocket, (rawToken, token) -> {
-            admission.admit(context, subjects.chargesOf(request, rateClass, token), token).onComplete(decided -> {
+            admission.admit(context, subjects.chargesOf(request, rateClass, token)).onComplete(decided -> {
                 if (!EdgeResponses.passes(request, decided.result()) || request.response().closed()) {
                     return; // answered here, or the client has already gone
                 }
@@ -171,7 +171,7 @@ public class EdgeHandler {
 
     private void admit(ContextInternal context, HttpServerRequest request, RateCharge[] charges, Upstream upstream,
                        String forwardUri, Buffer body, Context trace) {
-        admission.admit(context, charges, null).onComplete(decided -> {
+        admission.admit(context, charges).onComplete(decided -> {
             if (EdgeResponses.passes(request, decided.result())) {
                 traces.inject(trace, request.headers());
                 upstream.forward(request, forwardUri, body);

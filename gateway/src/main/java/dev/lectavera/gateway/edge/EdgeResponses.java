@@ -44,12 +44,8 @@ public final class EdgeResponses {
         MDC.put("requestId", requestId);
     }
 
-    /** Sets the rate-limit headers; answers 401/429 itself and returns false when the request must stop here. */
+    /** Sets the rate-limit headers; answers 429 itself and returns false when the request must stop here. */
     public static boolean passes(HttpServerRequest request, Admission decision) {
-        if (decision.outcome() == Admission.Outcome.REVOKED) {
-            unauthorized(request, "token revoked", true);
-            return false;
-        }
         if (decision.hasLimitHeaders()) {
             HttpServerResponse response = request.response();
             response.putHeader(LIMIT, Integer.toString(decision.limit()));

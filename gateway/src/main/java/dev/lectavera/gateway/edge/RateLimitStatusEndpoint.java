@@ -36,7 +36,7 @@ public class RateLimitStatusEndpoint {
         ContextInternal context = (ContextInternal) rc.vertx().getOrCreateContext();
         authentication.authenticate(context, request, false, (rawToken, token) -> {
             RateCharge[] charges = {new RateCharge(RateClass.DEFAULT, RateSubjects.user(token))};
-            admission.admit(context, charges, token).onComplete(decided -> {
+            admission.admit(context, charges).onComplete(decided -> {
                 if (!EdgeResponses.passes(request, decided.result())) {
                     return;
                 }

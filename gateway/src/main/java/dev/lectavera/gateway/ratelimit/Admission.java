@@ -1,8 +1,8 @@
 package dev.lectavera.gateway.ratelimit;
 
 /**
- * What the gateway's shared state says about one request: the token is revoked, the caller is over
- * a limit, or the request may pass; with the numbers for the X-RateLimit-* headers.
+ * What the rate limits say about one request: the caller is over a limit, or the request may pass; with the numbers
+ * for the X-RateLimit-* headers.
  *
  * @param rateClass the class whose numbers these are: the one that refused, or, when the request was charged to
  *                  several buckets and passed, the one with the fewest requests left (null: no limit applied)
@@ -10,9 +10,7 @@ package dev.lectavera.gateway.ratelimit;
 public record Admission(Outcome outcome, RateClass rateClass, int limit, int remaining, long retryAfterMicros,
                         long resetMicros) {
 
-    public enum Outcome { ALLOWED, LIMITED, REVOKED }
-
-    public static final Admission REVOKED = new Admission(Outcome.REVOKED, null, 0, 0, 0, 0);
+    public enum Outcome { ALLOWED, LIMITED }
 
     /** Used when rate limiting is switched off: passes, and no rate-limit headers are sent. */
     public static final Admission UNLIMITED = new Admission(Outcome.ALLOWED, null, -1, -1, 0, 0);

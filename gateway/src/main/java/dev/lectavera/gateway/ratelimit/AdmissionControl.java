@@ -1,7 +1,6 @@
 package dev.lectavera.gateway.ratelimit;
 
 import dev.lectavera.gateway.config.GatewayConfig;
-import dev.lectavera.gateway.security.VerifiedToken;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Future;
@@ -18,43 +17,40 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Decides whether a request may pass: is its token revoked, is its caller over a limit. Both questions go to
- * Redis in one round trip (one Lua script: MGET of {@code lv:revoked:{jti}} and {@code lv:revoked-before:{sub}},
- * then a GCRA step on each bucket the request is charged to, {@code lv:rl:{class}:{subject}}), so the hot path
- * costs one Redis call, made on a connection of the request's own event loop ({@link RedisLanes}). The script
- * is atomic, so concurrent requests of one caller on any number of gateway instances never overshoot a limit;
- * a request charged to several buckets (the auth routes) passes only when every bucket has room, and a
- * refused request consumes none.
+ * Decides whether a request may pass the rate limits. The buckets ({@code lv:rl:{class}:{subject}}, GCRA) live in
+ * Redis, shared by all gateway instances, and are reached in one of two ways:
+ * <ul>
+ * <li><b>leases</b> ({@link Leases}, {@code lease.lua}) for a request charged to one bucket of a class whose limit
+ * is at least 40 (the default class): the instance takes several requests' worth of the bucket at once and admits
+ * from memory, fetching the next lease ahead of need, so such a request normally makes no Redis call;</li>
+ * <li><b>one script per request</b> ({@code admit.lua}) for the small classes and for the auth routes, charged to
+ * several buckets: it passes only when every bucket has room, and a refused request consumes none.</li>
+ * </ul>
+ * Both are atomic in Redis, so the instances together never admit more than the bucket allows (README, Rate limits).
+ * Calls go over a connection of the request's own event loop ({@link RedisLanes}).
  * <p>
- * Redis unreachable, erroring or slower than {@code gateway.redis.command-timeout}: the request is
- * decided by the in-memory {@link LocalRateLimiter} with the same limits, revocation is not checked
- * (the token dies at its expiry, 15 min at most), a throttled warning is logged, and the gateway
- * stays on the fallback for {@code gateway.redis.retry-after} before one request probes Redis again.
- * Nothing here ever fails a request because of Redis.
+ * Redis unreachable, erroring or slower than {@code gateway.redis.command-timeout}: the request is decided by the
+ * in-memory {@link LocalRateLimiter} with the same limits, a throttled warning is logged, and the gateway stays on
+ * the fallback for {@code gateway.redis.retry-after} before one request probes Redis again (with the per-request
+ * script). Nothing here ever fails a request because of Redis.
  */
 @ApplicationScoped
 public class AdmissionControl {
 
     private static final Logger LOG = Logger.getLogger(AdmissionControl.class);
 
-    public static final String REVOKED_PREFIX = "lv:revoked:";
-    public static final String REVOKED_BEFORE_PREFIX = "lv:revoked-before:";
     public static final String RATE_PREFIX = "lv:rl:";
 
-    /** The admission script (its arguments and reply are described in the file), read once from the class path. */
-    static final String ADMIT_SCRIPT = LuaScripts.load("ratelimit/admit.lua");
+    /** The per-request script (its arguments and reply are described in the file). */
+    static final RedisScript ADMIT = RedisScript.load("ratelimit/admit.lua");
 
     private static final TimeoutException REDIS_TIMEOUT = new TimeoutException("no answer from Redis in time");
 
@@ -65,12 +61,14 @@ public class AdmissionControl {
     private final Map<RateClass, GatewayConfig.Limit> limits = new EnumMap<>(RateClass.class);
     private final int[] limitOf = new int[RateClass.values().length];
     private final long[] periodMicrosOf = new long[RateClass.values().length];
+    private final boolean[] leased = new boolean[RateClass.values().length];
     private final long commandTimeoutMillis;
-    private final long connectTimeoutMillis;
+    private final long leaseTtlMillis;
     private final LocalRateLimiter local;
     private final RedisOutage outage;
-    private final String admitSha;
-    private long sweepTimer = -1;
+    private final GatewayInstances instances = new GatewayInstances();
+    private final Leases leases;
+    private final List<Long> timers = new ArrayList<>();
 
     /**
      * @param redisHosts    Quarkus' own {@code quarkus.redis.hosts} (the first is used by the request path's lanes)
@@ -98,20 +96,25 @@ public class AdmissionControl {
             }
             limitOf[rateClass.ordinal()] = limit.limit();
             periodMicrosOf[rateClass.ordinal()] = limit.period().toNanos() / 1_000;
+            leased[rateClass.ordinal()] = rateLimit.lease().enabled() && Lease.worthLeasing(limit.limit());
         });
         this.commandTimeoutMillis = Math.max(1, config.redis().commandTimeout().toMillis());
-        this.connectTimeoutMillis = Math.max(commandTimeoutMillis, config.redis().connectTimeout().toMillis());
+        long connectTimeoutMillis = Math.max(commandTimeoutMillis, config.redis().connectTimeout().toMillis());
         this.lanes = new RedisLanes(vertx, laneOptions, commandTimeoutMillis, connectTimeoutMillis);
         this.local = new LocalRateLimiter(rateLimit.localMaxKeys(), () -> System.currentTimeMillis() * 1_000);
         this.outage = new RedisOutage(config.redis().retryAfter(), config.redis().warningInterval());
-        this.admitSha = sha1Hex(ADMIT_SCRIPT);
+        this.leaseTtlMillis = Math.max(10, rateLimit.lease().ttl().toMillis());
+        this.leases = new Leases(lanes, outage, instances::count, leaseTtlMillis * 1_000_000, rateLimit.localMaxKeys());
     }
 
     void start(@Observes StartupEvent event) {
-        sweepTimer = vertx.setPeriodic(30_000, id -> local.sweep());
-        // Cache the script in Redis and open the event loops' connections now, not on a request's time budget.
-        send(Request.cmd(Command.SCRIPT).arg("LOAD").arg(ADMIT_SCRIPT)).onComplete(loaded -> {
+        timers.add(vertx.setPeriodic(30_000, id -> local.sweep()));
+        timers.add(vertx.setPeriodic(leaseTtlMillis, id -> leases.sweep(redis)));
+        timers.add(vertx.setPeriodic(GatewayInstances.BEAT.toMillis(), id -> instances.beat(redis)));
+        // Cache the scripts in Redis and open the event loops' connections now, not on a request's time budget.
+        send(ADMIT.loadRequest()).compose(loaded -> send(Leases.SCRIPT.loadRequest())).onComplete(loaded -> {
             if (loaded.succeeded()) {
+                instances.beat(redis);
                 lanes.openAll(vertx);
             } else {
                 LOG.warnf("Redis not reachable at start-up (%s): the in-memory fallback is used until it is",
@@ -121,9 +124,8 @@ public class AdmissionControl {
     }
 
     void stop(@Observes ShutdownEvent event) {
-        if (sweepTimer >= 0) {
-            vertx.cancelTimer(sweepTimer);
-        }
+        timers.forEach(vertx::cancelTimer);
+        instances.leave(redis);
     }
 
     public int limitOf(RateClass rateClass) {
@@ -132,31 +134,33 @@ public class AdmissionControl {
 
     /**
      * @param charges the buckets the request is charged to (one for most requests; the auth routes add more)
-     * @param token   the request's verified token, checked against the revocation list; null on anonymous routes
      * @return completes on {@code context}, never fails
      */
-    public Future<Admission> admit(ContextInternal context, RateCharge[] charges, VerifiedToken token) {
-        if (!limiting && token == null) {
+    public Future<Admission> admit(ContextInternal context, RateCharge[] charges) {
+        if (!limiting || charges.length == 0) {
             return context.succeededFuture(Admission.UNLIMITED);
         }
+        boolean probing = outage.isDown();
         if (!outage.worthAsking()) {
             return context.succeededFuture(fallback(charges));
         }
-        Promise<Admission> decided = context.promise();
-        sendOnLane(context, admitRequest(true, charges, token))
-                .recover(failure -> RedisLanes.isScriptMissing(failure)
-                        ? sendOnLane(context, admitRequest(false, charges, token))
-                        : Future.failedFuture(failure))
-                .onComplete(reply -> {
-                    if (reply.succeeded()) {
+        RateCharge first = charges[0];
+        Future<Admission> decided = null;
+        if (charges.length == 1 && leased[first.rateClass().ordinal()] && !probing) {
+            decided = leases.admit(context, first, limitOf(first.rateClass()), periodMicros(first.rateClass()));
+        }
+        if (decided == null) {
+            decided = ADMIT.run(request -> admitArguments(request, charges), request -> lanes.send(context, request))
+                    .transform(reply -> {
+                        if (reply.failed()) {
+                            outage.failed(reply.cause());
+                            return context.failedFuture(reply.cause());
+                        }
                         outage.answered();
-                        decided.complete(toAdmission(reply.result(), charges, token));
-                    } else {
-                        outage.failed(reply.cause());
-                        decided.complete(fallback(charges));
-                    }
-                });
-        return decided.future();
+                        return context.succeededFuture(toAdmission(reply.result(), charges));
+                    });
+        }
+        return decided.recover(failure -> context.succeededFuture(fallback(charges)));
     }
 
     /**
@@ -184,7 +188,14 @@ public class AdmissionControl {
                 answered.tryComplete(localStatus(keys));
             }
         });
-        redis.batch(List.of(Request.cmd(Command.TIME), mget)).onComplete(reply -> {
+        Future<Void> settled = Future.succeededFuture();
+        for (RateClass rateClass : classes) {
+            if (leased[rateClass.ordinal()]) {
+                String key = keys[rateClass.ordinal()];
+                settled = settled.compose(ready -> leases.settled(key));
+            }
+        }
+        settled.compose(ready -> redis.batch(List.of(Request.cmd(Command.TIME), mget))).onComplete(reply -> {
             vertx.cancelTimer(timer);
             if (answered.future().isComplete()) {
                 return;
@@ -197,7 +208,11 @@ public class AdmissionControl {
                 List<RateLimitStatus.ClassState> states = new ArrayList<>(classes.length);
                 for (RateClass rateClass : classes) {
                     Response tat = tats.get(rateClass.ordinal());
-                    states.add(state(rateClass, Gcra.peek(parseTat(tat), now, limitOf(rateClass), periodMicros(rateClass))));
+                    Gcra.Snapshot shared = Gcra.peek(parseTat(tat), now, limitOf(rateClass), periodMicros(rateClass));
+                    // Cells this instance has leased are spent in Redis' count but still this caller's to use here.
+                    int held = leased[rateClass.ordinal()] ? leases.spendable(keys[rateClass.ordinal()]) : 0;
+                    states.add(state(rateClass, new Gcra.Snapshot(Math.min(limitOf(rateClass), shared.remaining() + held),
+                            shared.resetMicros())));
                 }
                 answered.tryComplete(new RateLimitStatus("redis", states));
             } else {
@@ -208,14 +223,6 @@ public class AdmissionControl {
         return answered.future();
     }
 
-    private Future<Response> sendOnLane(ContextInternal context, Request request) {
-        try {
-            return lanes.send(context, request);
-        } catch (RuntimeException e) {
-            return Future.failedFuture(e);
-        }
-    }
-
     private Future<Response> send(Request request) {
         try {
             return redis.send(request);
@@ -224,57 +231,21 @@ public class AdmissionControl {
         }
     }
 
-    private Request admitRequest(boolean bySha, RateCharge[] charges, VerifiedToken token) {
-        if (!limiting) {
-            return Request.cmd(Command.MGET).arg(REVOKED_PREFIX + token.tokenId()).arg(REVOKED_BEFORE_PREFIX + token.subject());
-        }
-        Request request = bySha
-                ? Request.cmd(Command.EVALSHA).arg(admitSha)
-                : Request.cmd(Command.EVAL).arg(ADMIT_SCRIPT);
-        request.arg(charges.length + (token == null ? 0 : 2));
+    private void admitArguments(Request request, RateCharge[] charges) {
+        request.arg(charges.length);
         for (RateCharge charge : charges) {
             request.arg(charge.key());
         }
-        if (token != null) {
-            request.arg(REVOKED_PREFIX + token.tokenId()).arg(REVOKED_BEFORE_PREFIX + token.subject());
-        }
-        request.arg(charges.length).arg(token == null ? "" : Long.toString(token.issuedAtSeconds()));
+        request.arg(charges.length);
         for (RateCharge charge : charges) {
             request.arg(limitOf(charge.rateClass())).arg(periodMicros(charge.rateClass()));
         }
-        return request;
     }
 
-    private Admission toAdmission(Response reply, RateCharge[] charges, VerifiedToken token) {
-        if (!limiting) {
-            return isRevoked(reply, token) ? Admission.REVOKED : Admission.UNLIMITED;
-        }
-        int code = reply.get(0).toInteger();
-        if (code < 0) {
-            return Admission.REVOKED;
-        }
-        if (charges.length == 0) {
-            return Admission.UNLIMITED;
-        }
+    private Admission toAdmission(Response reply, RateCharge[] charges) {
         RateClass rateClass = charges[reply.get(4).toInteger() - 1].rateClass();
-        return new Admission(code == 1 ? Admission.Outcome.ALLOWED : Admission.Outcome.LIMITED, rateClass,
+        return new Admission(reply.get(0).toInteger() == 1 ? Admission.Outcome.ALLOWED : Admission.Outcome.LIMITED, rateClass,
                 limitOf(rateClass), reply.get(1).toInteger(), reply.get(2).toLong(), reply.get(3).toLong());
-    }
-
-    /** The MGET of {@code lv:revoked:{jti}} and {@code lv:revoked-before:{sub}} (used when limits are off). */
-    static boolean isRevoked(Response marks, VerifiedToken token) {
-        if (marks.get(0) != null) {
-            return true;
-        }
-        Response before = marks.get(1);
-        if (before == null) {
-            return false;
-        }
-        try {
-            return token.issuedAtSeconds() < Long.parseLong(before.toString().trim());
-        } catch (NumberFormatException e) {
-            return false;
-        }
     }
 
     /**
@@ -335,14 +306,6 @@ public class AdmissionControl {
             return Long.parseLong(tat.toString());
         } catch (NumberFormatException e) {
             return 0;
-        }
-    }
-
-    private static String sha1Hex(String script) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(script.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

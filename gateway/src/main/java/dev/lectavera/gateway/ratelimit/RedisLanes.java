@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * One long-lived, pipelined Redis connection per event loop, for the call every proxied request makes.
+ * One long-lived, pipelined Redis connection per event loop, for the rate-limit calls of the request path.
  * A Vert.x Redis client keeps all its connections on the event loop it was created on, so with the
  * shared client every call from another loop would cross threads twice (a selector wake-up each way).
  * Here each event loop lazily creates its own client, on its own thread, and keeps one connection

@@ -25,6 +25,11 @@ final class RedisOutage {
         this.warning = new ThrottledWarning(LOG, warningInterval);
     }
 
+    /** True from a failure until Redis answers again (probes included). */
+    boolean isDown() {
+        return downUntil.get() != 0;
+    }
+
     /** True while Redis is believed up; after an outage window exactly one caller gets to probe it. */
     boolean worthAsking() {
         long until = downUntil.get();
@@ -38,13 +43,12 @@ final class RedisOutage {
     void failed(Throwable cause) {
         long until = System.nanoTime() + retryAfterNanos;
         downUntil.set(until == 0 ? 1 : until);
-        warning.warn("Redis unavailable: rate limits are kept in this instance's memory and revoked tokens are not"
-                + " recognised until it is back", cause);
+        warning.warn("Redis unavailable: rate limits are kept in this instance's memory until it is back", cause);
     }
 
     void answered() {
         if (downUntil.get() != 0 && downUntil.getAndSet(0) != 0) {
-            LOG.info("Redis reachable again: shared rate limits and the revocation list are back in use");
+            LOG.info("Redis reachable again: the shared rate limits are back in use");
         }
     }
 }

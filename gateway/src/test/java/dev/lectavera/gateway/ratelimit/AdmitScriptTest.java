@@ -1,39 +1,24 @@
 package dev.lectavera.gateway.ratelimit;
 
-import io.vertx.core.Vertx;
+import dev.lectavera.gateway.TestRedis;
 import io.vertx.redis.client.Command;
-import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The Lua script against the real Redis: the same arithmetic as {@link Gcra}, plus the revocation check. */
+/** The per-request Lua script against the real Redis: the same arithmetic as {@link Gcra}, all buckets or none. */
 class AdmitScriptTest {
 
     private static final long TEN_MINUTES = 600_000_000L;
 
-    private Vertx vertx;
-    private Redis redis;
-
-    @BeforeEach
-    void connect() {
-        vertx = Vertx.vertx();
-        redis = Redis.createClient(vertx, "redis://127.0.0.1:6379");
-    }
-
-    @AfterEach
-    void close() {
-        redis.close();
-        vertx.close().toCompletionStage().toCompletableFuture().join();
-    }
+    @RegisterExtension
+    final TestRedis redis = new TestRedis();
 
     @Test
     void aBurstOfTheLimitPassesThenRefusalWithRetryAfterOneInterval() throws Exception {
@@ -57,31 +42,6 @@ class AdmitScriptTest {
     }
 
     @Test
-    void aRevokedTokenIsReportedAndNotCounted() throws Exception {
-        String key = "lv:rl:test:" + UUID.randomUUID();
-        String jti = UUID.randomUUID().toString();
-        String user = UUID.randomUUID().toString();
-        send(Request.cmd(Command.SETEX).arg("lv:revoked:" + jti).arg(60).arg("1"));
-
-        assertEquals(-1, admit(new String[]{key}, jti, user, 1_000, 3, 60_000_000L).get(0).toInteger());
-        assertEquals(0, send(Request.cmd(Command.EXISTS).arg(key)).toInteger(), "nothing counted");
-        assertEquals(1, admit(new String[]{key}, UUID.randomUUID().toString(), user, 1_000, 3, 60_000_000L).get(0).toInteger());
-    }
-
-    @Test
-    void aTokenIssuedBeforeTheUsersMarkIsRevokedAndOneIssuedAtOrAfterItIsNot() throws Exception {
-        String key = "lv:rl:test:" + UUID.randomUUID();
-        String user = UUID.randomUUID().toString();
-        send(Request.cmd(Command.SETEX).arg("lv:revoked-before:" + user).arg(60).arg("1700000100"));
-
-        assertEquals(-1, admit(new String[]{key}, UUID.randomUUID().toString(), user, 1_700_000_099L, 3, 60_000_000L).get(0).toInteger());
-        assertEquals(0, send(Request.cmd(Command.EXISTS).arg(key)).toInteger(), "nothing counted");
-        assertEquals(1, admit(new String[]{key}, UUID.randomUUID().toString(), user, 1_700_000_100L, 3, 60_000_000L).get(0).toInteger());
-        assertEquals(1, admit(new String[]{key}, UUID.randomUUID().toString(), UUID.randomUUID().toString(), 1L, 3, 60_000_000L)
-                .get(0).toInteger(), "another user's mark changes nothing");
-    }
-
-    @Test
     void severalBucketsPassOnlyTogetherAndARefusalConsumesNone() throws Exception {
         String roomy = "lv:rl:test:" + UUID.randomUUID();
         String tight = "lv:rl:test:" + UUID.randomUUID();
@@ -95,37 +55,22 @@ class AdmitScriptTest {
         assertEquals(0, refused.get(0).toInteger());
         assertEquals(2, refused.get(4).toInteger(), "refused by the tight bucket");
         // The roomy bucket was charged twice, not three times: 8 of 10 left.
-        Response alone = send(Request.cmd(Command.EVAL).arg(AdmissionControl.ADMIT_SCRIPT).arg(1).arg(roomy)
-                .arg(1).arg("").arg(10).arg(TEN_MINUTES));
+        Response alone = send(Request.cmd(Command.EVAL).arg(AdmissionControl.ADMIT.text()).arg(1).arg(roomy)
+                .arg(1).arg(10).arg(TEN_MINUTES));
         assertEquals(7, alone.get(1).toInteger());
     }
 
     private static Request multi(String first, int firstLimit, String second, int secondLimit) {
-        return Request.cmd(Command.EVAL).arg(AdmissionControl.ADMIT_SCRIPT).arg(2).arg(first).arg(second)
-                .arg(2).arg("").arg(firstLimit).arg(TEN_MINUTES).arg(secondLimit).arg(TEN_MINUTES);
+        return Request.cmd(Command.EVAL).arg(AdmissionControl.ADMIT.text()).arg(2).arg(first).arg(second)
+                .arg(2).arg(firstLimit).arg(TEN_MINUTES).arg(secondLimit).arg(TEN_MINUTES);
     }
 
     private Response admit(String key, int limit, long periodMicros) throws Exception {
-        return admit(new String[]{key}, null, null, 0, limit, periodMicros);
-    }
-
-    /** One bucket per key, all with the same limit; with a token when {@code jti} is not null. */
-    private Response admit(String[] keys, String jti, String user, long issuedAt, int limit, long periodMicros) throws Exception {
-        Request request = Request.cmd(Command.EVAL).arg(AdmissionControl.ADMIT_SCRIPT).arg(keys.length + (jti == null ? 0 : 2));
-        for (String key : keys) {
-            request.arg(key);
-        }
-        if (jti != null) {
-            request.arg("lv:revoked:" + jti).arg("lv:revoked-before:" + user);
-        }
-        request.arg(keys.length).arg(jti == null ? "" : Long.toString(issuedAt));
-        for (int i = 0; i < keys.length; i++) {
-            request.arg(limit).arg(periodMicros);
-        }
-        return send(request);
+        return send(Request.cmd(Command.EVAL).arg(AdmissionControl.ADMIT.text()).arg(1).arg(key)
+                .arg(1).arg(limit).arg(periodMicros));
     }
 
     private Response send(Request request) throws Exception {
-        return redis.send(request).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        return redis.send(request);
     }
 }
