@@ -5,9 +5,7 @@ import dev.lectavera.document.support.Api;
 import dev.lectavera.document.support.TestPdfs;
 import dev.lectavera.document.support.Users;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.util.List;
 import java.util.UUID;
@@ -18,7 +16,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The keyword ranking (any of the query's words, rare ones first) against the real Postgres full-text machinery. */
 @QuarkusTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KeywordRankingTest {
 
     private static final String PAGE_1 = "The cell is the smallest unit of life. Every cell has a membrane around it.";
@@ -26,22 +23,26 @@ class KeywordRankingTest {
     private static final String PAGE_3 = "Mitochondria make ATP. This is why they are called the powerhouse of the cell.";
     private static final String PAGE_4 = "Photosynthesis happens in chloroplasts, where light is turned into sugar.";
 
+    /** One document for all the tests (uploaded by the first). */
+    private static UUID document;
+
     private final ChunkRepository chunks;
-    private UUID document;
 
     KeywordRankingTest(ChunkRepository chunks) {
         this.chunks = chunks;
     }
 
-    @BeforeAll
-    void uploadOneDocument() {
-        Users user = Users.random();
-        document = Api.uploadNew(user, TestPdfs.pages(PAGE_1, PAGE_2, PAGE_3, PAGE_4), "cells.pdf");
-        assertEquals("INDEXED", Api.awaitFinalStatus(user, document));
+    private static synchronized UUID document() {
+        if (document == null) {
+            Users user = Users.random();
+            document = Api.uploadNew(user, TestPdfs.pages(PAGE_1, PAGE_2, PAGE_3, PAGE_4), "cells.pdf");
+            assertEquals("INDEXED", Api.awaitFinalStatus(user, document));
+        }
+        return document;
     }
 
     private List<Integer> pages(String query) {
-        List<Long> ids = chunks.keywordRanking(query, List.of(document), 10);
+        List<Long> ids = chunks.keywordRanking(query, List.of(document()), 10);
         var rows = chunks.rows(ids);
         return ids.stream().map(id -> rows.get(id).page()).toList();
     }
@@ -49,7 +50,7 @@ class KeywordRankingTest {
     @Test
     void aQuestionSharingOnlySomeWordsWithThePageStillFindsIt() {
         String question = "Which organelle is known as the powerhouse?"; // "organelle" and "known" are nowhere
-        assertTrue(chunks.fullText(question, List.of(document), 10).isEmpty(), "full text needs every word");
+        assertTrue(chunks.fullText(question, List.of(document()), 10).isEmpty(), "full text needs every word");
         assertEquals(3, pages(question).getFirst());
     }
 
