@@ -2,6 +2,7 @@
 """Grounding quality of the running system, measured on real PDFs (bench/run grounding).
 
 Usage: grounding.py EVAL_SET PDF_DIR REPORT_MD [summary=FILE] [gateway=URL] [versions=FILE] [search=URL] [study=URL]
+                    [dump=FILE]
 
 search= / study=: send the searches / the study calls to that base URL instead of the gateway (a build of
 document-service / study-service started beside a system that holds the standard ports; sign-up and upload still go
@@ -16,6 +17,9 @@ no question is condensed with another's history). It measures:
     NOT_FOUND (answerable questions) or is NOT_FOUND (unanswerable ones);
   - latency seen by the client: search, and the whole HTTP answer (the offline answer is not streamed over HTTP, so
     this is an upper bound of the first streamed chunk).
+
+dump=FILE: also save, per question, the passages study-service is given (one more search, top 8, as it asks) —
+the input of study-service's GroundingReplay, which replays grading and the offline answer without services.
 
 A report, not a test: exits 0 whatever the figures; non-zero only when the harness itself broke. Per-question
 results go next to the report (same name, .json) to see which questions moved between runs.
@@ -137,7 +141,10 @@ def percentile(values, p):
     return ordered[max(0, math.ceil(p / 100 * len(ordered)) - 1)]
 
 
-def evaluate(api, doc, document_id):
+DUMP_TOP_K = 8  # study-service's lectavera.study.rag.top-k
+
+
+def evaluate(api, doc, document_id, dump=None):
     rows = []
     items = [(q, True) for q in doc["questions"]] + [(q, False) for q in doc["unanswerable"]]
     for item, answerable in items:
@@ -147,6 +154,13 @@ def evaluate(api, doc, document_id):
         results = api.expect(200, "POST", "/api/v1/documents/search",
                              {"query": question, "documentIds": [document_id], "topK": TOP_K})["results"]
         search_ms = (time.monotonic() - started) * 1000
+        if dump is not None:
+            given = api.expect(200, "POST", "/api/v1/documents/search",
+                               {"query": question, "documentIds": [document_id], "topK": DUMP_TOP_K})["results"]
+            dump.append({"document": doc["id"], "q": question, "answerable": answerable, "pages": sorted(pages),
+                         "expect": item.get("expect", []), "paraphrased": item.get("paraphrased"),
+                         "passages": [{"page": r["page"], "text": r["text"], "similarity": r.get("similarity"),
+                                       "start": r["startOffset"]} for r in given]})
         session = api.expect(201, "POST", "/api/v1/study/sessions",
                              {"title": "grounding " + doc["id"], "documentIds": [document_id]})["id"]
         started = time.monotonic()
@@ -208,7 +222,7 @@ def main():
         with open(named["versions"]) as f:
             versions = dict(line.split("\t", 1) for line in f.read().splitlines() if "\t" in line)
 
-    all_rows, per_doc = [], []
+    all_rows, per_doc, dump = [], [], ([] if named.get("dump") else None)
     for doc in documents:
         api.sign_up(doc["id"])
         pdf = os.path.join(pdf_dir, doc["id"] + ".pdf")
@@ -217,7 +231,7 @@ def main():
         api.wait_indexed(document_id)
         print(f"  {doc['id']}: indexed in {time.monotonic() - started:.1f} s; asking "
               f"{len(doc['questions']) + len(doc['unanswerable'])} questions ...", file=sys.stderr)
-        rows = evaluate(api, doc, document_id)
+        rows = evaluate(api, doc, document_id, dump)
         all_rows += rows
         per_doc.append((doc, measures(rows)))
         api.call("DELETE", f"/api/v1/documents/{document_id}")
@@ -276,6 +290,10 @@ def main():
         f.write("\n".join(lines) + "\n")
     with open(os.path.splitext(report_path)[0] + "-grounding.json", "w") as f:
         json.dump(all_rows, f, indent=1)
+
+    if dump is not None:
+        with open(named["dump"], "w") as f:
+            json.dump(dump, f, indent=1)
 
     if named.get("summary"):
         with open(named["summary"], "a") as f:

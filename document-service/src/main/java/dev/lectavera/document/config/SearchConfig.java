@@ -12,7 +12,21 @@ public interface SearchConfig {
     @WithDefault("60")
     int rrfK();
 
-    /** Candidates taken from each ranking (full text, vectors) before fusion; at least topK. */
+    /**
+     * How much the vector ranking counts in the fusion against the full-text ranking (all words of the query, weight
+     * 1): the ranking that understands a question asked in other words than the page uses.
+     */
+    @WithDefault("1")
+    double vectorWeight();
+
+    /**
+     * How much the keyword ranking (any of the query's words, rare ones first: BM25) counts in the fusion; 0 leaves
+     * it out.
+     */
+    @WithDefault("1")
+    double keywordWeight();
+
+    /** Candidates taken from each ranking (full text, keywords, vectors) before fusion; at least topK. */
     @WithDefault("50")
     int candidates();
 

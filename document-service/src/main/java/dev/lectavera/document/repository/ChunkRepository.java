@@ -112,6 +112,37 @@ public class ChunkRepository {
                 LIMIT ?""", row -> row.getLong(1), query, Sql.array("uuid", documentIds), limit);
     }
 
+    /**
+     * Chunks holding any of the query's words, best first by BM25 (binary term frequency: chunks are short): a word
+     * few chunks of these documents hold weighs more than one most of them hold, and a chunk matching more weighs
+     * more. Unlike {@link #fullText} a question need not share every word with its passage — a student's question
+     * seldom does — and unlike ts_rank the document's own vocabulary decides what is rare. Words are the query's
+     * lexemes as the chunks' tsvector has them (same configuration); each is matched as a literal lexeme.
+     */
+    public List<Long> keywordRanking(String query, Collection<UUID> documentIds, int limit) {
+        return database.query("""
+                WITH term AS (
+                    SELECT lexeme
+                    FROM (SELECT DISTINCT unnest(tsvector_to_array(to_tsvector('english', ?))) AS lexeme) words
+                    WHERE lexeme !~ '[''\\\\]' -- a literal lexeme in quotes: nothing to escape
+                ), scope AS (
+                    SELECT id, tsv, token_count FROM chunk WHERE document_id = ANY (?)
+                ), size AS (
+                    SELECT count(*) AS chunks, greatest(avg(token_count), 1) AS mean_tokens FROM scope
+                ), rarity AS (
+                    SELECT quote_literal(t.lexeme)::tsquery AS probe,
+                           ln(1 + (z.chunks - count(s.id) + 0.5) / (count(s.id) + 0.5)) AS idf
+                    FROM term t CROSS JOIN size z
+                    LEFT JOIN scope s ON s.tsv @@ quote_literal(t.lexeme)::tsquery
+                    GROUP BY t.lexeme, z.chunks
+                )
+                SELECT s.id
+                FROM scope s JOIN rarity r ON s.tsv @@ r.probe CROSS JOIN size z
+                GROUP BY s.id, s.token_count, z.mean_tokens
+                ORDER BY sum(r.idf) * 2.2 / (1 + 1.2 * (0.25 + 0.75 * s.token_count / z.mean_tokens)) DESC, s.id
+                LIMIT ?""", row -> row.getLong(1), query, Sql.array("uuid", documentIds), limit);
+    }
+
     public Map<Long, ChunkRow> rows(Collection<Long> chunkIds) {
         Map<Long, ChunkRow> rows = new HashMap<>();
         if (chunkIds.isEmpty()) {

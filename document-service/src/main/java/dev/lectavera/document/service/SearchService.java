@@ -9,6 +9,7 @@ import dev.lectavera.document.repository.DocumentRepository;
 import dev.lectavera.document.repository.DocumentRepository.Searchable;
 import dev.lectavera.document.search.ReciprocalRankFusion;
 import dev.lectavera.document.search.ScoredChunk;
+import dev.lectavera.document.search.SpellingVariants;
 import dev.lectavera.document.search.VectorSearch;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.context.ManagedExecutor;
@@ -25,8 +26,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
- * Hybrid retrieval over a user's indexed documents: PostgreSQL full-text search and exact vector similarity,
- * merged by reciprocal rank fusion. The full-text query runs while the query is being embedded.
+ * Hybrid retrieval over a user's indexed documents: PostgreSQL full-text search (every word of the query), a keyword
+ * ranking (any word, rare ones first) and exact vector similarity, merged by weighted reciprocal rank fusion. The two
+ * text queries run while the query is being embedded.
  */
 @ApplicationScoped
 public class SearchService {
@@ -74,6 +76,9 @@ public class SearchService {
         int candidates = Math.max(topK, config.candidates());
 
         CompletableFuture<List<Long>> fullText = executor.supplyAsync(() -> chunks.fullText(query, all, candidates));
+        CompletableFuture<List<Long>> keywords = config.keywordWeight() > 0
+                ? executor.supplyAsync(() -> chunks.keywordRanking(SpellingVariants.expand(query), all, candidates))
+                : CompletableFuture.completedFuture(List.of());
         List<Long> byVector = new ArrayList<>();
         Map<Long, Double> similarity = new HashMap<>();
         float[] queryVector = sameModel.isEmpty() ? null : queryVector(query);
@@ -83,17 +88,11 @@ public class SearchService {
                 similarity.put(scored.chunkId(), scored.score());
             }
         }
-        List<Long> byText;
-        try {
-            byText = fullText.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            throw e;
-        }
+        List<Long> byText = joined(fullText);
+        List<Long> byKeywords = joined(keywords);
 
-        List<ScoredChunk> fused = ReciprocalRankFusion.fuse(List.of(byVector, byText), config.rrfK(), topK);
+        List<ScoredChunk> fused = ReciprocalRankFusion.fuse(List.of(byVector, byText, byKeywords),
+                List.of(config.vectorWeight(), 1.0, config.keywordWeight()), config.rrfK(), topK);
         Set<Long> unscored = new HashSet<>();
         fused.stream().map(ScoredChunk::chunkId).filter(id -> !similarity.containsKey(id)).forEach(unscored::add);
         if (queryVector != null && !unscored.isEmpty()) { // found by full text only
@@ -109,6 +108,17 @@ public class SearchService {
             }
         }
         return hits;
+    }
+
+    private static List<Long> joined(CompletableFuture<List<Long>> ranking) {
+        try {
+            return ranking.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw e;
+        }
     }
 
     private float[] queryVector(String query) {

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class ReciprocalRankFusionTest {
 
@@ -26,5 +27,15 @@ class ReciprocalRankFusionTest {
     void limitAndEmptyRankings() {
         assertEquals(1, ReciprocalRankFusion.fuse(List.of(List.of(1L, 2L), List.of()), 60, 1).size());
         assertEquals(0, ReciprocalRankFusion.fuse(List.of(List.of(), List.of()), 60, 5).size());
+    }
+
+    @Test
+    void aRankingsWeightScalesWhatItsItemsGet() {
+        List<ScoredChunk> fused = ReciprocalRankFusion.fuse(List.of(List.of(1L), List.of(2L)), List.of(0.5, 1.0), 60,
+                10);
+        assertEquals(List.of(2L, 1L), fused.stream().map(ScoredChunk::chunkId).toList());
+        assertEquals(0.5 / 61, fused.get(1).score(), 1e-12);
+        assertThrows(IllegalArgumentException.class,
+                () -> ReciprocalRankFusion.fuse(List.of(List.of(1L)), List.of(1.0, 1.0), 60, 10));
     }
 }
