@@ -107,7 +107,7 @@ public interface StudyConfig {
         double strongRelevance();
 
         /** Below this relevance a passage is irrelevant; none above it gives NOT_FOUND. */
-        @WithDefault("0.84")
+        @WithDefault("0.86")
         double weakRelevance();
 
         /** Weight of the term share next to the cosine similarity. */

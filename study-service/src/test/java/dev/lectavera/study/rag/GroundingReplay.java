@@ -38,7 +38,8 @@ class GroundingReplay {
     void replay() throws IOException {
         String dump = System.getProperty("grounding.replay");
         assumeTrue(dump != null && !dump.isBlank(), "no -Dgrounding.replay=<dump.json>");
-        PassageGrader grader = new PassageGrader(new PassageGrader.Calibration(0.6, 0.34, 1.0, 0.84, 0.5));
+        double weakRelevance = Double.parseDouble(System.getProperty("grounding.weak-relevance", "0.86"));
+        PassageGrader grader = new PassageGrader(new PassageGrader.Calibration(0.6, 0.34, 1.0, weakRelevance, 0.5));
         ExtractiveAnswerer answerer = new ExtractiveAnswerer(3);
         Map<String, int[]> byDocument = new LinkedHashMap<>(); // cites, expected, answered, answerable, notFound, unanswerable
         List<String> misses = new ArrayList<>();
