@@ -3,6 +3,7 @@
 
   cpu.py snapshot FILE               # every process's CPU ticks (user + system) and the part it belongs to
   cpu.py report BEFORE AFTER N [--only part,part]
+  cpu.py pids                        # the pids of the system's processes (not the load generator), one a line
                                      # markdown table: CPU seconds and microseconds per request, per part
 
 A part is what a process is: a service or the gateway (by the module of its quarkus-run.jar; a second instance
@@ -94,6 +95,11 @@ def main(argv):
     if len(argv) >= 2 and argv[0] == "snapshot":
         with open(argv[1], "w") as f:
             json.dump(snapshot(), f)
+        return 0
+    if argv[:1] == ["pids"]:
+        for pid, proc in snapshot().items():
+            if proc["part"] != LOAD_GENERATOR:
+                print(pid)
         return 0
     if len(argv) >= 4 and argv[0] == "report":
         with open(argv[1]) as f:
