@@ -119,6 +119,48 @@ class PassageGraderTest {
         assertEquals(1.0, grading.relevant().getFirst().coverage());
     }
 
+    // As in application.properties: weak relevance 0.86.
+    private final PassageGrader calibrated = new PassageGrader(new PassageGrader.Calibration(0.6, 0.34, 1.0, 0.86,
+            0.5));
+
+    private static final String LABELS = "Each label of a domain name is limited to 63 octets, and the whole name to"
+            + " 255 characters; a longer input is rejected with an error code.";
+
+    @Test
+    void aParaphraseSharingOneWordInFourIsAnsweredWhenCloseInMeaning() {
+        String question = "How long may a single label be before it is refused?";
+        // 1 of 4 terms (label): terms alone find nothing to answer from
+        assertEquals(Verdict.NOT_FOUND, grader.grade(question, List.of(passage(LABELS, 11, 0, 0))).verdict());
+
+        Grading grading = calibrated.grade(question, List.of(withSimilarity(LABELS, 11, 0, 0.78)));
+        assertEquals(Verdict.AMBIGUOUS, grading.verdict());
+        assertEquals(0.25, grading.relevant().getFirst().coverage());
+        assertEquals(GradedPassage.Grade.WEAK, grading.relevant().getFirst().grade());
+    }
+
+    @Test
+    void anUnrelatedQuestionSharingOnlyTheSubjectIsNotFound() {
+        // on topic ("label"), about something the page does not say, and not close in meaning
+        Grading grading = calibrated.grade("Which emoji may a label contain?",
+                List.of(withSimilarity(LABELS, 11, 0, 0.60)));
+        assertEquals(Verdict.NOT_FOUND, grading.verdict());
+        assertTrue(grading.relevant().isEmpty());
+    }
+
+    @Test
+    void theRelevanceThresholdsAreInclusive() {
+        // values exact in binary, so "at the threshold" is exact
+        PassageGrader grader = new PassageGrader(new PassageGrader.Calibration(0.6, 0.34, 1.0, 0.75, 0.5));
+        String question = "How long may a label be?"; // 1 of 2 terms: coverage 0.5, adds 0.25
+        assertEquals(GradedPassage.Grade.WEAK, grader.grade(question,
+                List.of(withSimilarity(LABELS, 11, 0, 0.5))).relevant().getFirst().grade());
+        assertEquals(Verdict.NOT_FOUND, grader.grade(question,
+                List.of(withSimilarity(LABELS, 11, 0, 0.49))).verdict());
+        Grading strong = grader.grade(question, List.of(withSimilarity(LABELS, 11, 0, 0.75)));
+        assertEquals(Verdict.CORRECT, strong.verdict());
+        assertEquals(1.0, strong.relevant().getFirst().relevance(), 1e-9);
+    }
+
     @Test
     void inconsistentThresholdsAreRefused() {
         assertThrows(IllegalArgumentException.class, () -> new PassageGrader(0.3, 0.5));
