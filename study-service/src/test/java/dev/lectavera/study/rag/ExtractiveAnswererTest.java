@@ -4,6 +4,7 @@ import dev.lectavera.study.model.Citation;
 import dev.lectavera.study.model.Verdict;
 import dev.lectavera.study.service.rag.Answers;
 import dev.lectavera.study.service.rag.ExtractiveAnswerer;
+import dev.lectavera.study.service.rag.GradedPassage;
 import dev.lectavera.study.service.rag.Grading;
 import dev.lectavera.study.service.rag.Passage;
 import dev.lectavera.study.service.rag.PassageGrader;
@@ -11,6 +12,7 @@ import dev.lectavera.study.service.rag.Terms;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Set;
 
 import static dev.lectavera.study.rag.Fixtures.PAGE_3;
 import static dev.lectavera.study.rag.Fixtures.PAGE_4;
@@ -151,5 +153,34 @@ class ExtractiveAnswererTest {
                 + " accepts comments that begin with two hyphens.";
         ExtractiveAnswerer.Draft draft = singleSentence("How does the parser read comments?", text);
         assertTrue(draft.citations().getFirst().quote().contains("two hyphens"), draft.content());
+    }
+
+    @Test
+    void aParaphraseQuotesTheSentenceThatStatesTheLimitAskedFor() {
+        // the question shares only "label" with the page, as every sentence does: the one stating a value wins
+        String text = "Labels are separated by dots. Each label is limited to 63 octets. Labels are compared without"
+                + " regard to case.";
+        String question = "How long may a single label be before it is refused?";
+        PassageGrader calibrated = new PassageGrader(new PassageGrader.Calibration(0.6, 0.34, 1.0, 0.86, 0.5));
+        Grading grading = calibrated.grade(question,
+                List.of(new Passage(Fixtures.DOCUMENT, "Manual", 11, 0, text.length(), text, 0, 0.8)));
+        ExtractiveAnswerer.Draft draft = new ExtractiveAnswerer(1).compose(grading, Terms.stems(question));
+        assertEquals(Verdict.AMBIGUOUS, grading.verdict());
+        assertEquals(1, draft.citations().size(), draft.content());
+        assertTrue(draft.citations().getFirst().quote().contains("63 octets"), draft.content());
+    }
+
+    @Test
+    void aPassageGradedWellBelowTheBestIsNotQuotedEvenWithMoreOfTheQuestionsWords() {
+        String best = "The mitochondrion produces adenosine triphosphate.";
+        String wordy = "The membrane of the mitochondrion takes part in what the cell produces, its energy.";
+        Set<String> terms = Terms.stems("What energy does the mitochondrion produce for the cell?");
+        Grading grading = new Grading(terms, List.of(
+                new GradedPassage(new Passage(Fixtures.DOCUMENT, "Biology notes", 3, 0, best.length(), best, 0, 0.9),
+                        0.5, 1.15, GradedPassage.Grade.STRONG),
+                new GradedPassage(new Passage(Fixtures.DOCUMENT, "Biology notes", 7, 0, wordy.length(), wordy, 1,
+                        0.6), 1.0, 1.03, GradedPassage.Grade.STRONG)), Verdict.CORRECT);
+        ExtractiveAnswerer.Draft draft = answerer.compose(grading, terms);
+        assertEquals(List.of(3), draft.citations().stream().map(Citation::page).toList(), draft.content());
     }
 }

@@ -101,6 +101,49 @@ class GroundingReplay {
         System.out.println(out);
     }
 
+    /**
+     * One row per sentence of each question's top passages, with the evidence a grader could use — for exploring
+     * offline (with {@code -Dgrounding.features=<out.tsv>}; the dump must carry sentence similarities, see
+     * document-service's {@code SentenceSimilarityDump}).
+     */
+    @Test
+    void sentenceFeatures() throws IOException {
+        String dump = System.getProperty("grounding.replay");
+        String out = System.getProperty("grounding.features");
+        assumeTrue(dump != null && out != null, "no -Dgrounding.replay=<dump.json> -Dgrounding.features=<out.tsv>");
+        StringBuilder tsv = new StringBuilder("qid\tdocument\tanswerable\tparaphrased\trank\tpage\tright_page"
+                + "\tpassage_sim\tpassage_cov\tsentence_sim\tsentence_cov\twords\texpected\n");
+        int qid = 0;
+        for (JsonNode row : new ObjectMapper().readTree(new File(dump))) {
+            Set<String> questionTerms = Terms.stems(row.get("q").asText());
+            Set<Integer> pages = new HashSet<>();
+            row.get("pages").forEach(p -> pages.add(p.asInt()));
+            JsonNode found = row.get("passages");
+            for (int i = 0; i < Math.min(TOP_K, found.size()); i++) {
+                JsonNode p = found.get(i);
+                String text = p.get("text").asText();
+                double passageCoverage = Terms.coverage(questionTerms, Terms.stems(text));
+                for (JsonNode s : p.get("sentences")) {
+                    String sentence = text.substring(s.get("start").asInt(), s.get("end").asInt());
+                    boolean expected = false;
+                    for (JsonNode e : row.get("expect")) {
+                        expected |= normalize(sentence).contains(normalize(e.asText()));
+                    }
+                    tsv.append(String.join("\t", String.valueOf(qid), row.get("document").asText(),
+                            String.valueOf(row.get("answerable").asBoolean()),
+                            String.valueOf(row.path("paraphrased").asBoolean()), String.valueOf(i),
+                            String.valueOf(p.get("page").asInt()), String.valueOf(pages.contains(p.get("page").asInt())),
+                            String.valueOf(p.get("similarity").asDouble()), String.valueOf(passageCoverage),
+                            String.valueOf(s.get("similarity").asDouble()),
+                            String.valueOf(Terms.coverage(questionTerms, Terms.stems(sentence))),
+                            String.valueOf(Terms.words(sentence).size()), String.valueOf(expected))).append('\n');
+                }
+            }
+            qid++;
+        }
+        java.nio.file.Files.writeString(java.nio.file.Path.of(out), tsv);
+    }
+
     private static String normalize(String text) {
         return text.toLowerCase(Locale.ROOT).replaceAll("[\\s_]+", " ");
     }

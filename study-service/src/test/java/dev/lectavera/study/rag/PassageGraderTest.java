@@ -66,7 +66,7 @@ class PassageGraderTest {
     }
 
     // Calibrated as in application.properties: relevance = similarity + 0.5 x term share.
-    private final PassageGrader semantic = new PassageGrader(new PassageGrader.Calibration(0.6, 0.34, 1.0, 0.84, 0.5));
+    private final PassageGrader semantic = new PassageGrader(new PassageGrader.Calibration(0.6, 0.34, 1.0, 0.86, 0.5));
 
     private static final String THREADS = "Thread-safety. No global variables are used and multiple library handles"
             + " and session handles may be used in parallel.";
@@ -117,6 +117,43 @@ class PassageGraderTest {
                 List.of(passage(license, 4, 0, 0)));
         assertEquals(Verdict.CORRECT, grading.verdict());
         assertEquals(1.0, grading.relevant().getFirst().coverage());
+    }
+
+    private static final String LABELS = "Each label of a domain name is limited to 63 octets, and the whole name to"
+            + " 255 characters; a longer input is rejected with an error code.";
+
+    @Test
+    void aParaphraseSharingOneWordInFourIsAPartialMatchWhenCloseInMeaning() {
+        // 1 of 4 terms (label): on terms alone nothing to answer from; close in meaning, a partial match
+        String question = "How long may a single label be before it is refused?";
+        assertEquals(Verdict.NOT_FOUND, grader.grade(question, List.of(passage(LABELS, 11, 0, 0))).verdict());
+        GradedPassage graded = semantic.grade(question, List.of(withSimilarity(LABELS, 11, 0, 0.78))).relevant()
+                .getFirst();
+        assertEquals(GradedPassage.Grade.WEAK, graded.grade());
+        assertEquals(0.78 + 0.5 * 0.25, graded.relevance(), 1e-9);
+    }
+
+    @Test
+    void anUnrelatedQuestionSharingOnlyTheSubjectIsNotFound() {
+        // on topic ("label"), about something the page does not say, and not close in meaning
+        Grading grading = semantic.grade("Which emoji may a label contain?",
+                List.of(withSimilarity(LABELS, 11, 0, 0.60)));
+        assertEquals(Verdict.NOT_FOUND, grading.verdict());
+        assertTrue(grading.relevant().isEmpty());
+    }
+
+    @Test
+    void theRelevanceThresholdsAreInclusive() {
+        // values exact in binary, so "at the threshold" is exact
+        PassageGrader grader = new PassageGrader(new PassageGrader.Calibration(0.6, 0.34, 1.0, 0.75, 0.5));
+        String question = "How long may a label be?"; // 1 of 2 terms: coverage 0.5, adds 0.25
+        assertEquals(GradedPassage.Grade.WEAK, grader.grade(question,
+                List.of(withSimilarity(LABELS, 11, 0, 0.5))).relevant().getFirst().grade());
+        assertEquals(Verdict.NOT_FOUND, grader.grade(question,
+                List.of(withSimilarity(LABELS, 11, 0, 0.49))).verdict());
+        Grading strong = grader.grade(question, List.of(withSimilarity(LABELS, 11, 0, 0.75)));
+        assertEquals(Verdict.CORRECT, strong.verdict());
+        assertEquals(1.0, strong.relevant().getFirst().relevance(), 1e-9);
     }
 
     @Test
