@@ -36,8 +36,14 @@ import java.util.function.Function;
 public class ProxyRoutes {
 
     private static final Logger LOG = Logger.getLogger(ProxyRoutes.class);
-    /** Before Quarkus' own routes, after the HTTP layer's filters (CORS). */
-    static final int PROXY_ROUTE_ORDER = 1_000;
+    /**
+     * Right after the CORS filter (filter priority 300: route order -300) and before Quarkus' HTTP security handlers
+     * (authentication -200, authorization -100) and Quarkus REST's: the gateway authenticates every request itself
+     * (proactive authentication is off, no permission policy exists, no JAX-RS resource is served on this port), but
+     * those handlers still built a Mutiny pipeline with context propagation for every request (docs/PERFORMANCE.md).
+     * {@code /q/*} is passed on to them and to Quarkus' own routes.
+     */
+    static final int PROXY_ROUTE_ORDER = -250;
 
     /** @param metricUri the {@code uri} tag of the HTTP metrics for the paths under the prefix ({@code <prefix>/*}) */
     private record Mounted(String prefix, Upstream upstream, long maxBodySize, String metricUri) {
