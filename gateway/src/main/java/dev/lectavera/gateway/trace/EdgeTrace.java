@@ -102,27 +102,24 @@ public record EdgeTrace(String traceId, String spanId, String traceState, String
 
     /** Random ids as OpenTelemetry's default generator makes them (never all zero); unique, not secret. */
     static String newTraceId() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        long high = random.nextLong();
-        long low;
-        do {
-            low = random.nextLong();
-        } while (low == 0);
         char[] id = new char[32];
-        hex(high, id, 0);
-        hex(low, id, 16);
+        hex(ThreadLocalRandom.current().nextLong(), id, 0);
+        hex(nonZeroRandom(), id, 16);
         return new String(id);
     }
 
     static String newSpanId() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        long id;
+        char[] id = new char[16];
+        hex(nonZeroRandom(), id, 0);
+        return new String(id);
+    }
+
+    private static long nonZeroRandom() {
+        long value;
         do {
-            id = random.nextLong();
-        } while (id == 0);
-        char[] chars = new char[16];
-        hex(id, chars, 0);
-        return new String(chars);
+            value = ThreadLocalRandom.current().nextLong();
+        } while (value == 0);
+        return value;
     }
 
     private static void hex(long value, char[] into, int offset) {
