@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
  * With an OTLP endpoint configured the gateway's spans are exported there (OTLP/HTTP here); without one
@@ -44,6 +45,7 @@ class OtlpExportTest {
     @Test
     void theGatewaysSpansReachTheConfiguredCollector() {
         given().header("Authorization", tokens.issue().bearer()).get("/api/v1/quiz/quizzes").then().statusCode(200);
+        assertFalse(ConfigProvider.getConfig().getValue("quarkus.otel.sdk.disabled", Boolean.class), "the SDK is on");
         String received = ConfigProvider.getConfig().getValue(RECEIVED, String.class);
         await().atMost(Duration.ofSeconds(20)).until(() ->
                 Integer.parseInt(given().baseUri(received).port(-1).get().then().extract().asString()) > 0);

@@ -3,6 +3,7 @@ package dev.lectavera.gateway;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import java.util.regex.Matcher;
@@ -38,6 +39,20 @@ class TracePropagationTest {
         assertNotEquals(CLIENT_SPAN_ID, forwarded.group(2), "the gateway's own span is the parent");
         assertNotEquals("0000000000000000", forwarded.group(2));
         assertEquals("00", forwarded.group(3), "no OTLP endpoint here: the gateway records nothing, whatever the client asks");
+    }
+
+    @Test
+    void theClientsTracestateGoesOnWithItsTraceAndNothingIsRecorded() {
+        JsonPath seen = given().header("Authorization", tokens.issue().bearer())
+                .header("traceparent", "00-" + TRACE_ID + "-" + CLIENT_SPAN_ID + "-01")
+                .header("tracestate", "vendor=abc")
+                .get("/api/v1/quiz/quizzes")
+                .then().statusCode(200).extract().jsonPath();
+
+        assertEquals(TRACE_ID, traceparentOf(seen).group(1));
+        assertEquals("vendor=abc", seen.getString("headers.tracestate"));
+        // No OTLP endpoint: the OpenTelemetry SDK is off (trace/TracingDefaults), the ids above are the edge's own.
+        assertTrue(ConfigProvider.getConfig().getValue("quarkus.otel.sdk.disabled", Boolean.class));
     }
 
     @Test

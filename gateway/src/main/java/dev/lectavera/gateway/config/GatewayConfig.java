@@ -38,6 +38,18 @@ public interface GatewayConfig {
 
     WebApp web();
 
+    AccessLog accessLog();
+
+    /** Where the access log's lines go (README: Access log); the line itself is {@code quarkus.http.access-log.*}. */
+    interface AccessLog {
+        /**
+         * How long the console writer lets access-log lines gather before it writes them, together; {@code 0}: each
+         * line on its own, through Quarkus' console handler (a thread hand-over and a write per request).
+         */
+        @WithDefault("20ms")
+        Duration linger();
+    }
+
     /** The student's web client served at {@code /} (README: Web client). */
     interface WebApp {
         /**

@@ -6,8 +6,7 @@ import dev.lectavera.gateway.ratelimit.AdmissionControl;
 import dev.lectavera.gateway.ratelimit.RateCharge;
 import dev.lectavera.gateway.ratelimit.RateClass;
 import dev.lectavera.gateway.security.BearerTokens;
-import dev.lectavera.gateway.trace.TracePropagation;
-import io.opentelemetry.context.Context;
+import dev.lectavera.gateway.trace.RequestTrace;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Promise;
@@ -39,17 +38,15 @@ public class EdgeHandler {
     private final AdmissionControl admission;
     private final RouteRules rules;
     private final RateSubjects subjects;
-    private final TracePropagation traces;
     private final boolean limiting;
     private final int authBodyLimit;
 
     EdgeHandler(BearerAuthentication authentication, AdmissionControl admission, RouteRules rules, RateSubjects subjects,
-                TracePropagation traces, GatewayConfig config) {
+                GatewayConfig config) {
         this.authentication = authentication;
         this.admission = admission;
         this.rules = rules;
         this.subjects = subjects;
-        this.traces = traces;
         this.limiting = config.rateLimit().enabled();
         this.authBodyLimit = config.rateLimit().authBodyLimit();
     }
@@ -78,9 +75,10 @@ public class EdgeHandler {
 
     /**
      * Every proxied request. {@code maxBodySize}: the route's largest declared request body; {@code path}: the
-     * normalised path ({@link #acceptedPath}), which is also the path the upstream is asked for.
+     * normalised path ({@link #acceptedPath}), which is also the path the upstream is asked for; {@code trace}: the
+     * request's trace, passed on to the upstream.
      */
-    public void proxy(RoutingContext rc, Upstream upstream, long maxBodySize, String path) {
+    public void proxy(RoutingContext rc, Upstream upstream, long maxBodySize, String path, RequestTrace trace) {
         HttpServerRequest request = rc.request();
         request.pause();
         EdgeResponses.prepare(request);
@@ -93,7 +91,6 @@ public class EdgeHandler {
         ContextInternal context = (ContextInternal) rc.vertx().getOrCreateContext();
         String query = request.query();
         String forwardUri = query == null ? path : path + '?' + query;
-        Context trace = traces.current();
 
         if (!webSocket && rules.isPublic(request.method(), path)) {
             admitAnonymous(context, request, path, rateClass, upstream, forwardUri, trace);
@@ -105,7 +102,7 @@ public class EdgeHandler {
                     return; // answered here, or the client has already gone
                 }
                 MultiMap headers = request.headers();
-                traces.inject(trace, headers);
+                trace.replaceHeaders(headers);
                 // The services verify the token again: exactly one Authorization, the verified token, whichever way
                 // the client sent it (a second Authorization line could otherwise carry another token).
                 headers.set(HttpHeaders.AUTHORIZATION, "Bearer " + rawToken);
@@ -145,7 +142,7 @@ public class EdgeHandler {
      * address over all emails), registrations to a third (the address's registrations).
      */
     private void admitAnonymous(ContextInternal context, HttpServerRequest request, String path, RateClass rateClass,
-                                Upstream upstream, String forwardUri, Context trace) {
+                                Upstream upstream, String forwardUri, RequestTrace trace) {
         String ip = subjects.ip(request);
         if (rateClass != RateClass.AUTH) {
             admit(context, request, new RateCharge[]{new RateCharge(rateClass, ip)}, upstream, forwardUri, null, trace);
@@ -170,10 +167,10 @@ public class EdgeHandler {
     }
 
     private void admit(ContextInternal context, HttpServerRequest request, RateCharge[] charges, Upstream upstream,
-                       String forwardUri, Buffer body, Context trace) {
+                       String forwardUri, Buffer body, RequestTrace trace) {
         admission.admit(context, charges).onComplete(decided -> {
             if (EdgeResponses.passes(request, decided.result())) {
-                traces.inject(trace, request.headers());
+                trace.replaceHeaders(request.headers());
                 upstream.forward(request, forwardUri, body);
             }
         });

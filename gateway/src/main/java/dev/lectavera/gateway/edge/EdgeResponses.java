@@ -25,6 +25,9 @@ public final class EdgeResponses {
      */
     public static final String USER_ID_HEADER = "X-LectaVera-User-Id";
 
+    /** Header names as Netty keeps them, hashed once: these are set or removed on every request. */
+    private static final CharSequence REQUEST_ID = HttpHeaders.createOptimized(RequestIds.HEADER);
+    private static final CharSequence USER_ID = HttpHeaders.createOptimized(USER_ID_HEADER);
     private static final CharSequence LIMIT = HttpHeaders.createOptimized("X-RateLimit-Limit");
     private static final CharSequence REMAINING = HttpHeaders.createOptimized("X-RateLimit-Remaining");
     private static final CharSequence RESET = HttpHeaders.createOptimized("X-RateLimit-Reset");
@@ -36,11 +39,11 @@ public final class EdgeResponses {
 
     /** Request id in, out and in the log context; the client's copy of the user-id header removed. */
     public static void prepare(HttpServerRequest request) {
-        String requestId = RequestIds.acceptOrCreate(request.getHeader(RequestIds.HEADER));
+        String requestId = RequestIds.acceptOrCreate(request.getHeader(REQUEST_ID));
         MultiMap headers = request.headers();
-        headers.set(RequestIds.HEADER, requestId);
-        headers.remove(USER_ID_HEADER);
-        request.response().putHeader(RequestIds.HEADER, requestId);
+        headers.set(REQUEST_ID, requestId);
+        headers.remove(USER_ID);
+        request.response().putHeader(REQUEST_ID, requestId);
         MDC.put("requestId", requestId);
     }
 

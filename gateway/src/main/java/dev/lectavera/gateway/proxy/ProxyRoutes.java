@@ -5,6 +5,8 @@ import dev.lectavera.gateway.config.GatewayConfig;
 import dev.lectavera.gateway.edge.EdgeHandler;
 import dev.lectavera.gateway.edge.EdgePath;
 import dev.lectavera.gateway.edge.RateLimitStatusEndpoint;
+import dev.lectavera.gateway.trace.RequestTrace;
+import dev.lectavera.gateway.trace.TracePropagation;
 import dev.lectavera.gateway.web.WebAppFiles;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
@@ -34,10 +36,21 @@ import java.util.function.Function;
 public class ProxyRoutes {
 
     private static final Logger LOG = Logger.getLogger(ProxyRoutes.class);
-    /** Before Quarkus' own routes, after the HTTP layer's filters (CORS). */
-    static final int PROXY_ROUTE_ORDER = 1_000;
+    /**
+     * Right after the CORS filter (filter priority 300: route order -300) and before Quarkus' HTTP security handlers
+     * (authentication -200, authorization -100) and Quarkus REST's: the gateway authenticates every request itself
+     * (proactive authentication is off, no permission policy exists, no JAX-RS resource is served on this port), but
+     * those handlers still built a Mutiny pipeline with context propagation for every request (docs/PERFORMANCE.md).
+     * {@code /q/*} is passed on to them and to Quarkus' own routes.
+     */
+    static final int PROXY_ROUTE_ORDER = -250;
 
-    private record Mounted(String prefix, Upstream upstream, long maxBodySize) {
+    /** @param metricUri the {@code uri} tag of the HTTP metrics for the paths under the prefix ({@code <prefix>/*}) */
+    private record Mounted(String prefix, Upstream upstream, long maxBodySize, String metricUri) {
+        Mounted(String prefix, Upstream upstream, long maxBodySize) {
+            this(prefix, upstream, maxBodySize, prefix + "/*");
+        }
+
         boolean serves(String path) {
             return isUnder(prefix, path);
         }
@@ -48,16 +61,18 @@ public class ProxyRoutes {
     private final RateLimitStatusEndpoint rateLimitStatus;
     private final ApiDocsEndpoint apiDocs;
     private final WebAppFiles webApp;
+    private final TracePropagation traces;
     private final Vertx vertx;
     private List<Mounted> mounted = List.of();
 
     ProxyRoutes(GatewayConfig config, EdgeHandler edge, RateLimitStatusEndpoint rateLimitStatus, ApiDocsEndpoint apiDocs,
-                WebAppFiles webApp, Vertx vertx) {
+                WebAppFiles webApp, TracePropagation traces, Vertx vertx) {
         this.config = config;
         this.edge = edge;
         this.rateLimitStatus = rateLimitStatus;
         this.apiDocs = apiDocs;
         this.webApp = webApp;
+        this.traces = traces;
         this.vertx = vertx;
     }
 
@@ -80,25 +95,22 @@ public class ProxyRoutes {
     }
 
     private void dispatch(RoutingContext rc) {
+        RequestTrace trace = traces.begin(rc.request());
         String path = edge.acceptedPath(rc.request());
         if (path == null) {
             return; // refused with 400
         }
+        Mounted route = routeOf(path);
+        if (route != null) {
+            MetricUri.set(rc, path.length() == route.prefix().length() ? route.prefix() : route.metricUri());
+        }
         if (path.equals(RateLimitStatusEndpoint.PATH) && rc.request().method() == HttpMethod.GET) {
             rateLimitStatus.handle(rc);
-            return;
-        }
-        if (ApiDocsEndpoint.serves(path)) {
+        } else if (ApiDocsEndpoint.serves(path)) {
             apiDocs.handle(rc, path);
-            return;
-        }
-        for (Mounted route : mounted) {
-            if (route.serves(path)) {
-                edge.proxy(rc, route.upstream(), route.maxBodySize(), path);
-                return;
-            }
-        }
-        if (webApp.serves(path)) {
+        } else if (route != null) {
+            edge.proxy(rc, route.upstream(), route.maxBodySize(), path, trace);
+        } else if (webApp.serves(path)) {
             webApp.handle(rc, path);
         } else if (path.equals("/q") || path.startsWith("/q/")) {
             rc.next(); // Quarkus' operator endpoints, when they are served on this port
@@ -106,6 +118,15 @@ public class ProxyRoutes {
             // Nothing else: in particular no static files the class path may carry (the Swagger UI jar's own copy).
             edge.notFound(rc);
         }
+    }
+
+    private Mounted routeOf(String path) {
+        for (Mounted route : mounted) {
+            if (route.serves(path)) {
+                return route;
+            }
+        }
+        return null;
     }
 
     /**

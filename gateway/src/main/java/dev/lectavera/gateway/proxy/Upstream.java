@@ -69,7 +69,7 @@ public final class Upstream {
     private final CircuitBreaker breaker;
     private final UpstreamFailures failures;
     /** What the edge decided for the request, handed to the interceptor: ReverseProxy.handle calls it synchronously. */
-    private final ThreadLocal<Pending> pending = new ThreadLocal<>();
+    private final FastThreadLocal<Pending> pending = new FastThreadLocal<>();
 
     /** @param body the auth body the edge has read, or null */
     private record Pending(String uri, Buffer body) {
@@ -107,7 +107,7 @@ public final class Upstream {
         try {
             proxy.handle(request);
         } finally {
-            pending.remove();
+            pending.set(null);
         }
     }
 
@@ -127,7 +127,7 @@ public final class Upstream {
         @Override
         public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
             Pending decided = pending.get();
-            pending.remove();
+            pending.set(null);
             Buffer body = decided == null ? null : decided.body();
             if (decided != null) {
                 context.request().setURI(decided.uri());

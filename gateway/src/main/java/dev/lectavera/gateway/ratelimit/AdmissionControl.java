@@ -195,31 +195,34 @@ public class AdmissionControl {
                 settled = settled.compose(ready -> leases.settled(key));
             }
         }
-        settled.compose(ready -> redis.batch(List.of(Request.cmd(Command.TIME), mget))).onComplete(reply -> {
-            vertx.cancelTimer(timer);
-            if (answered.future().isComplete()) {
-                return;
-            }
-            if (reply.succeeded()) {
-                outage.answered();
-                Response time = reply.result().get(0);
-                long now = time.get(0).toLong() * 1_000_000 + time.get(1).toLong();
-                Response tats = reply.result().get(1);
-                List<RateLimitStatus.ClassState> states = new ArrayList<>(classes.length);
-                for (RateClass rateClass : classes) {
-                    Response tat = tats.get(rateClass.ordinal());
-                    Gcra.Snapshot shared = Gcra.peek(parseTat(tat), now, limitOf(rateClass), periodMicros(rateClass));
-                    // Cells this instance has leased are spent in Redis' count but still this caller's to use here.
-                    int held = leased[rateClass.ordinal()] ? leases.spendable(keys[rateClass.ordinal()]) : 0;
-                    states.add(state(rateClass, new Gcra.Snapshot(Math.min(limitOf(rateClass), shared.remaining() + held),
-                            shared.resetMicros())));
-                }
-                answered.tryComplete(new RateLimitStatus("redis", states));
-            } else {
-                outage.failed(reply.cause());
-                answered.tryComplete(localStatus(keys));
-            }
-        });
+        // Over this event loop's own lane (pipelined with the round's other calls): the pool's connections live on
+        // other loops, and each answer would cross threads.
+        settled.compose(ready -> Future.all(lanes.send(context, Request.cmd(Command.TIME)), lanes.send(context, mget)))
+                .onComplete(reply -> {
+                    vertx.cancelTimer(timer);
+                    if (answered.future().isComplete()) {
+                        return;
+                    }
+                    if (reply.succeeded()) {
+                        outage.answered();
+                        Response time = reply.result().resultAt(0);
+                        long now = time.get(0).toLong() * 1_000_000 + time.get(1).toLong();
+                        Response tats = reply.result().resultAt(1);
+                        List<RateLimitStatus.ClassState> states = new ArrayList<>(classes.length);
+                        for (RateClass rateClass : classes) {
+                            Response tat = tats.get(rateClass.ordinal());
+                            Gcra.Snapshot shared = Gcra.peek(parseTat(tat), now, limitOf(rateClass), periodMicros(rateClass));
+                            // Cells this instance has leased are spent in Redis' count but still this caller's to use here.
+                            int held = leased[rateClass.ordinal()] ? leases.spendable(keys[rateClass.ordinal()]) : 0;
+                            states.add(state(rateClass, new Gcra.Snapshot(Math.min(limitOf(rateClass), shared.remaining() + held),
+                                    shared.resetMicros())));
+                        }
+                        answered.tryComplete(new RateLimitStatus("redis", states));
+                    } else {
+                        outage.failed(reply.cause());
+                        answered.tryComplete(localStatus(keys));
+                    }
+                });
         return answered.future();
     }
 

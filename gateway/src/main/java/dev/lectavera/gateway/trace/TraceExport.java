@@ -12,8 +12,9 @@ import jakarta.inject.Singleton;
  * {@code localhost:4317} when no endpoint is configured, so the switch is made here, at run time: without
  * {@code quarkus.otel.exporter.otlp.traces.endpoint} (env {@code QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT}) this
  * exporter, which drops every span, is the application's exporter and Quarkus installs no OTLP exporter; with an
- * endpoint this bean is not looked up and spans go to it over OTLP. Either way spans, trace ids and the propagated
- * {@code traceparent} exist: only the export is off.
+ * endpoint this bean is not looked up and spans go to it over OTLP. Without an endpoint the SDK is normally off
+ * altogether ({@link TracingDefaults}); these beans keep the export and the recording off should an operator switch it
+ * on ({@code QUARKUS_OTEL_SDK_DISABLED=false}) without an endpoint.
  */
 public class TraceExport {
 

@@ -115,5 +115,10 @@ class RouteRulesTest {
         public WebApp web() {
             return null;
         }
+
+        @Override
+        public AccessLog accessLog() {
+            return null;
+        }
     }
 }
