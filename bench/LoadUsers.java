@@ -36,10 +36,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -58,6 +62,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -253,25 +258,35 @@ public class LoadUsers {
         Recorder notCached = new Recorder();
         Recorder statuses = new Recorder();
         Recorder serverSide = new Recorder();
+        List<AnswerHops> hops = Collections.synchronizedList(new ArrayList<>());
         progress("chat: %d users re-ask every %d ms, warm-up %ds, measured %ds", filled.size(), interval / 1_000_000,
                 warmup / 1_000_000_000L, duration / 1_000_000_000L);
         OpenLoad load = new OpenLoad(filled, interval, warmup, duration, (user, k, intended, measured) -> {
             String status;
             Boolean hit = null;
+            long sent = System.nanoTime();
+            long done;
             try {
                 HttpResponse<String> r = postJson("/api/v1/study/sessions/" + user.sessionId + "/messages", user.token,
                         "{\"content\":\"" + question + "\"}");
+                done = System.nanoTime();
                 status = Integer.toString(r.statusCode());
                 if (r.statusCode() == 200) {
                     hit = answerCached(r.body());
-                    Matcher m = Pattern.compile("\"latencyMs\"\\s*:\\s*(\\d+)").matcher(after(r.body(), "\"answer\""));
-                    if (hit && measured && m.find()) serverSide.record(Long.parseLong(m.group(1)) * 1_000_000L, "200");
+                    Matcher m = LATENCY_MS.matcher(after(r.body(), "\"answer\""));
+                    if (hit && measured && m.find()) {
+                        long latencyMs = Long.parseLong(m.group(1));
+                        serverSide.record(latencyMs * 1_000_000L, "200");
+                        hops.add(new AnswerHops(intended, sent, done, serverTimingNanos(r), latencyMs * 1_000_000L,
+                                r.headers().firstValue("X-Request-Id").orElse("")));
+                    }
                 }
                 else if (r.statusCode() >= 500 && measured) statuses.note(status + ": " + snippet(r.body().getBytes(StandardCharsets.UTF_8)));
             } catch (Exception e) {
+                done = System.nanoTime();
                 status = "error " + e.getClass().getSimpleName();
             }
-            long latency = System.nanoTime() - intended;
+            long latency = done - intended;
             if (!measured) return;
             statuses.record(latency, status);
             if (Boolean.TRUE.equals(hit)) cached.record(latency, status);
@@ -298,6 +313,7 @@ public class LoadUsers {
         report.append(serverSide.row("cached, as reported by study-service (`latencyMs` of the answer, whole ms)"));
         report.append(String.format(Locale.ROOT, "%nAchieved %.1f answers/s (offered %.1f/s). Status histogram: %s. Late sends: %d.%n%n",
                 statuses.count() / seconds, filled.size() * 1e9 / interval, statuses.histogram(), load.lateSends.get()));
+        reportHops(hops, load.wallClock());
         long fiveXx = statuses.fiveXx();
         if (fiveXx > 0) {
             report.append("**!!! ").append(fiveXx).append(" responses were 5xx !!!**\n\n");
@@ -309,6 +325,136 @@ public class LoadUsers {
                 fmt(p99) + " ms (p50 " + fmt(cached.percentileMs(0.5)) + " ms; " + cached.count() + " cached, "
                         + notCached.count() + " not, non-200 " + (statuses.count() - cached.count() - notCached.count()) + ")",
                 cached.count() > 0 && p99 <= 10 && notCached.count() == 0 && fiveXx == 0);
+        double ownP99 = serverSide.percentileMs(0.99);
+        double ratio = p99 / ownP99;
+        summary("cached chat answer p99 / study-service's own p99 (`latencyMs`)", "<= 3",
+                fmt(ratio) + " (" + fmt(p99) + " / " + fmt(ownP99) + " ms)",
+                cached.count() > 0 && ratio <= 3 && notCached.count() == 0 && fiveXx == 0);
+    }
+
+    static final Pattern LATENCY_MS = Pattern.compile("\"latencyMs\"\\s*:\\s*(\\d+)");
+    static final Pattern SERVER_TIMING_STUDY = Pattern.compile("(?:^|,)\\s*study;dur=([0-9.]+)");
+    static final Pattern GATEWAY_ACCESS_LINE = Pattern.compile(
+            "\"POST /api/v1/study/sessions/[^ ]+/messages HTTP/[0-9.]+\\\\?\" \\d{3} \\S+ (\\d+)ms rid=([A-Za-z0-9._:-]+)");
+
+    /**
+     * One cached answer of the window, hop by hop (nanoseconds; -1 when not known): the intended send, the actual
+     * send and the answer on the load generator's clock; the gateway's own account (its access log's %D, whole ms,
+     * joined by the X-Request-Id it answered with); study-service's (its Server-Timing header: arrival to response
+     * headers) and the answer's latencyMs (question's arrival to answer ready, before it is stored; whole ms).
+     */
+    record AnswerHops(long intended, long sent, long done, long study, long latency, String requestId) {
+        long student() {
+            return done - intended;
+        }
+    }
+
+    static long serverTimingNanos(HttpResponse<?> r) {
+        for (String value : r.headers().allValues("Server-Timing")) {
+            Matcher m = SERVER_TIMING_STUDY.matcher(value);
+            if (m.find()) return Math.round(Double.parseDouble(m.group(1)) * 1e6);
+        }
+        return -1;
+    }
+
+    /**
+     * Where the cached answers' time goes, per percentile and for the slowest ones: the student's latency split into
+     * the load generator's own delay, client and network (sent to answer, minus the gateway's time), the gateway (its
+     * time minus study-service's), study-service after latencyMs (storing the exchange, publishing, the hops inside the
+     * service) and latencyMs. The gateway's figures need its access log: option {@code gateway-log=<file>}.
+     */
+    static void reportHops(List<AnswerHops> hops, LongFunction<String> wallClock) throws Exception {
+        if (hops.isEmpty()) return;
+        Map<String, Long> gatewayNanos = gatewayAccessLog(hops);
+        List<Long> student = new ArrayList<>(), sendDelay = new ArrayList<>(), gateway = new ArrayList<>(),
+                study = new ArrayList<>(), latency = new ArrayList<>();
+        for (AnswerHops h : hops) {
+            student.add(h.student());
+            sendDelay.add(h.sent() - h.intended());
+            Long g = gatewayNanos.get(h.requestId());
+            if (g != null) gateway.add(g);
+            if (h.study() >= 0) study.add(h.study());
+            latency.add(h.latency());
+        }
+        report.append("Where the time goes, cached answers of the window (each line's own percentiles):\n\n");
+        report.append("| hop | count | p50 | p95 | p99 | max |\n|---|---|---|---|---|---|\n");
+        report.append(pctRow("the student: intended send to answer", student));
+        report.append(pctRow("the load generator's delay: intended to actual send", sendDelay));
+        report.append(pctRow("gateway: its access log's %D (whole ms)", gateway));
+        report.append(pctRow("study-service: Server-Timing (arrival to response headers)", study));
+        report.append(pctRow("study-service: `latencyMs` (to the answer ready, before storing; whole ms)", latency));
+        report.append('\n');
+
+        List<AnswerHops> sorted = new ArrayList<>(hops);
+        sorted.sort(Comparator.comparingLong(AnswerHops::student));
+        int n = sorted.size();
+        report.append("The same answers in bands of the student's latency, mean per hop in ms (the hops add up to the"
+                + " student's; answers without a gateway line or Server-Timing are left out of a band):\n\n");
+        report.append("| band | answers | student | load generator | client and network | gateway | study after"
+                + " `latencyMs` | `latencyMs` |\n|---|---|---|---|---|---|---|---|\n");
+        band("p0–p50", sorted.subList(0, n / 2), gatewayNanos);
+        band("p50–p95", sorted.subList(n / 2, (int) (n * 0.95)), gatewayNanos);
+        band("p95–p99", sorted.subList((int) (n * 0.95), (int) (n * 0.99)), gatewayNanos);
+        band("slowest 1 %", sorted.subList((int) (n * 0.99), n), gatewayNanos);
+        report.append("\nThe slowest 1 % (UTC time of the intended send: student / gateway / study-service / `latencyMs`,"
+                + " ms): ");
+        List<String> slowest = new ArrayList<>();
+        for (AnswerHops h : sorted.subList((int) (n * 0.99), n).reversed()) {
+            Long g = gatewayNanos.get(h.requestId());
+            slowest.add(wallClock.apply(h.intended()) + " " + fmt(h.student() / 1e6) + " / "
+                    + (g == null ? "-" : fmt(g / 1e6)) + " / " + (h.study() < 0 ? "-" : fmt(h.study() / 1e6)) + " / "
+                    + h.latency() / 1_000_000);
+        }
+        report.append(String.join("; ", slowest)).append(".\n\n");
+    }
+
+    static void band(String label, List<AnswerHops> answers, Map<String, Long> gatewayNanos) {
+        double student = 0, generator = 0, client = 0, gateway = 0, after = 0, latency = 0;
+        int count = 0;
+        for (AnswerHops h : answers) {
+            Long g = gatewayNanos.get(h.requestId());
+            if (g == null || h.study() < 0) continue;
+            count++;
+            student += h.student();
+            generator += h.sent() - h.intended();
+            client += h.done() - h.sent() - g;
+            gateway += g - h.study();
+            after += h.study() - h.latency();
+            latency += h.latency();
+        }
+        if (count == 0) {
+            report.append("| ").append(label).append(" | 0 | - | - | - | - | - | - |\n");
+            return;
+        }
+        double c = count * 1e6;
+        report.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %s | %s | %s |%n", label, count,
+                fmt(student / c), fmt(generator / c), fmt(client / c), fmt(gateway / c), fmt(after / c), fmt(latency / c)));
+    }
+
+    static String pctRow(String label, List<Long> values) {
+        return String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %s |%n", label, values.size(),
+                ms(pct(values, 0.5)), ms(pct(values, 0.95)), ms(pct(values, 0.99)), ms(pct(values, 1.0)));
+    }
+
+    /**
+     * The gateway's %D of each answer, by request id, from its access log (JSON or plain lines). The log is written
+     * asynchronously: read again, briefly, while answers of the window are still missing.
+     */
+    static Map<String, Long> gatewayAccessLog(List<AnswerHops> hops) throws Exception {
+        String file = opt("gateway-log", "");
+        Map<String, Long> found = new HashMap<>();
+        if (file.isEmpty() || !Files.isReadable(Path.of(file))) return found;
+        for (int attempt = 0; attempt < 5; attempt++) {
+            try (var lines = Files.lines(Path.of(file), StandardCharsets.UTF_8)) {
+                lines.forEach(line -> {
+                    Matcher m = GATEWAY_ACCESS_LINE.matcher(line);
+                    if (m.find()) found.put(m.group(2), Long.parseLong(m.group(1)) * 1_000_000L);
+                });
+            }
+            if (hops.stream().allMatch(h -> found.containsKey(h.requestId()))) break;
+            Thread.sleep(500);
+        }
+        return found;
     }
 
     static boolean answerCached(String exchangeJson) {
@@ -818,6 +964,14 @@ public class LoadUsers {
             this.warmup = warmup;
             this.duration = duration;
             this.action = action;
+        }
+
+        /** The UTC time of day of a System.nanoTime() reading of this run (for lining answers up with other logs). */
+        LongFunction<String> wallClock() {
+            long nanoNow = System.nanoTime();
+            Instant now = Instant.now();
+            DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
+            return nanos -> time.format(now.minusNanos(nanoNow - nanos));
         }
 
         void run() throws InterruptedException {

@@ -34,6 +34,7 @@ import static dev.lectavera.study.support.StudyTest.api;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -110,6 +111,23 @@ class AskFlowTest {
         assertEquals(ExtractiveAnswerer.MODEL, event.get("model").asText());
         assertEquals(document.toString(), event.get("documentIds").get(0).asText());
         assertTrue(event.get("latencyMs").asLong() >= 0);
+    }
+
+    @Test
+    void everyResponseSaysHowLongStudyServiceTookWhichCoversTheAnswersOwnLatency() {
+        StudyApi api = api();
+        UUID session = api.newSession(reader, biology);
+        api.ask(reader, session, TestPdfs.PAGE_3_QUESTION).statusCode(200);
+        // a cache hit: latencyMs ends before the exchange is stored, Server-Timing when the response goes out
+        var hit = api.ask(reader, session, TestPdfs.PAGE_3_QUESTION).statusCode(200)
+                .body("answer.cached", equalTo(true))
+                .header("Server-Timing", matchesPattern("study;dur=\\d+\\.\\d\\d")).extract();
+        double serverMs = Double.parseDouble(hit.header("Server-Timing").substring("study;dur=".length()));
+        long latencyMs = hit.jsonPath().getLong("answer.latencyMs");
+        assertTrue(serverMs >= latencyMs, "Server-Timing " + serverMs + " ms < latencyMs " + latencyMs);
+        // a refusal carries it too
+        api.session(reader, UUID.randomUUID()).statusCode(404)
+                .header("Server-Timing", matchesPattern("study;dur=\\d+\\.\\d\\d"));
     }
 
     @Test
