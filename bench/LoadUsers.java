@@ -45,6 +45,7 @@ import java.util.Base64;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -277,7 +278,7 @@ public class LoadUsers {
                     if (hit && measured && m.find()) {
                         long latencyMs = Long.parseLong(m.group(1));
                         serverSide.record(latencyMs * 1_000_000L, "200");
-                        hops.add(new AnswerHops(intended, sent, done, serverTimingNanos(r), latencyMs * 1_000_000L,
+                        hops.add(new AnswerHops(intended, sent, done, serverTiming(r), latencyMs * 1_000_000L,
                                 r.headers().firstValue("X-Request-Id").orElse("")));
                     }
                 }
@@ -333,65 +334,87 @@ public class LoadUsers {
     }
 
     static final Pattern LATENCY_MS = Pattern.compile("\"latencyMs\"\\s*:\\s*(\\d+)");
-    static final Pattern SERVER_TIMING_STUDY = Pattern.compile("(?:^|,)\\s*study;dur=([0-9.]+)");
+    static final Pattern SERVER_TIMING_ENTRY = Pattern.compile("([A-Za-z0-9_-]+);dur=([0-9.]+)");
     static final Pattern GATEWAY_ACCESS_LINE = Pattern.compile(
             "\"POST /api/v1/study/sessions/[^ ]+/messages HTTP/[0-9.]+\\\\?\" \\d{3} \\S+ (\\d+)ms rid=([A-Za-z0-9._:-]+)");
+    /** The steps of an ask in study-service's Server-Timing (besides {@code study}, the whole), in their order. */
+    static final List<String> ASK_STEPS = List.of("limit", "answer", "store", "publish");
 
     /**
-     * One cached answer of the window, hop by hop (nanoseconds; -1 when not known): the intended send, the actual
-     * send and the answer on the load generator's clock; the gateway's own account (its access log's %D, whole ms,
-     * joined by the X-Request-Id it answered with); study-service's (its Server-Timing header: arrival to response
-     * headers) and the answer's latencyMs (question's arrival to answer ready, before it is stored; whole ms).
+     * One cached answer of the window, hop by hop (nanoseconds): the intended send, the actual send and the answer
+     * on the load generator's clock; study-service's Server-Timing ({@code study}: arrival to response headers, and
+     * the ask's steps) and the answer's latencyMs (question's arrival to answer ready, before it is stored; whole
+     * ms). The gateway's own account (its access log's %D) is joined later by the X-Request-Id it answered with.
      */
-    record AnswerHops(long intended, long sent, long done, long study, long latency, String requestId) {
+    record AnswerHops(long intended, long sent, long done, Map<String, Long> serverTiming, long latency,
+                      String requestId) {
         long student() {
             return done - intended;
         }
+
+        long study() {
+            return serverTiming.getOrDefault("study", -1L);
+        }
+
+        boolean hasSteps() {
+            return serverTiming.containsKey("study") && serverTiming.keySet().containsAll(ASK_STEPS);
+        }
     }
 
-    static long serverTimingNanos(HttpResponse<?> r) {
+    /** Every {@code name;dur=ms} entry of the response's Server-Timing header lines, in nanoseconds. */
+    static Map<String, Long> serverTiming(HttpResponse<?> r) {
+        Map<String, Long> metrics = new HashMap<>();
         for (String value : r.headers().allValues("Server-Timing")) {
-            Matcher m = SERVER_TIMING_STUDY.matcher(value);
-            if (m.find()) return Math.round(Double.parseDouble(m.group(1)) * 1e6);
+            Matcher m = SERVER_TIMING_ENTRY.matcher(value);
+            while (m.find()) metrics.put(m.group(1), Math.round(Double.parseDouble(m.group(2)) * 1e6));
         }
-        return -1;
+        return metrics;
     }
 
     /**
      * Where the cached answers' time goes, per percentile and for the slowest ones: the student's latency split into
      * the load generator's own delay, client and network (sent to answer, minus the gateway's time), the gateway (its
-     * time minus study-service's), study-service after latencyMs (storing the exchange, publishing, the hops inside the
-     * service) and latencyMs. The gateway's figures need its access log: option {@code gateway-log=<file>}.
+     * time minus study-service's), study-service outside the ask (security, the hand-off to a worker thread, JSON,
+     * writing the response) and the ask's steps. The gateway's figures need its access log: {@code gateway-log=<file>}.
      */
     static void reportHops(List<AnswerHops> hops, LongFunction<String> wallClock) throws Exception {
         if (hops.isEmpty()) return;
         Map<String, Long> gatewayNanos = gatewayAccessLog(hops);
-        List<Long> student = new ArrayList<>(), sendDelay = new ArrayList<>(), gateway = new ArrayList<>(),
-                study = new ArrayList<>(), latency = new ArrayList<>();
+        Map<String, List<Long>> lines = new LinkedHashMap<>();
+        for (String line : List.of("student", "generator", "gateway", "study", "latency")) lines.put(line, new ArrayList<>());
+        for (String step : ASK_STEPS) lines.put(step, new ArrayList<>());
         for (AnswerHops h : hops) {
-            student.add(h.student());
-            sendDelay.add(h.sent() - h.intended());
+            lines.get("student").add(h.student());
+            lines.get("generator").add(h.sent() - h.intended());
             Long g = gatewayNanos.get(h.requestId());
-            if (g != null) gateway.add(g);
-            if (h.study() >= 0) study.add(h.study());
-            latency.add(h.latency());
+            if (g != null) lines.get("gateway").add(g);
+            if (h.study() >= 0) lines.get("study").add(h.study());
+            lines.get("latency").add(h.latency());
+            for (String step : ASK_STEPS) {
+                Long nanos = h.serverTiming().get(step);
+                if (nanos != null) lines.get(step).add(nanos);
+            }
         }
         report.append("Where the time goes, cached answers of the window (each line's own percentiles):\n\n");
         report.append("| hop | count | p50 | p95 | p99 | max |\n|---|---|---|---|---|---|\n");
-        report.append(pctRow("the student: intended send to answer", student));
-        report.append(pctRow("the load generator's delay: intended to actual send", sendDelay));
-        report.append(pctRow("gateway: its access log's %D (whole ms)", gateway));
-        report.append(pctRow("study-service: Server-Timing (arrival to response headers)", study));
-        report.append(pctRow("study-service: `latencyMs` (to the answer ready, before storing; whole ms)", latency));
+        report.append(pctRow("the student: intended send to answer", lines.get("student")));
+        report.append(pctRow("the load generator's delay: intended to actual send", lines.get("generator")));
+        report.append(pctRow("gateway: its access log's %D (whole ms)", lines.get("gateway")));
+        report.append(pctRow("study-service: Server-Timing `study` (arrival to response headers)", lines.get("study")));
+        for (String step : ASK_STEPS) {
+            report.append(pctRow("study-service: the ask's step `" + step + "`", lines.get(step)));
+        }
+        report.append(pctRow("study-service: `latencyMs` (to the answer ready, before storing; whole ms)", lines.get("latency")));
         report.append('\n');
 
         List<AnswerHops> sorted = new ArrayList<>(hops);
         sorted.sort(Comparator.comparingLong(AnswerHops::student));
         int n = sorted.size();
         report.append("The same answers in bands of the student's latency, mean per hop in ms (the hops add up to the"
-                + " student's; answers without a gateway line or Server-Timing are left out of a band):\n\n");
-        report.append("| band | answers | student | load generator | client and network | gateway | study after"
-                + " `latencyMs` | `latencyMs` |\n|---|---|---|---|---|---|---|---|\n");
+                + " student's; answers without a gateway line or the ask's steps are left out of a band). \"Study, outside"
+                + " the ask\": security, the hand-off to a worker thread, JSON, the response's way out:\n\n");
+        report.append("| band | answers | student | load generator | client and network | gateway | study, outside the ask |"
+                + " limit | answer | store | publish |\n|---|---|---|---|---|---|---|---|---|---|---|\n");
         band("p0–p50", sorted.subList(0, n / 2), gatewayNanos);
         band("p50–p95", sorted.subList(n / 2, (int) (n * 0.95)), gatewayNanos);
         band("p95–p99", sorted.subList((int) (n * 0.95), (int) (n * 0.99)), gatewayNanos);
@@ -409,26 +432,27 @@ public class LoadUsers {
     }
 
     static void band(String label, List<AnswerHops> answers, Map<String, Long> gatewayNanos) {
-        double student = 0, generator = 0, client = 0, gateway = 0, after = 0, latency = 0;
+        double[] sums = new double[5 + ASK_STEPS.size()];
         int count = 0;
         for (AnswerHops h : answers) {
             Long g = gatewayNanos.get(h.requestId());
-            if (g == null || h.study() < 0) continue;
+            if (g == null || !h.hasSteps()) continue;
             count++;
-            student += h.student();
-            generator += h.sent() - h.intended();
-            client += h.done() - h.sent() - g;
-            gateway += g - h.study();
-            after += h.study() - h.latency();
-            latency += h.latency();
+            long inAsk = 0;
+            for (int i = 0; i < ASK_STEPS.size(); i++) {
+                long step = h.serverTiming().get(ASK_STEPS.get(i));
+                sums[5 + i] += step;
+                inAsk += step;
+            }
+            sums[0] += h.student();
+            sums[1] += h.sent() - h.intended();
+            sums[2] += h.done() - h.sent() - g;
+            sums[3] += g - h.study();
+            sums[4] += h.study() - inAsk;
         }
-        if (count == 0) {
-            report.append("| ").append(label).append(" | 0 | - | - | - | - | - | - |\n");
-            return;
-        }
-        double c = count * 1e6;
-        report.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %s | %s | %s |%n", label, count,
-                fmt(student / c), fmt(generator / c), fmt(client / c), fmt(gateway / c), fmt(after / c), fmt(latency / c)));
+        StringBuilder row = new StringBuilder("| ").append(label).append(" | ").append(count).append(" |");
+        for (double sum : sums) row.append(' ').append(count == 0 ? "-" : fmt(sum / count / 1e6)).append(" |");
+        report.append(row).append('\n');
     }
 
     static String pctRow(String label, List<Long> values) {

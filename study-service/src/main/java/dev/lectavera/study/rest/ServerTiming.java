@@ -1,5 +1,6 @@
 package dev.lectavera.study.rest;
 
+import dev.lectavera.study.service.AskTimings;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,8 +11,8 @@ import jakarta.enterprise.event.Observes;
  * the event loop until its headers are written. That is the whole exchange as study-service sees it — security, the
  * hand-off to a worker thread, the work, the commit with its outbox event, the publish, serialisation — of which an
  * answer's {@code latencyMs} covers only the part before it is stored. The gateway passes the header on, so an
- * operator (or bench/run) can tell the service's share of a slow request from the hops around it. It says nothing
- * a client could not time itself.
+ * operator (or bench/run) can tell the service's share of a slow request from the hops around it. The HTTP ask adds
+ * its steps ({@link #steps}). It says nothing a client could not time itself.
  */
 @ApplicationScoped
 class ServerTiming {
@@ -28,14 +29,23 @@ class ServerTiming {
     private static void time(RoutingContext context) {
         long arrived = System.nanoTime();
         context.addHeadersEndHandler(ignored ->
-                context.response().headers().add(HEADER, metric(System.nanoTime() - arrived)));
+                context.response().headers().add(HEADER, metric(METRIC, System.nanoTime() - arrived)));
         context.next();
     }
 
-    /** {@code study;dur=} in milliseconds with two decimals (the header's unit), without a formatter per request. */
-    static String metric(long nanos) {
+    /** The steps of an ask ({@link AskTimings}), for its response: {@code limit;dur=…, answer;dur=…, …}. */
+    static String steps(AskTimings timings) {
+        StringBuilder value = new StringBuilder();
+        for (AskTimings.Step step : AskTimings.Step.values()) {
+            value.append(value.isEmpty() ? "" : ", ").append(metric(step.metric(), timings.nanos(step)));
+        }
+        return value.toString();
+    }
+
+    /** {@code <name>;dur=} in milliseconds with two decimals (the header's unit), without a formatter per request. */
+    static String metric(String name, long nanos) {
         long hundredths = nanos / 10_000;
         long fraction = hundredths % 100;
-        return METRIC + ";dur=" + hundredths / 100 + (fraction < 10 ? ".0" : ".") + fraction;
+        return name + ";dur=" + hundredths / 100 + (fraction < 10 ? ".0" : ".") + fraction;
     }
 }
