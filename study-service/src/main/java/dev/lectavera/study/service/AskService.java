@@ -58,10 +58,19 @@ public class AskService {
      * @throws AskInterruptedProblem after {@code thinking}: the session was sent an {@code error} event
      */
     public Answered ask(UUID userId, String accessToken, UUID sessionId, String content, AskTimings timings) {
-        rateLimiter.acquire(userId);
-        timings.lap(AskTimings.Step.LIMIT);
+        // Redis counts the question while the session is read; nothing is stored or announced before the check
+        ChatRateLimiter.Charge charge = rateLimiter.charge(userId);
         long started = System.nanoTime();
-        Optional<PreparedQuestion> early = preparer.beforeStoring(userId, accessToken, sessionId, content);
+        Optional<PreparedQuestion> early;
+        try {
+            early = preparer.beforeStoring(userId, accessToken, sessionId, content);
+        } catch (RuntimeException e) {
+            charge.check(); // over the limit, the 429 comes first, as when the limit was checked first
+            throw e;
+        }
+        timings.lap(AskTimings.Step.ANSWER);
+        charge.check();
+        timings.lap(AskTimings.Step.LIMIT);
         if (early.isPresent() && early.get().cached().isPresent()) {
             return answerFromCache(userId, early.get(), content, started, timings);
         }

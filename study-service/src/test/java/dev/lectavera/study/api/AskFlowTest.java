@@ -370,5 +370,7 @@ class AskFlowTest {
                 .header("Retry-After", org.hamcrest.Matchers.notNullValue())
                 .body("code", equalTo("rate_limited"));
         api.session(user, session).statusCode(200).body("messageCount", equalTo(0));
+        // the limit is counted while the session is read, and still answers first: over it, no 404 is given away
+        api.ask(user, UUID.randomUUID(), TestPdfs.PAGE_3_QUESTION).statusCode(429).body("code", equalTo("rate_limited"));
     }
 }
