@@ -13,7 +13,7 @@ public final class AskTimings {
     public enum Step {
         /** the chat limit's Redis script */
         LIMIT("limit"),
-        /** session, documents, cache or corrective RAG: what an answer's {@code latencyMs} counts */
+        /** session, documents, cache or corrective RAG: with LIMIT, what an answer's {@code latencyMs} counts */
         ANSWER("answer"),
         /** the transactions storing the messages with QueryAnswered, commits included */
         STORE("store"),
