@@ -36,11 +36,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -58,6 +63,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -253,25 +259,35 @@ public class LoadUsers {
         Recorder notCached = new Recorder();
         Recorder statuses = new Recorder();
         Recorder serverSide = new Recorder();
+        List<AnswerHops> hops = Collections.synchronizedList(new ArrayList<>());
         progress("chat: %d users re-ask every %d ms, warm-up %ds, measured %ds", filled.size(), interval / 1_000_000,
                 warmup / 1_000_000_000L, duration / 1_000_000_000L);
         OpenLoad load = new OpenLoad(filled, interval, warmup, duration, (user, k, intended, measured) -> {
             String status;
             Boolean hit = null;
+            long sent = System.nanoTime();
+            long done;
             try {
                 HttpResponse<String> r = postJson("/api/v1/study/sessions/" + user.sessionId + "/messages", user.token,
                         "{\"content\":\"" + question + "\"}");
+                done = System.nanoTime();
                 status = Integer.toString(r.statusCode());
                 if (r.statusCode() == 200) {
                     hit = answerCached(r.body());
-                    Matcher m = Pattern.compile("\"latencyMs\"\\s*:\\s*(\\d+)").matcher(after(r.body(), "\"answer\""));
-                    if (hit && measured && m.find()) serverSide.record(Long.parseLong(m.group(1)) * 1_000_000L, "200");
+                    Matcher m = LATENCY_MS.matcher(after(r.body(), "\"answer\""));
+                    if (hit && measured && m.find()) {
+                        long latencyMs = Long.parseLong(m.group(1));
+                        serverSide.record(latencyMs * 1_000_000L, "200");
+                        hops.add(new AnswerHops(intended, sent, done, serverTiming(r), latencyMs * 1_000_000L,
+                                r.headers().firstValue("X-Request-Id").orElse("")));
+                    }
                 }
                 else if (r.statusCode() >= 500 && measured) statuses.note(status + ": " + snippet(r.body().getBytes(StandardCharsets.UTF_8)));
             } catch (Exception e) {
+                done = System.nanoTime();
                 status = "error " + e.getClass().getSimpleName();
             }
-            long latency = System.nanoTime() - intended;
+            long latency = done - intended;
             if (!measured) return;
             statuses.record(latency, status);
             if (Boolean.TRUE.equals(hit)) cached.record(latency, status);
@@ -298,6 +314,7 @@ public class LoadUsers {
         report.append(serverSide.row("cached, as reported by study-service (`latencyMs` of the answer, whole ms)"));
         report.append(String.format(Locale.ROOT, "%nAchieved %.1f answers/s (offered %.1f/s). Status histogram: %s. Late sends: %d.%n%n",
                 statuses.count() / seconds, filled.size() * 1e9 / interval, statuses.histogram(), load.lateSends.get()));
+        reportHops(hops, load.wallClock());
         long fiveXx = statuses.fiveXx();
         if (fiveXx > 0) {
             report.append("**!!! ").append(fiveXx).append(" responses were 5xx !!!**\n\n");
@@ -309,6 +326,159 @@ public class LoadUsers {
                 fmt(p99) + " ms (p50 " + fmt(cached.percentileMs(0.5)) + " ms; " + cached.count() + " cached, "
                         + notCached.count() + " not, non-200 " + (statuses.count() - cached.count() - notCached.count()) + ")",
                 cached.count() > 0 && p99 <= 10 && notCached.count() == 0 && fiveXx == 0);
+        double ownP99 = serverSide.percentileMs(0.99);
+        double ratio = p99 / ownP99;
+        summary("cached chat answer p99 / study-service's own p99 (`latencyMs`)", "<= 3",
+                fmt(ratio) + " (" + fmt(p99) + " / " + fmt(ownP99) + " ms)",
+                cached.count() > 0 && ratio <= 3 && notCached.count() == 0 && fiveXx == 0);
+    }
+
+    static final Pattern LATENCY_MS = Pattern.compile("\"latencyMs\"\\s*:\\s*(\\d+)");
+    static final Pattern SERVER_TIMING_ENTRY = Pattern.compile("([A-Za-z0-9_-]+);dur=([0-9.]+)");
+    static final Pattern GATEWAY_ACCESS_LINE = Pattern.compile(
+            "\"POST /api/v1/study/sessions/[^ ]+/messages HTTP/[0-9.]+\\\\?\" \\d{3} \\S+ (\\d+)ms rid=([A-Za-z0-9._:-]+)");
+    /** The steps of an ask in study-service's Server-Timing (besides {@code study}, the whole), in their order. */
+    static final List<String> ASK_STEPS = List.of("limit", "answer", "store", "publish");
+
+    /**
+     * One cached answer of the window, hop by hop (nanoseconds): the intended send, the actual send and the answer
+     * on the load generator's clock; study-service's Server-Timing ({@code study}: arrival to response headers, and
+     * the ask's steps) and the answer's latencyMs (question's arrival to answer ready, before it is stored; whole
+     * ms). The gateway's own account (its access log's %D) is joined later by the X-Request-Id it answered with.
+     */
+    record AnswerHops(long intended, long sent, long done, Map<String, Long> serverTiming, long latency,
+                      String requestId) {
+        long student() {
+            return done - intended;
+        }
+
+        long study() {
+            return serverTiming.getOrDefault("study", -1L);
+        }
+
+        boolean hasSteps() {
+            return serverTiming.containsKey("study") && serverTiming.keySet().containsAll(ASK_STEPS);
+        }
+    }
+
+    /** Every {@code name;dur=ms} entry of the response's Server-Timing header lines, in nanoseconds. */
+    static Map<String, Long> serverTiming(HttpResponse<?> r) {
+        Map<String, Long> metrics = new HashMap<>();
+        for (String value : r.headers().allValues("Server-Timing")) {
+            Matcher m = SERVER_TIMING_ENTRY.matcher(value);
+            while (m.find()) metrics.put(m.group(1), Math.round(Double.parseDouble(m.group(2)) * 1e6));
+        }
+        return metrics;
+    }
+
+    /**
+     * Where the cached answers' time goes, per percentile and for the slowest ones: the student's latency split into
+     * the load generator's own delay, client and network (sent to answer, minus the gateway's time), the gateway (its
+     * time minus study-service's), study-service outside the ask (security, the hand-off to a worker thread, JSON,
+     * writing the response) and the ask's steps. The gateway's figures need its access log: {@code gateway-log=<file>}.
+     */
+    static void reportHops(List<AnswerHops> hops, LongFunction<String> wallClock) throws Exception {
+        if (hops.isEmpty()) return;
+        Map<String, Long> gatewayNanos = gatewayAccessLog(hops);
+        Map<String, List<Long>> lines = new LinkedHashMap<>();
+        for (String line : List.of("student", "generator", "gateway", "study", "latency")) lines.put(line, new ArrayList<>());
+        for (String step : ASK_STEPS) lines.put(step, new ArrayList<>());
+        for (AnswerHops h : hops) {
+            lines.get("student").add(h.student());
+            lines.get("generator").add(h.sent() - h.intended());
+            Long g = gatewayNanos.get(h.requestId());
+            if (g != null) lines.get("gateway").add(g);
+            if (h.study() >= 0) lines.get("study").add(h.study());
+            lines.get("latency").add(h.latency());
+            for (String step : ASK_STEPS) {
+                Long nanos = h.serverTiming().get(step);
+                if (nanos != null) lines.get(step).add(nanos);
+            }
+        }
+        report.append("Where the time goes, cached answers of the window (each line's own percentiles):\n\n");
+        report.append("| hop | count | p50 | p95 | p99 | max |\n|---|---|---|---|---|---|\n");
+        report.append(pctRow("the student: intended send to answer", lines.get("student")));
+        report.append(pctRow("the load generator's delay: intended to actual send", lines.get("generator")));
+        report.append(pctRow("gateway: its access log's %D (whole ms)", lines.get("gateway")));
+        report.append(pctRow("study-service: Server-Timing `study` (arrival to response headers)", lines.get("study")));
+        for (String step : ASK_STEPS) {
+            report.append(pctRow("study-service: the ask's step `" + step + "`", lines.get(step)));
+        }
+        report.append(pctRow("study-service: `latencyMs` (to the answer ready, before storing; whole ms)", lines.get("latency")));
+        report.append('\n');
+
+        List<AnswerHops> sorted = new ArrayList<>(hops);
+        sorted.sort(Comparator.comparingLong(AnswerHops::student));
+        int n = sorted.size();
+        report.append("The same answers in bands of the student's latency, mean per hop in ms (the hops add up to the"
+                + " student's; answers without a gateway line or the ask's steps are left out of a band). \"Study, outside"
+                + " the ask\": security, the hand-off to a worker thread, JSON, the response's way out:\n\n");
+        report.append("| band | answers | student | load generator | client and network | gateway | study, outside the ask |"
+                + " limit | answer | store | publish |\n|---|---|---|---|---|---|---|---|---|---|---|\n");
+        band("p0–p50", sorted.subList(0, n / 2), gatewayNanos);
+        band("p50–p95", sorted.subList(n / 2, (int) (n * 0.95)), gatewayNanos);
+        band("p95–p99", sorted.subList((int) (n * 0.95), (int) (n * 0.99)), gatewayNanos);
+        band("slowest 1 %", sorted.subList((int) (n * 0.99), n), gatewayNanos);
+        report.append("\nThe slowest 1 % (UTC time of the intended send: student / gateway / study-service / `latencyMs`,"
+                + " ms): ");
+        List<String> slowest = new ArrayList<>();
+        for (AnswerHops h : sorted.subList((int) (n * 0.99), n).reversed()) {
+            Long g = gatewayNanos.get(h.requestId());
+            slowest.add(wallClock.apply(h.intended()) + " " + fmt(h.student() / 1e6) + " / "
+                    + (g == null ? "-" : fmt(g / 1e6)) + " / " + (h.study() < 0 ? "-" : fmt(h.study() / 1e6)) + " / "
+                    + h.latency() / 1_000_000);
+        }
+        report.append(String.join("; ", slowest)).append(".\n\n");
+    }
+
+    static void band(String label, List<AnswerHops> answers, Map<String, Long> gatewayNanos) {
+        double[] sums = new double[5 + ASK_STEPS.size()];
+        int count = 0;
+        for (AnswerHops h : answers) {
+            Long g = gatewayNanos.get(h.requestId());
+            if (g == null || !h.hasSteps()) continue;
+            count++;
+            long inAsk = 0;
+            for (int i = 0; i < ASK_STEPS.size(); i++) {
+                long step = h.serverTiming().get(ASK_STEPS.get(i));
+                sums[5 + i] += step;
+                inAsk += step;
+            }
+            sums[0] += h.student();
+            sums[1] += h.sent() - h.intended();
+            sums[2] += h.done() - h.sent() - g;
+            sums[3] += g - h.study();
+            sums[4] += h.study() - inAsk;
+        }
+        StringBuilder row = new StringBuilder("| ").append(label).append(" | ").append(count).append(" |");
+        for (double sum : sums) row.append(' ').append(count == 0 ? "-" : fmt(sum / count / 1e6)).append(" |");
+        report.append(row).append('\n');
+    }
+
+    static String pctRow(String label, List<Long> values) {
+        return String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %s |%n", label, values.size(),
+                ms(pct(values, 0.5)), ms(pct(values, 0.95)), ms(pct(values, 0.99)), ms(pct(values, 1.0)));
+    }
+
+    /**
+     * The gateway's %D of each answer, by request id, from its access log (JSON or plain lines). The log is written
+     * asynchronously: read again, briefly, while answers of the window are still missing.
+     */
+    static Map<String, Long> gatewayAccessLog(List<AnswerHops> hops) throws Exception {
+        String file = opt("gateway-log", "");
+        Map<String, Long> found = new HashMap<>();
+        if (file.isEmpty() || !Files.isReadable(Path.of(file))) return found;
+        for (int attempt = 0; attempt < 5; attempt++) {
+            try (var lines = Files.lines(Path.of(file), StandardCharsets.UTF_8)) {
+                lines.forEach(line -> {
+                    Matcher m = GATEWAY_ACCESS_LINE.matcher(line);
+                    if (m.find()) found.put(m.group(2), Long.parseLong(m.group(1)) * 1_000_000L);
+                });
+            }
+            if (hops.stream().allMatch(h -> found.containsKey(h.requestId()))) break;
+            Thread.sleep(500);
+        }
+        return found;
     }
 
     static boolean answerCached(String exchangeJson) {
@@ -818,6 +988,14 @@ public class LoadUsers {
             this.warmup = warmup;
             this.duration = duration;
             this.action = action;
+        }
+
+        /** The UTC time of day of a System.nanoTime() reading of this run (for lining answers up with other logs). */
+        LongFunction<String> wallClock() {
+            long nanoNow = System.nanoTime();
+            Instant now = Instant.now();
+            DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
+            return nanos -> time.format(now.minusNanos(nanoNow - nanos));
         }
 
         void run() throws InterruptedException {

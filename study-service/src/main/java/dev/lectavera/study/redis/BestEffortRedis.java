@@ -6,6 +6,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -57,6 +58,30 @@ public class BestEffortRedis {
             operation.accept(r);
             return Boolean.TRUE;
         }, Boolean.FALSE);
+    }
+
+    /**
+     * Starts the operation now and hands its answer over later ({@link CompletableFuture#join()}), so that the
+     * caller does other work while Redis answers. A failure (the client's own timeout included) completes it with
+     * {@code whenDown} and starts the cool-down, as {@link #call} would.
+     */
+    public <T> CompletableFuture<T> start(String what, Function<ReactiveRedisDataSource, Uni<T>> operation,
+                                          T whenDown) {
+        CompletableFuture<T> answer = new CompletableFuture<>();
+        if (!available()) {
+            answer.complete(whenDown);
+            return answer;
+        }
+        try {
+            operation.apply(reactive).subscribe().with(answer::complete, failure -> {
+                failed(what, failure);
+                answer.complete(whenDown);
+            });
+        } catch (RuntimeException e) {
+            failed(what, e);
+            answer.complete(whenDown);
+        }
+        return answer;
     }
 
     /**

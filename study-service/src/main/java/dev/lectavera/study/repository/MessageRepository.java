@@ -65,16 +65,42 @@ public class MessageRepository {
                 + " last_message_seq = m.seq, last_activity_at = m.created_at, archive_after = NULL"
                 + " FROM m WHERE c.id = m.session_id RETURNING c.user_id, c.title, c.document_ids, c.status,"
                 + " c.started_at, c.archived_at, c.message_count)"
-                + " SELECT m.*, u.* FROM m, u", row -> {
-                    MessageRow message = map(row);
-                    SessionRow session = new SessionRow(message.sessionId(), Sql.uuid(row, "user_id"),
-                            row.getString("title"), Sql.uuids(row, "document_ids"),
-                            SessionStatus.valueOf(row.getString("status")), Sql.instant(row, "started_at"),
-                            message.createdAt(), Sql.instant(row, "archived_at"), row.getInt("message_count"),
-                            message.seq());
-                    return new Appended(message, session);
-                }, m.sessionId(), userId, m.id(), m.role(), m.content(), Json.write(m.citations()), m.verdict(),
+                + " SELECT m.*, u.* FROM m, u", MessageRepository::appended, m.sessionId(), userId, m.id(), m.role(), m.content(), Json.write(m.citations()), m.verdict(),
                 m.model(), m.cacheHit(), m.promptTokens(), m.completionTokens(), m.latencyMs());
+    }
+
+    /** A question and its answer stored together, and their session as the statement left it. */
+    public record AppendedExchange(MessageRow question, MessageRow answer, SessionRow session) {
+    }
+
+    /**
+     * Stores a question and its answer (known before the question was stored: a cache hit) in an active session of
+     * the user's and moves the session's counters, in one statement: one round trip instead of two appends. The
+     * answer's insert reads the question's inserted row, so it runs after it and draws the higher seq. Empty when the
+     * session is not the user's active one.
+     */
+    public Optional<AppendedExchange> appendExchange(UUID userId, NewMessage question, NewMessage answer) {
+        String insert = "INSERT INTO chat_message (id, session_id, role, content, citations, verdict, model,"
+                + " cache_hit, prompt_tokens, completion_tokens, latency_ms) SELECT ?, %s.%s, ?, ?, ?::jsonb, ?::text,"
+                + " ?::text, ?::boolean, ?::integer, ?::integer, ?::bigint FROM %s RETURNING " + COLUMNS;
+        List<Appended> stored = database.query("WITH s AS (SELECT id FROM chat_session"
+                + " WHERE id = ? AND user_id = ? AND status = 'ACTIVE' FOR UPDATE),"
+                + " q AS (" + insert.formatted("s", "id", "s") + "),"
+                + " a AS (" + insert.formatted("q", "session_id", "q") + "),"
+                + " u AS (UPDATE chat_session c SET message_count = c.message_count + 2,"
+                + " last_message_seq = a.seq, last_activity_at = a.created_at, archive_after = NULL"
+                + " FROM a WHERE c.id = a.session_id RETURNING c.user_id, c.title, c.document_ids, c.status,"
+                + " c.started_at, c.archived_at, c.message_count)"
+                + " SELECT m.*, u.* FROM (SELECT * FROM q UNION ALL SELECT * FROM a) m, u ORDER BY m.seq",
+                MessageRepository::appended, question.sessionId(), userId,
+                question.id(), question.role(), question.content(), Json.write(question.citations()),
+                question.verdict(), question.model(), question.cacheHit(), question.promptTokens(),
+                question.completionTokens(), question.latencyMs(),
+                answer.id(), answer.role(), answer.content(), Json.write(answer.citations()), answer.verdict(),
+                answer.model(), answer.cacheHit(), answer.promptTokens(), answer.completionTokens(), answer.latencyMs());
+        return stored.size() == 2
+                ? Optional.of(new AppendedExchange(stored.get(0).message(), stored.get(1).message(), stored.get(1).session()))
+                : Optional.empty();
     }
 
     /** The seq of a message of this session. */
@@ -94,6 +120,15 @@ public class MessageRepository {
     public List<MessageRow> latest(UUID sessionId, int limit) {
         return database.query("SELECT " + COLUMNS + " FROM chat_message WHERE session_id = ? ORDER BY seq DESC LIMIT ?",
                 MessageRepository::map, sessionId, limit).reversed();
+    }
+
+    /** A row of an append: the message and its session's columns, with the message as the session's newest. */
+    private static Appended appended(ResultSet row) throws SQLException {
+        MessageRow message = map(row);
+        return new Appended(message, new SessionRow(message.sessionId(), Sql.uuid(row, "user_id"),
+                row.getString("title"), Sql.uuids(row, "document_ids"), SessionStatus.valueOf(row.getString("status")),
+                Sql.instant(row, "started_at"), message.createdAt(), Sql.instant(row, "archived_at"),
+                row.getInt("message_count"), message.seq()));
     }
 
     private static MessageRow map(ResultSet rs) throws SQLException {

@@ -5,6 +5,7 @@ import dev.lectavera.study.model.SessionRow;
 import dev.lectavera.study.model.SessionStatus;
 import dev.lectavera.study.service.ArchiveService;
 import dev.lectavera.study.service.AskService;
+import dev.lectavera.study.service.AskTimings;
 import dev.lectavera.study.service.ChatLog;
 import dev.lectavera.study.service.SessionService;
 import io.quarkiverse.resteasy.problem.HttpProblem;
@@ -28,6 +29,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import java.util.Locale;
 import java.util.UUID;
@@ -132,9 +134,11 @@ public class SessionResource {
     @Operation(summary = "Ask without a WebSocket: stores the question, answers it (not streamed), returns both",
             description = "WebSocket viewers of the session see the exchange live. 429 over 20 questions a minute;"
                     + " 409 on an archived session; 503 when document-service is unavailable.")
-    public Exchange ask(@RestPath UUID id, @NotNull @Valid AskRequest body) {
-        AskService.Answered answered = asks.ask(user.id(), user.accessToken(), id, body.content().strip());
-        return new Exchange(MessageView.of(answered.question()), MessageView.of(answered.answer()));
+    public RestResponse<Exchange> ask(@RestPath UUID id, @NotNull @Valid AskRequest body) {
+        AskTimings timings = new AskTimings();
+        AskService.Answered answered = asks.ask(user.id(), user.accessToken(), id, body.content().strip(), timings);
+        return RestResponse.ResponseBuilder.ok(new Exchange(MessageView.of(answered.question()),
+                MessageView.of(answered.answer()))).header(ServerTiming.HEADER, ServerTiming.steps(timings)).build();
     }
 
     private static SessionStatus status(String value) {

@@ -53,32 +53,47 @@ public class AskService {
     }
 
     /**
+     * @param timings where the time goes, step by step (filled in as the question is handled)
      * @throws StudyProblem          before anything was announced (over the chat limit, unknown or archived session)
      * @throws AskInterruptedProblem after {@code thinking}: the session was sent an {@code error} event
      */
-    public Answered ask(UUID userId, String accessToken, UUID sessionId, String content) {
-        rateLimiter.acquire(userId);
+    public Answered ask(UUID userId, String accessToken, UUID sessionId, String content, AskTimings timings) {
+        // Redis counts the question while the session is read; nothing is stored or announced before the check
+        ChatRateLimiter.Charge charge = rateLimiter.charge(userId);
         long started = System.nanoTime();
-        Optional<PreparedQuestion> early = preparer.beforeStoring(userId, accessToken, sessionId, content);
-        if (early.isPresent() && early.get().cached().isPresent()) {
-            return answerFromCache(userId, early.get(), content, started);
+        Optional<PreparedQuestion> early;
+        try {
+            early = preparer.beforeStoring(userId, accessToken, sessionId, content);
+        } catch (RuntimeException e) {
+            charge.check(); // over the limit, the 429 comes first, as when the limit was checked first
+            throw e;
         }
+        timings.lap(AskTimings.Step.ANSWER);
+        charge.check();
+        timings.lap(AskTimings.Step.LIMIT);
+        if (early.isPresent() && early.get().cached().isPresent()) {
+            return answerFromCache(userId, early.get(), content, started, timings);
+        }
+        timings.lap(AskTimings.Step.ANSWER);
         ChatLog.Asked asked = chatLog.appendQuestion(userId, sessionId, content);
+        timings.lap(AskTimings.Step.STORE);
         MessageRow question = asked.question();
         UUID answerId = Ids.next();
         events.publish(sessionId, new LiveEvents.Thinking(sessionId, answerId,
                 new LiveEvents.Question(question.id(), question.content(), question.createdAt())));
+        timings.lap(AskTimings.Step.PUBLISH);
         StreamingSink sink = new StreamingSink(sessionId, answerId);
         try {
             PreparedQuestion prepared = early.isPresent() ? early.get()
                     : preparer.afterStoring(userId, accessToken, asked.session(), question);
-            MessageRow answer = answer(userId, accessToken, prepared, question, answerId, sink, started);
+            MessageRow answer = answer(userId, accessToken, prepared, question, answerId, sink, started, timings);
             if (Boolean.TRUE.equals(answer.cacheHit())) {
                 // nothing was streamed: the whole cached answer goes out as one message, after its commit
                 events.publishAll(sessionId, cachedAnswerEvents(sessionId, question.id(), answer, sink.fallback));
             } else {
                 events.publish(sessionId, complete(sessionId, question.id(), answer, sink.fallback));
             }
+            timings.lap(AskTimings.Step.PUBLISH);
             return new Answered(question, answer);
         } catch (StudyProblem problem) {
             events.publish(sessionId, new LiveEvents.Error(sessionId, answerId, problem.code(), problem.getDetail(),
@@ -99,13 +114,17 @@ public class AskService {
      * Redis publish fewer than the general path. Storing fails as it would for any question (and stores nothing)
      * when the session stopped being the user's active one meanwhile.
      */
-    private Answered answerFromCache(UUID userId, PreparedQuestion prepared, String content, long started) {
+    private Answered answerFromCache(UUID userId, PreparedQuestion prepared, String content, long started,
+                                     AskTimings timings) {
         AnswerCache.CachedAnswer cached = prepared.cached().orElseThrow();
         UUID sessionId = prepared.session().id();
         UUID answerId = Ids.next();
+        long latencyMs = (System.nanoTime() - started) / 1_000_000;
+        timings.lap(AskTimings.Step.ANSWER);
         Answered answered = chatLog.appendExchange(userId, sessionId, content, new NewMessage(answerId, sessionId,
                 Role.ASSISTANT, cached.content(), cached.citations(), cached.verdict(), cached.model(), true, 0, 0,
-                (System.nanoTime() - started) / 1_000_000), prepared.documentIds());
+                latencyMs), prepared.documentIds());
+        timings.lap(AskTimings.Step.STORE);
         MessageRow question = answered.question();
         MessageRow answer = answered.answer();
         List<Object> all = new ArrayList<>(answer.citations().size() + 3);
@@ -113,6 +132,7 @@ public class AskService {
                 new LiveEvents.Question(question.id(), question.content(), question.createdAt())));
         all.addAll(cachedAnswerEvents(sessionId, question.id(), answer, false));
         events.publishAll(sessionId, all);
+        timings.lap(AskTimings.Step.PUBLISH);
         return answered;
     }
 
@@ -133,7 +153,7 @@ public class AskService {
 
     /** The prepared question's cached answer, or one generated now (and cached unless it is a model fallback). */
     private MessageRow answer(UUID userId, String accessToken, PreparedQuestion prepared, MessageRow question,
-                              UUID answerId, StreamingSink sink, long started) {
+                              UUID answerId, StreamingSink sink, long started, AskTimings timings) {
         List<UUID> documentIds = prepared.documentIds();
         Optional<AnswerCache.CachedAnswer> hit = prepared.cached();
         GeneratedAnswer generated;
@@ -146,13 +166,16 @@ public class AskService {
             sink.fallback = generated.fallback();
         }
         long latencyMs = (System.nanoTime() - started) / 1_000_000;
+        timings.lap(AskTimings.Step.ANSWER);
         MessageRow answer = chatLog.appendAnswer(userId, new NewMessage(answerId, prepared.session().id(),
                 Role.ASSISTANT, generated.content(), generated.citations(), generated.verdict(), generated.model(),
                 hit.isPresent(), generated.promptTokens(), generated.completionTokens(), latencyMs), documentIds);
+        timings.lap(AskTimings.Step.STORE);
         if (hit.isEmpty() && !generated.fallback() && !documentIds.isEmpty()) {
             // a fallback answer is not cached: the model gets its chance again next time
             cache.put(prepared.cacheKey(), new AnswerCache.CachedAnswer(generated.content(), generated.citations(),
                     generated.verdict(), generated.model()), documentIds);
+            timings.lap(AskTimings.Step.ANSWER);
         }
         return answer;
     }

@@ -55,10 +55,15 @@ public class ChatLog {
     @Transactional
     public Asked appendQuestion(UUID userId, UUID sessionId, String content) {
         MessageRepository.Appended appended = messages.append(userId, NewMessage.user(Ids.next(), sessionId, content),
-                true).orElseThrow(() -> sessions.findOwned(userId, sessionId).isPresent()
-                        ? StudyProblem.sessionArchived(sessionId) : StudyProblem.sessionNotFound(sessionId));
+                true).orElseThrow(() -> notActive(userId, sessionId));
         stored.fire(new LiveWindow.MessageStored(appended.message()));
         return new Asked(appended.message(), appended.session());
+    }
+
+    /** Why a question could not be stored: the session is archived, or it is not the user's (or gone). */
+    private StudyProblem notActive(UUID userId, UUID sessionId) {
+        return sessions.findOwned(userId, sessionId).isPresent()
+                ? StudyProblem.sessionArchived(sessionId) : StudyProblem.sessionNotFound(sessionId);
     }
 
     /**
@@ -70,25 +75,34 @@ public class ChatLog {
         MessageRow message = messages.append(userId, answer, false)
                 .orElseThrow(() -> StudyProblem.sessionNotFound(answer.sessionId())).message();
         stored.fire(new LiveWindow.MessageStored(message));
-        outbox.append(answer.sessionId(), new QueryAnswered(message.id(), message.sessionId(), userId,
+        queryAnswered(userId, message, documentIds);
+        return message;
+    }
+
+    /** The answer's QueryAnswered, into the outbox in the caller's transaction. */
+    private void queryAnswered(UUID userId, MessageRow message, List<UUID> documentIds) {
+        outbox.append(message.sessionId(), new QueryAnswered(message.id(), message.sessionId(), userId,
                 List.copyOf(documentIds), message.latencyMs(), Boolean.TRUE.equals(message.cacheHit()),
                 message.verdict().name(), message.citations().size(),
                 message.promptTokens() == null ? 0 : message.promptTokens(),
                 message.completionTokens() == null ? 0 : message.completionTokens(), message.model(),
                 message.createdAt()));
-        return message;
     }
 
     /**
      * Stores a question together with an answer that was known before it was stored (from the answer cache), and
-     * the answer's QueryAnswered event: one transaction, one commit. Fails like {@link #appendQuestion} (and stores
-     * nothing) when the session is not the user's active one.
+     * the answer's QueryAnswered event: one statement for both messages, one transaction, one commit. Fails like
+     * {@link #appendQuestion} (and stores nothing) when the session is not the user's active one.
      */
     @Transactional
     public AskService.Answered appendExchange(UUID userId, UUID sessionId, String question, NewMessage answer,
                                               List<UUID> documentIds) {
-        MessageRow asked = appendQuestion(userId, sessionId, question).question();
-        return new AskService.Answered(asked, appendAnswer(userId, answer, documentIds));
+        MessageRepository.AppendedExchange exchange = messages.appendExchange(userId,
+                NewMessage.user(Ids.next(), sessionId, question), answer).orElseThrow(() -> notActive(userId, sessionId));
+        stored.fire(new LiveWindow.MessageStored(exchange.question()));
+        stored.fire(new LiveWindow.MessageStored(exchange.answer()));
+        queryAnswered(userId, exchange.answer(), documentIds);
+        return new AskService.Answered(exchange.question(), exchange.answer());
     }
 
     /**

@@ -11,6 +11,7 @@ import dev.lectavera.study.repository.SessionRepository;
 import dev.lectavera.study.service.ArchiveService;
 import dev.lectavera.study.service.AskInterruptedProblem;
 import dev.lectavera.study.service.AskService;
+import dev.lectavera.study.service.AskTimings;
 import dev.lectavera.study.service.StudyProblem;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnClose;
@@ -176,7 +177,7 @@ public class StudySocket {
             return;
         }
         try {
-            asks.ask(live.userId(), live.accessToken(), live.sessionId(), content.strip());
+            asks.ask(live.userId(), live.accessToken(), live.sessionId(), content.strip(), new AskTimings());
         } catch (AskInterruptedProblem alreadyAnnounced) {
             // the session's viewers, this one included, got the error event
         } catch (StudyProblem problem) {

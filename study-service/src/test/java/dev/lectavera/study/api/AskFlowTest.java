@@ -24,11 +24,15 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static dev.lectavera.study.support.StudyTest.api;
 import static org.awaitility.Awaitility.await;
@@ -110,6 +114,42 @@ class AskFlowTest {
         assertEquals(ExtractiveAnswerer.MODEL, event.get("model").asText());
         assertEquals(document.toString(), event.get("documentIds").get(0).asText());
         assertTrue(event.get("latencyMs").asLong() >= 0);
+    }
+
+    @Test
+    void everyResponseSaysHowLongStudyServiceTookAndAnAskItsSteps() {
+        StudyApi api = api();
+        UUID session = api.newSession(reader, biology);
+        api.ask(reader, session, TestPdfs.PAGE_3_QUESTION).statusCode(200);
+        // a cache hit: latencyMs ends before the exchange is stored, study;dur when the response goes out
+        var hit = api.ask(reader, session, TestPdfs.PAGE_3_QUESTION).statusCode(200)
+                .body("answer.cached", equalTo(true)).extract();
+        Map<String, Double> timing = serverTiming(hit.headers().getValues("Server-Timing"));
+        assertEquals(Set.of("study", "limit", "answer", "store", "publish"), timing.keySet(), timing.toString());
+        long latencyMs = hit.jsonPath().getLong("answer.latencyMs");
+        assertTrue(timing.get("study") >= latencyMs, timing + " against latencyMs " + latencyMs);
+        assertTrue(timing.get("answer") + 0.01 >= latencyMs, timing + " against latencyMs " + latencyMs);
+        double steps = timing.get("limit") + timing.get("answer") + timing.get("store") + timing.get("publish");
+        assertTrue(steps <= timing.get("study") + 0.04, "the steps are part of the whole: " + timing);
+        assertTrue(timing.get("store") > 0, "a hit stores the exchange: " + timing);
+        // a refusal carries the whole only
+        var refused = api.session(reader, UUID.randomUUID()).statusCode(404).extract();
+        assertEquals(Set.of("study"), serverTiming(refused.headers().getValues("Server-Timing")).keySet());
+    }
+
+    private static final Pattern SERVER_TIMING_ENTRY = Pattern.compile("([a-z]+);dur=(\\d+\\.\\d\\d)");
+
+    /** Server-Timing header lines as metric → milliseconds; every entry must be {@code name;dur=<ms, 2 decimals>}. */
+    private static Map<String, Double> serverTiming(List<String> lines) {
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        for (String line : lines) {
+            for (String entry : line.split(",")) {
+                Matcher m = SERVER_TIMING_ENTRY.matcher(entry.strip());
+                assertTrue(m.matches(), "not name;dur=ms: " + entry);
+                metrics.put(m.group(1), Double.parseDouble(m.group(2)));
+            }
+        }
+        return metrics;
     }
 
     @Test
@@ -330,5 +370,7 @@ class AskFlowTest {
                 .header("Retry-After", org.hamcrest.Matchers.notNullValue())
                 .body("code", equalTo("rate_limited"));
         api.session(user, session).statusCode(200).body("messageCount", equalTo(0));
+        // the limit is counted while the session is read, and still answers first: over it, no 404 is given away
+        api.ask(user, UUID.randomUUID(), TestPdfs.PAGE_3_QUESTION).statusCode(429).body("code", equalTo("rate_limited"));
     }
 }
