@@ -103,6 +103,7 @@ public class LectaVeraSystem implements BeforeAllCallback, ParameterResolver {
             }
             Files.createDirectories(logs);
             Files.createDirectories(work.resolve("blobs"));
+            Files.createDirectories(work.resolve("redis"));
             this.signingKey = writeSigningKey(work);
             List<String> infrastructure = List.of("redis", "kafka", "kafka-controller", "otlp");
             Iterator<Integer> free = freePorts(2 * SERVICES.size() + infrastructure.size()).iterator();
@@ -237,9 +238,21 @@ public class LectaVeraSystem implements BeforeAllCallback, ParameterResolver {
             stop("redis");
         }
 
+        /** Starts an empty Redis (any snapshot a test saved is deleted first). */
         public void startRedis() {
+            try {
+                Files.deleteIfExists(work.resolve("redis/dump.rdb"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            startRedisFromSnapshot();
+        }
+
+        /** Starts Redis with what the last {@code SAVE} wrote (there are no automatic saves). */
+        public void startRedisFromSnapshot() {
             launchProcess("redis", List.of("redis-server", "--bind", "127.0.0.1", "--port", String.valueOf(redisPort()),
-                    "--save", "", "--appendonly", "no"), Map.of());
+                    "--save", "", "--appendonly", "no", "--dir", work.resolve("redis").toString(),
+                    "--dbfilename", "dump.rdb"), Map.of());
             awaitPort("redis", redisPort());
         }
 

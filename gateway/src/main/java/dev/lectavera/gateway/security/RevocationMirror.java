@@ -33,8 +33,9 @@ import java.util.Set;
  * revoked token without a Redis call per request. The same contract as the services' mirror (libs/service-kit), on
  * the gateway's own Redis client: subscribed to {@code lv:revocations} first, then every {@code lv:revoked*} key loaded
  * with its remaining life — on start and after every (re)subscription, so a notice missed while disconnected is found
- * as a key — and again every {@code gateway.revocations.reload-interval}, for a notice lost on a connection that
- * looked healthy. Redis down: what was known stays in force, one warning per {@code gateway.redis.warning-interval},
+ * as a key (a load asked for while one runs follows it; a failed one is tried again after {@code resubscribe-delay}
+ * while subscribed) — and again every {@code gateway.revocations.reload-interval}, for a notice lost on a connection
+ * that looked healthy. Redis down: what was known stays in force, one warning per {@code gateway.redis.warning-interval},
  * and the subscription is tried again every {@code resubscribe-delay}.
  */
 @ApplicationScoped
@@ -159,11 +160,26 @@ public class RevocationMirror {
         }
         ReactiveKeyScanCursor<String> cursor = keys.scan(new KeyScanArgs().match(RevocationKeys.SCAN_PATTERN).count(SCAN_PAGE));
         loadPages(cursor, load).subscribe().with(
-                done -> list.finish(load, System.currentTimeMillis()),
+                done -> {
+                    if (list.finish(load, System.currentTimeMillis())) {
+                        reload(); // asked for while this one ran (a new subscription): it must see Redis as it is now
+                    }
+                },
                 failure -> {
                     list.abandonLoad();
                     outage.warn("Revocation list not reloaded from Redis; the last known revocations stay in force", failure);
+                    retryWhileSubscribed();
                 });
+    }
+
+    /**
+     * A load failed while notices arrive (a pooled connection that did not survive a Redis restart, say): what was
+     * missed must not wait for the periodic reload. Without a subscription the resubscription's load does it.
+     */
+    private void retryWhileSubscribed() {
+        if (subscribed() && !stopping) {
+            vertx.setTimer(Math.max(1, config.resubscribeDelay().toMillis()), id -> reload());
+        }
     }
 
     private Uni<Void> loadPages(ReactiveKeyScanCursor<String> cursor, RevocationList.Load load) {

@@ -37,6 +37,8 @@ public final class RevocationList {
     private long writes;
     /** When the running full load began (epoch ms), 0 when none runs. */
     private long loadingSince;
+    /** A load was asked for while one ran: it follows the running one. */
+    private boolean anotherLoadWanted;
 
     /**
      * Whether a token is void: its {@code jti} revoked, or issued before its user's mark. A token without a jti or a
@@ -83,23 +85,30 @@ public final class RevocationList {
     }
 
     /**
-     * Begins a full load unless another one is running (null then): one load at a time per reader, but one that has
-     * run for {@code timeoutMillis} (Redis hanging) no longer blocks the next; should it finish late, its keys are
-     * merged like any load's, which undoes nothing.
+     * Begins a full load unless another one is running (null then, and the running one is told to be followed by
+     * another: a load asked for now — after a new subscription, say — must see Redis as it is now, which one begun
+     * earlier may not). One load at a time per reader, but one that has run for {@code timeoutMillis} (Redis hanging)
+     * no longer blocks the next; should it finish late, its keys are merged like any load's, which undoes nothing.
      */
     public synchronized Load tryStartLoad(long nowMillis, long timeoutMillis) {
         if (loadingSince != 0 && nowMillis - loadingSince < timeoutMillis) {
+            anotherLoadWanted = true;
             return null;
         }
         loadingSince = nowMillis;
+        anotherLoadWanted = false;
         return startLoad();
     }
 
-    /** The load is complete: its keys become the list ({@link #replaceWith}) and what has expired is dropped. */
-    public synchronized void finish(Load load, long nowMillis) {
+    /**
+     * The load is complete: its keys become the list ({@link #replaceWith}) and what has expired is dropped. True when
+     * a load was asked for while this one ran: the caller starts it now.
+     */
+    public synchronized boolean finish(Load load, long nowMillis) {
         loadingSince = 0;
         replaceWith(load);
         dropExpired(nowMillis / 1000);
+        return anotherLoadWanted;
     }
 
     /** The load failed: the list stays as it was, and the next load may start. */

@@ -143,6 +143,19 @@ class RevocationListTest {
     }
 
     @Test
+    void aLoadAskedForWhileOneRunsFollowsIt() {
+        RevocationList.Load running = list.tryStartLoad(NOW_MILLIS, 10_000);
+        assertFalse(list.finish(running, NOW_MILLIS), "nobody asked for another");
+
+        running = list.tryStartLoad(NOW_MILLIS, 10_000);
+        assertNull(list.tryStartLoad(NOW_MILLIS + 5, 10_000), "asked for while one runs");
+        assertTrue(list.finish(running, NOW_MILLIS + 10), "the caller must start the one asked for");
+        RevocationList.Load following = list.tryStartLoad(NOW_MILLIS + 10, 10_000);
+        assertNotNull(following);
+        assertFalse(list.finish(following, NOW_MILLIS + 20), "the request was consumed by the load that followed");
+    }
+
+    @Test
     void aFailedLoadLeavesTheListAsItWasAndLetsTheNextStart() {
         list.apply(RevocationNotice.token("u", "kept", NOW + 900));
         assertNotNull(list.tryStartLoad(NOW_MILLIS, 10_000));

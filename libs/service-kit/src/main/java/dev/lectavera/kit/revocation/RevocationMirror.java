@@ -25,7 +25,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * This service's copy of the revocation list ({@link RevocationList}), kept in step with Redis so that no request
  * waits for Redis: subscribed to {@code lv:revocations} first, then every {@code lv:revoked*} key loaded (SCAN, with
  * each key's PTTL) — on start and after every (re)subscription, so a notice published while the subscription was
- * down is found as a key. A full load also runs every {@code lectavera.revocation.reload-interval} in case a notice is
+ * down is found as a key (a load asked for while one runs follows it; a failed one is tried again after
+ * {@code resubscribe-delay} while subscribed). A full load also runs every {@code lectavera.revocation.reload-interval} in case a notice is
  * lost while the subscription looks healthy (pub/sub is at-most-once; a half-open connection notices nothing).
  * <p>
  * Redis down: the mirror keeps what it knew (a revocation already seen stays honoured), warns once per 30 s, and
@@ -157,11 +158,25 @@ public class RevocationMirror {
             if (done.failed()) {
                 list.abandonLoad();
                 warn("Revocation list not reloaded from Redis; the last known revocations stay in force", done.cause());
+                retryWhileSubscribed();
                 return;
             }
-            list.finish(load, System.currentTimeMillis());
+            boolean another = list.finish(load, System.currentTimeMillis());
             LOG.debugf("Revocation list loaded: %d keys", load.size());
+            if (another) {
+                reload(); // asked for while this one ran (a new subscription): it must see Redis as it is now
+            }
         });
+    }
+
+    /**
+     * A load failed while notices arrive (a pooled connection that did not survive a Redis restart, say): what was
+     * missed must not wait for the periodic reload. Without a subscription the resubscription's load does it.
+     */
+    private void retryWhileSubscribed() {
+        if (subscribed() && !stopping) {
+            vertx.setTimer(resubscribeMillis, id -> reload());
+        }
     }
 
     private Future<Void> scan(String cursor, RevocationList.Load load) {
