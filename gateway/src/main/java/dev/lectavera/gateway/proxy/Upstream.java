@@ -38,6 +38,8 @@ public final class Upstream {
 
     private static final Handler<Throwable> IGNORE = failure -> {
     };
+    /** Hashed once: removed from every response. */
+    private static final CharSequence REQUEST_ID = HttpHeaders.createOptimized(RequestIds.HEADER);
 
     private final Vertx vertx;
     private final Origins origins;
@@ -169,7 +171,7 @@ public final class Upstream {
             // The gateway owns the request id and CORS on the public side: drop the upstream's copies, no duplicates.
             ProxyResponse response = context.response();
             MultiMap headers = response.headers();
-            headers.remove(RequestIds.HEADER);
+            headers.remove(REQUEST_ID);
             headers.remove(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN);
             headers.remove(HttpHeaders.ACCESS_CONTROL_ALLOW_CREDENTIALS);
             headers.remove(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS);

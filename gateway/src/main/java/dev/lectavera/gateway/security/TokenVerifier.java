@@ -22,8 +22,6 @@ import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.lang.UnresolvableKeyException;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,8 +32,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>
  * Parsing may block (the first JWKS download, a JWKS refresh), so it never runs on the event loop:
  * a token not seen before is verified on a worker thread. A verified token is then remembered under
- * the SHA-256 of its text (the raw token is not kept) until the earlier of its expiry and
- * {@code gateway.jwt.cache-ttl}, so the hot path of a known token is a hash and a map lookup.
+ * its exact text (as in the services' {@code VerifiedTokens}: any other text is another key) until the earlier of
+ * its expiry and {@code gateway.jwt.cache-ttl}, so the hot path of a known token is a map lookup. Not under a
+ * SHA-256 of it: that digest, on every request, cost more than the lookup it keyed (docs/PERFORMANCE.md); the
+ * memory is bounded by {@code gateway.jwt.cache-max-entries} × the token's length (8 KB at most, ~1 KB in practice).
  * Concurrent requests with the same new token share one verification. Revocation is not cached: it
  * is checked in Redis on every request. Cheap structural checks
  * (size, three parts, {@code alg} = RS256 in the header) run first on the event loop, so junk,
@@ -52,13 +52,6 @@ public class TokenVerifier {
     private static final TokenRejectedException EXPIRED = new TokenRejectedException("token expired");
     private static final TokenRejectedException MALFORMED = new TokenRejectedException("malformed token");
     private static final TokenRejectedException WRONG_ALGORITHM = new TokenRejectedException("token algorithm must be RS256");
-    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    });
 
     private record Remembered(VerifiedToken token, long validUntilMillis) {
     }
@@ -94,14 +87,13 @@ public class TokenVerifier {
         if (token.length() > MAX_TOKEN_LENGTH) {
             return context.failedFuture(MALFORMED);
         }
-        String key = sha256(token);
         long now = System.currentTimeMillis();
-        Remembered known = remembered.get(key);
+        Remembered known = remembered.get(token);
         if (known != null) {
             if (now < known.validUntilMillis()) {
                 return context.succeededFuture(known.token());
             }
-            remembered.remove(key, known);
+            remembered.remove(token, known);
             if (now >= known.token().expiresAtMillis()) {
                 return context.failedFuture(EXPIRED);
             }
@@ -111,17 +103,17 @@ public class TokenVerifier {
             return context.failedFuture(early);
         }
         // A client's burst right after login arrives with one new token: verify it once, not once per request.
-        Future<VerifiedToken> verification = inFlight.get(key);
+        Future<VerifiedToken> verification = inFlight.get(token);
         if (verification == null) {
             Future<VerifiedToken> started = context.executeBlocking(() -> parse(token), false);
-            verification = inFlight.putIfAbsent(key, started);
+            verification = inFlight.putIfAbsent(token, started);
             if (verification == null) {
                 verification = started;
                 started.onComplete(done -> {
                     if (done.succeeded()) {
-                        remember(key, done.result());
+                        remember(token, done.result());
                     }
-                    inFlight.remove(key, started);
+                    inFlight.remove(token, started);
                 });
             }
         }
@@ -233,10 +225,5 @@ public class TokenVerifier {
             }
         }
         return true;
-    }
-
-    private static String sha256(String token) {
-        byte[] digest = SHA_256.get().digest(token.getBytes(StandardCharsets.ISO_8859_1));
-        return new String(digest, StandardCharsets.ISO_8859_1);
     }
 }
