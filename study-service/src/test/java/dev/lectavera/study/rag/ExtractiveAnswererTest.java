@@ -183,4 +183,25 @@ class ExtractiveAnswererTest {
         ExtractiveAnswerer.Draft draft = answerer.compose(grading, terms);
         assertEquals(List.of(3), draft.citations().stream().map(Citation::page).toList(), draft.content());
     }
+
+    @Test
+    void anIndexLineIsNeverQuotedAndANumberedHeadingGivesWayToTheSentence() {
+        // the contents line and the heading hold the question's words as often as the sentence that answers
+        String text = "idn2_free . . . . . . . . . . . . . . 9\nidn2_strerror . . . . . . . . . . . 7\n\n"
+                + "2.7 Memory handling with idn2_free\n\n"
+                + "Call idn2_free on memory the library allocated when the library and the caller use different heaps.";
+        ExtractiveAnswerer.Draft draft = answer("When do I need idn2_free for memory?", List.of(passage(text, 9, 0, 0)));
+        assertEquals(1, draft.citations().size(), draft.content());
+        assertTrue(draft.citations().getFirst().quote().startsWith("Call idn2_free"), draft.content());
+    }
+
+    @Test
+    void anOptionLineWithoutASentenceEndIsStillQuoted() {
+        // option lists and table rows lack a full stop too, but they state the fact asked for
+        String text = "asn1Decoding decodes a DER file into a structure.\n\n--strict refuse anything that is not strict DER"
+                + "\n\n-v, --version print the version of asn1Decoding";
+        ExtractiveAnswerer.Draft draft = singleSentence(
+                "Which option makes asn1Decoding refuse anything that is not strict DER?", text);
+        assertTrue(draft.content().contains("--strict"), draft.content());
+    }
 }

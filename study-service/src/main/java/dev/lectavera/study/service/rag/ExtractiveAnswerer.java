@@ -25,9 +25,10 @@ import java.util.stream.Collectors;
  * {@link Terms#related}); a term weighs more the fewer sentences of the passages hold it ({@code ln(1 + n / df)}), so
  * the word that singles a fact out counts more than the document's subject repeated everywhere. A sentence that
  * states something specific the question does not — a number, an identifier, an option, a file or type name — gets a
- * bonus: that is what a student asking "which", "how many" or "what value" wants quoted. A heading or fragment (under
- * four words) counts half. A sentence is kept only with more than half the evidence of the best one, so a strong
- * answer is not diluted by passing mentions.
+ * bonus: that is what a student asking "which", "how many" or "what value" wants quoted. A fragment (under four
+ * words) counts half; a numbered heading is quoted only when no sentence qualifies, and a table of contents or index
+ * line never (see {@link LayoutLines}). A sentence is kept only with more than half the evidence of the best one, so
+ * a strong answer is not diluted by passing mentions.
  */
 public final class ExtractiveAnswerer {
 
@@ -52,7 +53,8 @@ public final class ExtractiveAnswerer {
         }
     }
 
-    private record Candidate(int passageIndex, GradedPassage passage, Sentences.Span sentence, double score) {
+    private record Candidate(int passageIndex, GradedPassage passage, Sentences.Span sentence, double score,
+                             boolean heading) {
     }
 
     private record Sentence(int passageIndex, GradedPassage passage, Sentences.Span span, Set<String> stems) {
@@ -128,7 +130,7 @@ public final class ExtractiveAnswerer {
                     score += grading.questionTerms().contains(term) && focusTerms.contains(term) ? 2 * weight : weight;
                 }
             }
-            if (score == 0) {
+            if (score == 0 || LayoutLines.isIndexEntry(sentence.span().text())) {
                 continue;
             }
             if (statesSomethingSpecific(sentence.span().text(), questionWords)) {
@@ -137,10 +139,15 @@ public final class ExtractiveAnswerer {
             if (Terms.words(sentence.span().text()).size() < FRAGMENT_WORDS) {
                 score /= 2;
             }
-            candidates.add(new Candidate(sentence.passageIndex(), sentence.passage(), sentence.span(), score));
+            candidates.add(new Candidate(sentence.passageIndex(), sentence.passage(), sentence.span(), score,
+                    LayoutLines.isHeading(sentence.span().text())));
         }
         if (candidates.isEmpty()) {
             return new Draft(List.of(new Piece(Answers.NOT_FOUND, null)));
+        }
+        // a heading names what the answer is about without saying it: quoted only when no sentence holds the words
+        if (candidates.stream().anyMatch(c -> !c.heading())) {
+            candidates.removeIf(Candidate::heading);
         }
         double best = candidates.stream().mapToDouble(Candidate::score).max().orElseThrow();
         List<Candidate> ranked = candidates.stream()
