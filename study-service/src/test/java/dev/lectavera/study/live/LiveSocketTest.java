@@ -41,13 +41,15 @@ class LiveSocketTest {
 
     private final RedisDataSource redis;
     private final AgroalDataSource dataSource;
+    private final SessionEventPublisher publisher;
     private final OutboxRows outbox;
     private Users user;
     private UUID document;
 
-    LiveSocketTest(RedisDataSource redis, AgroalDataSource dataSource) {
+    LiveSocketTest(RedisDataSource redis, AgroalDataSource dataSource, SessionEventPublisher publisher) {
         this.redis = redis;
         this.dataSource = dataSource;
+        this.publisher = publisher;
         this.outbox = new OutboxRows(dataSource);
     }
 
@@ -149,6 +151,26 @@ class LiveSocketTest {
             // announced means stored: both messages are already in PostgreSQL
             assertEquals(List.of(thinking.get("question").get("id").asText(), complete.get("messageId").asText()),
                     api.history(asker, session).statusCode(200).extract().jsonPath().getList("messages.id"));
+        }
+    }
+
+    @Test
+    void aSessionsEventsArriveInTheOrderTheyWerePublishedThoughNobodyWaitsForRedis() {
+        StudyApi api = api();
+        UUID session = api.newSession(user, document);
+        UUID message = UUID.randomUUID();
+        int count = 300;
+        try (LiveClient client = LiveClient.connectReady(api.wsUrl(session, user.token()))) {
+            List<String> published = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                // published faster than Redis confirms them: each waits for the one before it
+                published.add(Integer.toString(i));
+                publisher.publish(session, new LiveEvents.Chunk(session, message, published.getLast()));
+            }
+            await().atMost(EVENTUAL).until(() -> client.events("chunk").size() >= count);
+            assertEquals(published, client.events("chunk").stream().map(e -> e.get("delta").asText()).toList());
+            // nothing kept once the last publish was confirmed
+            await().atMost(EVENTUAL).until(() -> publisher.sessionsInFlight() == 0);
         }
     }
 
