@@ -232,6 +232,8 @@ def main():
         print(f"  {doc['id']}: indexed in {time.monotonic() - started:.1f} s; asking "
               f"{len(doc['questions']) + len(doc['unanswerable'])} questions ...", file=sys.stderr)
         rows = evaluate(api, doc, document_id, dump)
+        for r in rows:
+            r["heldOut"] = bool(doc.get("heldOut"))
         all_rows += rows
         per_doc.append((doc, measures(rows)))
         api.call("DELETE", f"/api/v1/documents/{document_id}")
@@ -260,8 +262,12 @@ def main():
         "|---|---|---|---|---|---|",
     ]
     table_start = len(lines) - 2
-    lines += [measure_row(doc["id"], m) for doc, m in per_doc]
+    lines += [measure_row(doc["id"] + (" (held out)" if doc.get("heldOut") else ""), m) for doc, m in per_doc]
     lines.append(measure_row("**overall**", overall))
+    if any(r["heldOut"] for r in all_rows):
+        # the documents the settings were tuned on, and those nobody tuned on (eval-set.json "heldOut")
+        lines.append(measure_row("tuned documents only", measures([r for r in all_rows if not r["heldOut"]])))
+        lines.append(measure_row("held-out documents only", measures([r for r in all_rows if r["heldOut"]])))
     lines.append(measure_row("paraphrased questions only", paraphrased))
     lines.append(measure_row("questions in the page's words only", literal))
     lines += [

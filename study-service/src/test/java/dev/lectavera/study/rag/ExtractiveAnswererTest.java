@@ -204,4 +204,27 @@ class ExtractiveAnswererTest {
                 "Which option makes asn1Decoding refuse anything that is not strict DER?", text);
         assertTrue(draft.content().contains("--strict"), draft.content());
     }
+
+    @Test
+    void aSentenceThatOnlyNamesTheSettingIsQuotedWithTheNextOneStatingItsValue() {
+        // a manual's layout: the sentence sharing the question's words, then the one with the value asked for
+        String text = "How many times the client sends a request to a server before giving up. The default is 3 times."
+                + " Other settings are described below.";
+        ExtractiveAnswerer.Draft draft = singleSentence(
+                "How many times is a request sent to a server before the client gives up?", text);
+        assertEquals(1, draft.citations().size(), draft.content());
+        Citation citation = draft.citations().getFirst();
+        assertTrue(citation.quote().startsWith("How many times the client sends"), draft.content());
+        assertTrue(citation.quote().endsWith("The default is 3 times."), draft.content());
+        assertEquals(citation.quote(), text.substring(citation.startOffset(), citation.endOffset()));
+    }
+
+    @Test
+    void aNextSentenceCutOffByThePassagesEndIsNotAppended() {
+        String text = "The client retries a request to a server when it gets no answer. The default is 3 and the"
+                + " maximum is";
+        ExtractiveAnswerer.Draft draft = singleSentence("How often does the client retry a request to a server?", text);
+        assertEquals("The client retries a request to a server when it gets no answer.",
+                draft.citations().getFirst().quote(), draft.content());
+    }
 }

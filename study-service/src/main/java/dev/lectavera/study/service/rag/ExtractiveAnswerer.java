@@ -28,7 +28,8 @@ import java.util.stream.Collectors;
  * bonus: that is what a student asking "which", "how many" or "what value" wants quoted. A fragment (under four
  * words) counts half; a numbered heading is quoted only when no sentence qualifies, and a table of contents or index
  * line never (see {@link LayoutLines}). A sentence is kept only with more than half the evidence of the best one, so
- * a strong answer is not diluted by passing mentions.
+ * a strong answer is not diluted by passing mentions; a kept sentence that states nothing specific takes the next
+ * sentence of its paragraph along when that one does (the value often follows the sentence naming it).
  */
 public final class ExtractiveAnswerer {
 
@@ -174,6 +175,7 @@ public final class ExtractiveAnswerer {
             }
         }
         chosen.sort(Comparator.comparingInt(Candidate::passageIndex).thenComparingInt(c -> c.sentence().start()));
+        chosen = withStatedValues(chosen, sentences, questionWords);
 
         List<Piece> pieces = new ArrayList<>();
         if (grading.verdict() == Verdict.AMBIGUOUS) {
@@ -194,6 +196,49 @@ public final class ExtractiveAnswerer {
         }
         return new Draft(List.copyOf(pieces));
     }
+
+    /**
+     * A chosen sentence that states nothing specific (a manual's "How many times shishi sends a request to a KDC
+     * before giving up.") is quoted together with the sentence right after it in the same paragraph when that one
+     * does ("The default is 3 times."): the value a student asks for often follows the sentence that names it. One
+     * quote, one citation: the two sentences are one verbatim span of the page.
+     */
+    private static List<Candidate> withStatedValues(List<Candidate> chosen, List<Sentence> sentences,
+                                                    Set<String> questionWords) {
+        List<Candidate> result = new ArrayList<>(chosen.size());
+        for (Candidate candidate : chosen) {
+            Sentences.Span span = candidate.sentence();
+            Sentence next = nextInParagraph(candidate, sentences);
+            boolean extend = next != null && !statesSomethingSpecific(span.text(), questionWords)
+                    && statesSomethingSpecific(next.span().text(), questionWords)
+                    && !LayoutLines.isIndexEntry(next.span().text())
+                    && LayoutLines.endsASentence(next.span().text()) // not cut off by the passage's end
+                    && chosen.stream().noneMatch(c -> c.passageIndex() == candidate.passageIndex()
+                            && c.sentence().start() == next.span().start());
+            if (extend) {
+                String text = candidate.passage().passage().text();
+                span = new Sentences.Span(span.start(), next.span().end(), text.substring(span.start(),
+                        next.span().end()));
+            }
+            result.add(new Candidate(candidate.passageIndex(), candidate.passage(), span, candidate.score(),
+                    candidate.heading()));
+        }
+        return result;
+    }
+
+    /** The sentence after the candidate's in its passage, if no blank line (a paragraph's end) comes between. */
+    private static Sentence nextInParagraph(Candidate candidate, List<Sentence> sentences) {
+        String text = candidate.passage().passage().text();
+        int end = candidate.sentence().end();
+        for (Sentence sentence : sentences) {
+            if (sentence.passageIndex() == candidate.passageIndex() && sentence.span().start() >= end) {
+                return PARAGRAPH_BREAK.matcher(text.substring(end, sentence.span().start())).find() ? null : sentence;
+            }
+        }
+        return null;
+    }
+
+    private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\\n[ \\t\\r]*\\n");
 
     /**
      * When a quote comes from a page OCR read with a low confidence, the student is told so: such a quote may hold

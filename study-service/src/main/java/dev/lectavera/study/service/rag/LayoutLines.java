@@ -27,6 +27,11 @@ final class LayoutLines {
     private LayoutLines() {
     }
 
+    /** Whether the text ends as a sentence does (a passage cut in mid-sentence does not). */
+    static boolean endsASentence(String text) {
+        return SENTENCE_END.matcher(text.strip()).find();
+    }
+
     /** A table of contents or index line: never quoted. */
     static boolean isIndexEntry(String sentence) {
         return LEADER.matcher(sentence).find();
