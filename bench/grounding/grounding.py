@@ -2,11 +2,14 @@
 """Grounding quality of the running system, measured on real PDFs (bench/run grounding).
 
 Usage: grounding.py EVAL_SET PDF_DIR REPORT_MD [summary=FILE] [gateway=URL] [versions=FILE] [search=URL] [study=URL]
-                    [dump=FILE]
+                    [accounts=URL] [dump=FILE]
 
 search= / study=: send the searches / the study calls to that base URL instead of the gateway (a build of
 document-service / study-service started beside a system that holds the standard ports; sign-up and upload still go
 through the gateway, and the tokens are the same).
+
+accounts=URL: sign up and log in at auth-service itself (bench/run passes its ACCOUNTS_URL): the gateway allows 10
+registrations an hour per address, and every run signs up one user per document.
 
 For every document of the evaluation set: a fresh user uploads the PDF through the gateway and waits for INDEXED;
 then, per question, one search (top 5 of that document) and one chat answer over HTTP in a new study session (so
@@ -214,7 +217,8 @@ def measure_row(name, m):
 def main():
     (eval_set, pdf_dir, report_path), named = opts(sys.argv[1:])
     api = Api(named.get("gateway", "http://127.0.0.1:8080"),
-              {"/api/v1/documents/search": named.get("search"), "/api/v1/study/": named.get("study")})
+              {"/api/v1/documents/search": named.get("search"), "/api/v1/study/": named.get("study"),
+               "/api/v1/auth/": named.get("accounts")})
     with open(eval_set) as f:
         documents = json.load(f)["documents"]
     versions = {}
