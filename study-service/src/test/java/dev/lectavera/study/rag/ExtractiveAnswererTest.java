@@ -132,10 +132,15 @@ class ExtractiveAnswererTest {
     void theSentenceStatingTheFactAskedForComesFirst() {
         // every sentence shares two words with the question; only one says the value
         ExtractiveAnswerer.Draft draft = singleSentence("What weight does a glob get by default?", GLOBS);
-        assertEquals(1, draft.citations().size());
+        assertTrue(onlyCitation(draft, GLOBS).quote().contains("50"), draft.content());
+    }
+
+    /** The draft's one citation, checked to be the source's text at its offsets. */
+    private static Citation onlyCitation(ExtractiveAnswerer.Draft draft, String source) {
+        assertEquals(1, draft.citations().size(), draft.content());
         Citation citation = draft.citations().getFirst();
-        assertTrue(citation.quote().contains("50"), draft.content());
-        assertEquals(citation.quote(), GLOBS.substring(citation.startOffset(), citation.endOffset()));
+        assertEquals(citation.quote(), source.substring(citation.startOffset(), citation.endOffset()));
+        return citation;
     }
 
     @Test
@@ -212,11 +217,9 @@ class ExtractiveAnswererTest {
                 + " Other settings are described below.";
         ExtractiveAnswerer.Draft draft = singleSentence(
                 "How many times is a request sent to a server before the client gives up?", text);
-        assertEquals(1, draft.citations().size(), draft.content());
-        Citation citation = draft.citations().getFirst();
+        Citation citation = onlyCitation(draft, text);
         assertTrue(citation.quote().startsWith("How many times the client sends"), draft.content());
         assertTrue(citation.quote().endsWith("The default is 3 times."), draft.content());
-        assertEquals(citation.quote(), text.substring(citation.startOffset(), citation.endOffset()));
     }
 
     @Test
