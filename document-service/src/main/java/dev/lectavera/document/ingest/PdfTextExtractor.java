@@ -73,6 +73,11 @@ public final class PdfTextExtractor {
     private static final Pattern SPACE_BEFORE_NEWLINE = Pattern.compile(" +\n");
     private static final Pattern SPACE_AFTER_NEWLINE = Pattern.compile("\n +");
     private static final Pattern MANY_NEWLINES = Pattern.compile("\n{3,}");
+    /** What may close a sentence after its end mark, and the marks that end a sentence or a lead-in. */
+    private static final String CLOSING_MARKS = ")]}\"'\u2019\u201D";
+    private static final String SENTENCE_ENDS = ".!?:;";
+    /** A definition list's item: a short label and a colon ("handle: Shishi library handle …", "der len: …"). */
+    private static final Pattern LABELLED_ITEM = Pattern.compile("[\\w .\\-]{1,30}: ");
 
     private PdfTextExtractor() {
     }
@@ -385,7 +390,63 @@ public final class PdfTextExtractor {
         text = SPACE_BEFORE_NEWLINE.matcher(text).replaceAll("\n");
         text = SPACE_AFTER_NEWLINE.matcher(text).replaceAll("\n");
         text = MANY_NEWLINES.matcher(text).replaceAll("\n\n");
-        return text.strip();
+        return joinBrokenParagraphs(text.strip());
+    }
+
+    /**
+     * PDFTextStripper starts a paragraph where the gap to the next line looks tall, which it also does in the middle
+     * of a sentence when a line ends in another font (a function name in a monospace font: "… functions pmax",
+     * blank line, "and pmin return …"). Such a blank line becomes a plain line break, so sentences, chunks and quotes
+     * keep the sentence whole: the line before it runs (nearly) to the page's usual line length and ends no sentence,
+     * and the line after it goes on in lower case. Lists and listings stay as they are: their lines are short, or
+     * are contents lines (dot leaders), or the next line starts a labelled item ("handle: …").
+     */
+    static String joinBrokenParagraphs(String text) {
+        int fullLine = -1; // the page's usual full line length, measured only when needed
+        StringBuilder joined = null;
+        int copied = 0;
+        for (int at = text.indexOf("\n\n"); at >= 0; at = text.indexOf("\n\n", at + 2)) {
+            if (at == 0 || at + 2 >= text.length() || !Character.isLowerCase(text.charAt(at + 2))
+                    || endsASentence(text, at)) {
+                continue;
+            }
+            if (fullLine < 0) {
+                fullLine = usualFullLineLength(text);
+            }
+            String line = text.substring(text.lastIndexOf('\n', at - 1) + 1, at);
+            int nextEnd = text.indexOf('\n', at + 2);
+            String next = text.substring(at + 2, nextEnd < 0 ? text.length() : nextEnd);
+            if (line.length() * 4 < fullLine * 3 || line.contains(". . .") || LABELLED_ITEM.matcher(next).lookingAt()) {
+                continue;
+            }
+            if (joined == null) {
+                joined = new StringBuilder(text.length());
+            }
+            joined.append(text, copied, at + 1); // keep one of the two line breaks
+            copied = at + 2;
+        }
+        return joined == null ? text : joined.append(text, copied, text.length()).toString();
+    }
+
+    /** The length of the page's long lines (the 90th percentile), which a wrapped line of running text reaches. */
+    private static int usualFullLineLength(String text) {
+        List<Integer> lengths = new ArrayList<>();
+        for (String line : text.split("\n")) {
+            if (!line.isBlank()) {
+                lengths.add(line.length());
+            }
+        }
+        Collections.sort(lengths);
+        return lengths.get((int) (0.9 * (lengths.size() - 1)));
+    }
+
+    /** Whether the line ending at {@code end} ends a sentence or a lead-in: . ! ? : ; before any closing marks. */
+    private static boolean endsASentence(String text, int end) {
+        int i = end - 1;
+        while (i >= 0 && CLOSING_MARKS.indexOf(text.charAt(i)) >= 0) {
+            i--;
+        }
+        return i >= 0 && SENTENCE_ENDS.indexOf(text.charAt(i)) >= 0;
     }
 
     private static String cleanMetadata(String value) {

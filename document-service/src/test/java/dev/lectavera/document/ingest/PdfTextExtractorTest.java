@@ -90,7 +90,44 @@ class PdfTextExtractorTest {
 
     @Test
     void normalizationKeepsParagraphBreaksAndDropsNoise() {
-        assertEquals("a b\nc\n\nd", PdfTextExtractor.normalize("  a \t b \r\nc\u0000\n\n\n\n   d  "));
+        assertEquals("a b\nc.\n\nD", PdfTextExtractor.normalize("  a \t b \r\nc.\u0000\n\n\n\n   D  "));
+    }
+
+    @Test
+    void aBlankLineInTheMiddleOfASentenceBecomesALineBreak() {
+        // PDFBox's paragraph break after a line ending in a monospace word (R's manual: "functions pmax" / "and pmin")
+        String page = """
+                Note that max and min select the largest and smallest values in their arguments, even
+                if they are given several vectors. The parallel maximum and minimum functions pmax
+
+                and pmin return a vector (of length equal to their longest argument) that contains in each
+                element the largest (smallest) element in that position in any of the input vectors.""";
+        assertEquals(page.replace("pmax\n\n", "pmax\n"), PdfTextExtractor.normalize(page));
+    }
+
+    @Test
+    void realParagraphBreaksStay() {
+        String page = """
+                A paragraph of running text whose lines are all about as long as this one is.
+
+                lower case after a sentence's end, as when a paragraph starts with a function name (and
+                behind a closing quote or bracket too: see the next line, which ends the paragraph (here.)
+
+                lower case again, then a short line of a listing
+                ending without a stop
+
+                y <- 2*x
+                Running text that leads into a listing of code lines and does not end in a stop
+
+                > unclass(winter)
+
+                A signature line as long as running text can be: int f (const char * in, char ** out)
+
+                handle: a labelled item of a definition list, which is not the signature's sentence
+                idn2_free . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . 9
+
+                idn2_lookup_ul . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . 9""";
+        assertEquals(page, PdfTextExtractor.normalize(page));
     }
 
     // ---- limits (issue 14): each one ends the document with its code, and stops the work when it is passed
