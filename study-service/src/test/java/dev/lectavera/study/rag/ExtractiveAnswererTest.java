@@ -230,4 +230,25 @@ class ExtractiveAnswererTest {
         assertEquals("The client retries a request to a server when it gets no answer.",
                 draft.citations().getFirst().quote(), draft.content());
     }
+
+    @Test
+    void aSentenceThatGivesTheConceptItsNameIsQuotedWithTheOneDescribingIt() {
+        // R's manual: the description holds the question's words, the next sentence the name asked for
+        String text = "In R the free variable bindings are resolved by first looking in the environment in which the"
+                + " function was created. This is called lexical scope. First we define a function called cube.";
+        ExtractiveAnswerer.Draft draft = singleSentence(
+                "What kind of scoping resolves the free variables of a function in R?", text);
+        Citation citation = onlyCitation(draft, text);
+        assertTrue(citation.quote().endsWith("This is called lexical scope."), draft.content());
+    }
+
+    @Test
+    void aFunctionWrittenAsACallIsTheSpecificThingAParaphraseAsksFor() {
+        // both sentences hold the same words of the question; only the second names the function asked for
+        String text = "Each element of the vector is tested against the condition. The function ifelse(test, yes, no)"
+                + " tests the condition for each element of the vector.";
+        ExtractiveAnswerer.Draft draft = singleSentence(
+                "How do I pick between two values element by element over a vector, based on a condition?", text);
+        assertTrue(onlyCitation(draft, text).quote().contains("ifelse("), draft.content());
+    }
 }

@@ -61,9 +61,19 @@ public final class ExtractiveAnswerer {
     private record Sentence(int passageIndex, GradedPassage passage, Sentences.Span span, Set<String> stems) {
     }
 
-    /** A word that states a specific value: has a digit, an inner underscore, dot or slash, or is an option. */
+    /**
+     * A word that states a specific value: has a digit, an inner underscore, dot or slash, is an option, or is
+     * written as a call ({@code unclass()}, {@code pmax(}).
+     */
     private static final Pattern SPECIFIC = Pattern.compile(
-            "(?<![\\w-])(--?[a-zA-Z][\\w-]*|[\\w-]*\\d[\\w.-]*|\\w+(?:[_./]\\w+)+|[a-z]+[A-Z]\\w*)");
+            "(?<![\\w-])(--?[a-zA-Z][\\w-]*|[\\w-]*\\d[\\w.-]*|\\w+(?:[_./]\\w+)+|[a-z]+[A-Z]\\w*|[A-Za-z_]\\w*(?=\\())");
+    /**
+     * A sentence that gives something its name ("This is called lexical scope.", "… are known as free variables"):
+     * the name it gives is what a "what is it called" question asks for.
+     */
+    private static final Pattern NAMING = Pattern.compile(
+            "\\b(?:is|are|was|were|be)\\s+(?:called|named|termed|known\\s+as|referred\\s+to\\s+as)\\s+([^.,;:!?()]{1,60})",
+            Pattern.CASE_INSENSITIVE);
     private static final double SPECIFIC_BONUS = 0.75;
     private static final int FRAGMENT_WORDS = 4;
 
@@ -270,10 +280,15 @@ public final class ExtractiveAnswerer {
         return weights;
     }
 
+    /** Whether the sentence states a value or gives a name that the question does not already hold. */
     private static boolean statesSomethingSpecific(String sentence, Set<String> questionWords) {
-        Matcher specific = SPECIFIC.matcher(sentence);
-        while (specific.find()) {
-            List<String> words = Terms.words(specific.group());
+        return statesNew(SPECIFIC.matcher(sentence), 0, questionWords)
+                || statesNew(NAMING.matcher(sentence), 1, questionWords);
+    }
+
+    private static boolean statesNew(Matcher found, int group, Set<String> questionWords) {
+        while (found.find()) {
+            List<String> words = Terms.words(found.group(group));
             if (!words.isEmpty() && !questionWords.containsAll(words)) {
                 return true;
             }
