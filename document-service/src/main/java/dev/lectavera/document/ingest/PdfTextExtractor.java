@@ -30,8 +30,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.IntConsumer;
 import java.util.regex.Pattern;
@@ -73,6 +75,8 @@ public final class PdfTextExtractor {
     private static final Pattern SPACE_BEFORE_NEWLINE = Pattern.compile(" +\n");
     private static final Pattern SPACE_AFTER_NEWLINE = Pattern.compile("\n +");
     private static final Pattern MANY_NEWLINES = Pattern.compile("\n{3,}");
+    /** Rotated glyphs under 1/10 of a page's are a figure's labels or a margin note: dropped (BoundedStripper). */
+    private static final int ROTATED_SHARE_DENOMINATOR = 10;
     /** What may close a sentence after its end mark, and the marks that end a sentence or a lead-in. */
     private static final String CLOSING_MARKS = ")]}\"'\u2019\u201D";
     private static final String SENTENCE_ENDS = ".!?:;";
@@ -312,6 +316,34 @@ public final class PdfTextExtractor {
                         + " a real page needs, so reading the document was stopped. Re-save the PDF or remove that"
                         + " page and upload it again.");
             }
+        }
+
+        /**
+         * Drops the glyphs that run in another direction than the page's text when they are few: a chart's rotated
+         * axis label ("Sample Quantiles", its tick values) or a paper's sideways margin note would otherwise come
+         * out as a column of two-letter lines in the middle of a paragraph. A page whose rotated text is a real
+         * share of it (a landscape table) keeps everything.
+         */
+        @Override
+        protected void writePage() throws IOException {
+            Map<Float, Integer> byDirection = new HashMap<>();
+            int glyphs = 0;
+            for (List<TextPosition> article : charactersByArticle) {
+                for (TextPosition glyph : article) {
+                    byDirection.merge(glyph.getDir(), 1, Integer::sum);
+                    glyphs++;
+                }
+            }
+            if (byDirection.size() > 1) {
+                float main = Collections.max(byDirection.entrySet(), Map.Entry.comparingByValue()).getKey();
+                int others = glyphs - byDirection.get(main);
+                if (others * ROTATED_SHARE_DENOMINATOR < glyphs) {
+                    for (List<TextPosition> article : charactersByArticle) {
+                        article.removeIf(glyph -> glyph.getDir() != main);
+                    }
+                }
+            }
+            super.writePage();
         }
 
         @Override

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -91,6 +92,31 @@ class PdfTextExtractorTest {
     @Test
     void normalizationKeepsParagraphBreaksAndDropsNoise() {
         assertEquals("a b\nc.\n\nD", PdfTextExtractor.normalize("  a \t b \r\nc.\u0000\n\n\n\n   D  "));
+    }
+
+    @Test
+    void aFewSidewaysGlyphsAFiguresAxisLabelAreLeftOut() throws Exception {
+        String text = "The quantiles of the sample are plotted against those of a normal distribution, and a straight"
+                + " line through the quartiles shows how well they agree.\n\nA longer right tail bends the points"
+                + " above the line at the top, and a shorter one below it.";
+        ExtractedDocument document = PdfTextExtractor.extract(
+                write(TestPdfs.withSidewaysLabel(text, "Sample Quantiles", 1)), page -> { });
+        // PDFBox would give it as a column of short lines ("S", "am", "pl", "e" …) among the paragraphs
+        assertFalse(document.pages().getFirst().replaceAll("\\s+", "").contains("SampleQuantiles"),
+                document.pages().getFirst());
+        assertTrue(document.pages().getFirst().contains("The quantiles of the sample are plotted"));
+    }
+
+    @Test
+    void sidewaysTextThatIsARealShareOfThePageIsKept() throws Exception {
+        // a landscape table turned on a portrait page: far more than a label, so nothing is dropped (PDFBox breaks
+        // sideways text into short lines, but its glyphs are all there)
+        String label = "Region Population Area Density per square kilometre";
+        ExtractedDocument document = PdfTextExtractor.extract(
+                write(TestPdfs.withSidewaysLabel("Table 3 lists the regions.", label, 4)), page -> { });
+        String page = document.pages().getFirst();
+        assertTrue(page.replaceAll("\\s+", "").contains("RegionPopulationArea"), page);
+        assertTrue(page.contains("Table 3 lists the regions."), page);
     }
 
     @Test

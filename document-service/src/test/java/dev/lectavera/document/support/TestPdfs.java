@@ -1,6 +1,7 @@
 package dev.lectavera.document.support;
 
 import dev.lectavera.testsupport.pdf.TextPdfs;
+import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSStream;
@@ -13,6 +14,7 @@ import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
 import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.util.Matrix;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -58,6 +60,30 @@ public final class TestPdfs {
             }
         }
         return TextPdfs.imageOnly(pages, picture, 480, 320);
+    }
+
+    /**
+     * One page of {@code pageText} with {@code label} written sideways (turned 90°) in its left margin, as a chart's
+     * axis label or a paper's margin note is; {@code copies} times, one above the other.
+     */
+    public static byte[] withSidewaysLabel(String pageText, String label, int copies) {
+        try (PDDocument pdf = Loader.loadPDF(pages(pageText)); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PDPage page = pdf.getPage(0);
+            try (PDPageContentStream content = new PDPageContentStream(pdf, page,
+                    PDPageContentStream.AppendMode.APPEND, false)) {
+                for (int i = 0; i < copies; i++) {
+                    content.beginText();
+                    content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 9);
+                    content.setTextMatrix(Matrix.getRotateInstance(Math.PI / 2, 30, 80 + i * 140));
+                    content.showText(label);
+                    content.endText();
+                }
+            }
+            pdf.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Pages with nothing on them. */
