@@ -131,8 +131,13 @@ class ExtractiveAnswererTest {
     @Test
     void theSentenceStatingTheFactAskedForComesFirst() {
         // every sentence shares two words with the question; only one says the value
-        ExtractiveAnswerer.Draft draft = singleSentence("What weight does a glob get by default?", GLOBS);
-        assertTrue(onlyCitation(draft, GLOBS).quote().contains("50"), draft.content());
+        String quote = onlyQuote("What weight does a glob get by default?", GLOBS);
+        assertTrue(quote.contains("50"), quote);
+    }
+
+    /** The one quote of the one-sentence answer to the question over the text (checked as {@link #onlyCitation}). */
+    private String onlyQuote(String question, String text) {
+        return onlyCitation(singleSentence(question, text), text).quote();
     }
 
     /** The draft's one citation, checked to be the source's text at its offsets. */
@@ -215,11 +220,9 @@ class ExtractiveAnswererTest {
         // a manual's layout: the sentence sharing the question's words, then the one with the value asked for
         String text = "How many times the client sends a request to a server before giving up. The default is 3 times."
                 + " Other settings are described below.";
-        ExtractiveAnswerer.Draft draft = singleSentence(
-                "How many times is a request sent to a server before the client gives up?", text);
-        Citation citation = onlyCitation(draft, text);
-        assertTrue(citation.quote().startsWith("How many times the client sends"), draft.content());
-        assertTrue(citation.quote().endsWith("The default is 3 times."), draft.content());
+        String quote = onlyQuote("How many times is a request sent to a server before the client gives up?", text);
+        assertTrue(quote.startsWith("How many times the client sends"), quote);
+        assertTrue(quote.endsWith("The default is 3 times."), quote);
     }
 
     @Test
@@ -236,10 +239,8 @@ class ExtractiveAnswererTest {
         // R's manual: the description holds the question's words, the next sentence the name asked for
         String text = "In R the free variable bindings are resolved by first looking in the environment in which the"
                 + " function was created. This is called lexical scope. First we define a function called cube.";
-        ExtractiveAnswerer.Draft draft = singleSentence(
-                "What kind of scoping resolves the free variables of a function in R?", text);
-        Citation citation = onlyCitation(draft, text);
-        assertTrue(citation.quote().endsWith("This is called lexical scope."), draft.content());
+        String quote = onlyQuote("What kind of scoping resolves the free variables of a function in R?", text);
+        assertTrue(quote.endsWith("This is called lexical scope."), quote);
     }
 
     @Test
@@ -247,8 +248,8 @@ class ExtractiveAnswererTest {
         // both sentences hold the same words of the question; only the second names the function asked for
         String text = "Each element of the vector is tested against the condition. The function ifelse(test, yes, no)"
                 + " tests the condition for each element of the vector.";
-        ExtractiveAnswerer.Draft draft = singleSentence(
-                "How do I pick between two values element by element over a vector, based on a condition?", text);
-        assertTrue(onlyCitation(draft, text).quote().contains("ifelse("), draft.content());
+        String quote = onlyQuote("How do I pick between two values element by element over a vector, based on a"
+                + " condition?", text);
+        assertTrue(quote.contains("ifelse("), quote);
     }
 }
