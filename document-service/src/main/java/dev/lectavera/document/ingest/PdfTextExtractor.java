@@ -31,6 +31,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -75,6 +76,10 @@ public final class PdfTextExtractor {
     private static final Pattern SPACE_BEFORE_NEWLINE = Pattern.compile(" +\n");
     private static final Pattern SPACE_AFTER_NEWLINE = Pattern.compile("\n +");
     private static final Pattern MANY_NEWLINES = Pattern.compile("\n{3,}");
+    /** Music and dingbat font families, by the start of the font's name (without its subset tag). */
+    private static final Pattern PICTURE_FONT = Pattern.compile(
+            "(emmentaler|feta|bravura|petaluma|leland|sebastian|gootville|finale ?(maestro|broadway|jazz|engraver|ash)"
+                    + "|maestro|petrucci|opus|helsinki|reprise|sonata|musgl|zapfdingbats|dingbats|wingdings|webdings)");
     /** Rotated glyphs under 1/10 of a page's are a figure's labels or a margin note: dropped (BoundedStripper). */
     private static final int ROTATED_SHARE_DENOMINATOR = 10;
     /** What may close a sentence after its end mark, and the marks that end a sentence or a lead-in. */
@@ -224,6 +229,7 @@ public final class PdfTextExtractor {
         private final List<String> pages = new ArrayList<>();
         private final List<TextLayer> layers = new ArrayList<>();
         private TextLayer.Counter layer = new TextLayer.Counter();
+        private final Map<PDFont, Boolean> pictureFonts = new IdentityHashMap<>();
         private int pageGlyphs;
         private long documentGlyphs;
         private long pageStartNanos;
@@ -261,7 +267,9 @@ public final class PdfTextExtractor {
             }
             tick();
             layer.text(text.getUnicode());
-            super.processTextPosition(text);
+            if (!pictureFonts.computeIfAbsent(text.getFont(), PdfTextExtractor::isPictureFont)) {
+                super.processTextPosition(text);
+            }
         }
 
         @Override
@@ -479,6 +487,22 @@ public final class PdfTextExtractor {
             i--;
         }
         return i >= 0 && SENTENCE_ENDS.indexOf(text.charAt(i)) >= 0;
+    }
+
+    /**
+     * A font whose glyphs are pictures, not letters: music notation (LilyPond's Emmentaler, the SMuFL fonts, Finale's
+     * and Sibelius' music fonts) and dingbats. PDFBox maps their glyphs to whatever letters their codes happen to
+     * be, so a LilyPond manual's every music example came out as lines of "h hh Th hUhh" among the paragraphs. Their
+     * glyphs still count against the limits and for the text-layer check; they are left out of the text.
+     */
+    static boolean isPictureFont(PDFont font) {
+        String name = font.getName();
+        if (name == null) {
+            return false;
+        }
+        int subset = name.indexOf('+');
+        String base = (subset == 6 ? name.substring(7) : name).toLowerCase(Locale.ROOT);
+        return PICTURE_FONT.matcher(base).lookingAt() && !base.contains("text");
     }
 
     private static String cleanMetadata(String value) {

@@ -108,6 +108,14 @@ class PdfTextExtractorTest {
     }
 
     @Test
+    void glyphsOfAPictureFontAreNotText() throws Exception {
+        // music notation and dingbats: PDFBox would give their glyphs as stray letters or symbols among the words
+        ExtractedDocument document = PdfTextExtractor.extract(
+                write(TestPdfs.withDingbats("Tick the boxes that apply to you.", "\u2714\u2714\u2718\u2714")), page -> { });
+        assertEquals("Tick the boxes that apply to you.", document.pages().getFirst());
+    }
+
+    @Test
     void sidewaysTextThatIsARealShareOfThePageIsKept() throws Exception {
         // a landscape table turned on a portrait page: far more than a label, so nothing is dropped (PDFBox breaks
         // sideways text into short lines, but its glyphs are all there)

@@ -86,6 +86,25 @@ public final class TestPdfs {
         }
     }
 
+    /** One page of {@code pageText} with a line of {@code dingbats} (ZapfDingbats glyphs: pictures, not letters). */
+    public static byte[] withDingbats(String pageText, String dingbats) {
+        try (PDDocument pdf = Loader.loadPDF(pages(pageText)); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PDPage page = pdf.getPage(0);
+            try (PDPageContentStream content = new PDPageContentStream(pdf, page,
+                    PDPageContentStream.AppendMode.APPEND, false)) {
+                content.beginText();
+                content.setFont(new PDType1Font(Standard14Fonts.FontName.ZAPF_DINGBATS), 12);
+                content.newLineAtOffset(TextPdfs.MARGIN, 200);
+                content.showText(dingbats);
+                content.endText();
+            }
+            pdf.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Pages with nothing on them. */
     public static byte[] blankPages(int pages) {
         try (PDDocument pdf = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
