@@ -67,36 +67,38 @@ public final class TestPdfs {
      * axis label or a paper's margin note is; {@code copies} times, one above the other.
      */
     public static byte[] withSidewaysLabel(String pageText, String label, int copies) {
-        try (PDDocument pdf = Loader.loadPDF(pages(pageText)); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PDPage page = pdf.getPage(0);
-            try (PDPageContentStream content = new PDPageContentStream(pdf, page,
-                    PDPageContentStream.AppendMode.APPEND, false)) {
-                for (int i = 0; i < copies; i++) {
-                    content.beginText();
-                    content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 9);
-                    content.setTextMatrix(Matrix.getRotateInstance(Math.PI / 2, 30, 80 + i * 140));
-                    content.showText(label);
-                    content.endText();
-                }
+        return drawnOver(pageText, content -> {
+            for (int i = 0; i < copies; i++) {
+                content.beginText();
+                content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 9);
+                content.setTextMatrix(Matrix.getRotateInstance(Math.PI / 2, 30, 80 + i * 140));
+                content.showText(label);
+                content.endText();
             }
-            pdf.save(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        });
     }
 
     /** One page of {@code pageText} with a line of {@code dingbats} (ZapfDingbats glyphs: pictures, not letters). */
     public static byte[] withDingbats(String pageText, String dingbats) {
+        return drawnOver(pageText, content -> {
+            content.beginText();
+            content.setFont(new PDType1Font(Standard14Fonts.FontName.ZAPF_DINGBATS), 12);
+            content.newLineAtOffset(TextPdfs.MARGIN, 200);
+            content.showText(dingbats);
+            content.endText();
+        });
+    }
+
+    private interface Drawing {
+        void draw(PDPageContentStream content) throws IOException;
+    }
+
+    /** A one-page text PDF with more drawn over its page. */
+    private static byte[] drawnOver(String pageText, Drawing drawing) {
         try (PDDocument pdf = Loader.loadPDF(pages(pageText)); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PDPage page = pdf.getPage(0);
-            try (PDPageContentStream content = new PDPageContentStream(pdf, page,
+            try (PDPageContentStream content = new PDPageContentStream(pdf, pdf.getPage(0),
                     PDPageContentStream.AppendMode.APPEND, false)) {
-                content.beginText();
-                content.setFont(new PDType1Font(Standard14Fonts.FontName.ZAPF_DINGBATS), 12);
-                content.newLineAtOffset(TextPdfs.MARGIN, 200);
-                content.showText(dingbats);
-                content.endText();
+                drawing.draw(content);
             }
             pdf.save(out);
             return out.toByteArray();
