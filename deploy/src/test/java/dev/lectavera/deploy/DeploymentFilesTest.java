@@ -197,6 +197,33 @@ class DeploymentFilesTest {
         assertEquals(null, composed.get("volumes"), "document-service mounts no volume in compose");
     }
 
+    @Test
+    void composeServesTheWebClientFromTheGateway() throws IOException {
+        // one public entry: the gateway serves the built app on / (as ./lectavera start does), no proxy in front of it
+        Map<String, Object> services = ManifestChecker.map(compose.get("services"));
+        Map<String, Object> gateway = ManifestChecker.map(services.get("gateway"));
+        String directory = ManifestChecker.str(ManifestChecker.map(gateway.get("environment")).get("GATEWAY_WEB_DIRECTORY"));
+        assertFalse(directory.isBlank(), "the gateway is told where the web client is");
+        String mount = ((List<?>) gateway.get("volumes")).stream().map(String::valueOf)
+                .filter(volume -> volume.contains(":" + directory)).findFirst().orElse("");
+        assertTrue(mount.endsWith(":" + directory + ":ro"), "the gateway mounts the web client read-only at " + directory);
+        String volume = mount.substring(0, mount.indexOf(':'));
+        assertTrue(ManifestChecker.map(compose.get("volumes")).containsKey(volume), volume + " is a named volume");
+
+        Map<String, Object> builder = ManifestChecker.map(services.get("web"));
+        Map<String, Object> build = ManifestChecker.map(builder.get("build"));
+        Path dockerfile = root.resolve(ManifestChecker.str(build.get("context"))).resolve(ManifestChecker.str(build.get("dockerfile")));
+        assertTrue(Files.readString(dockerfile).contains(" AS " + build.get("target")),
+                "the web builder runs a stage of " + dockerfile);
+        assertTrue(((List<?>) builder.get("volumes")).stream().map(String::valueOf)
+                .anyMatch(v -> v.startsWith(volume + ":") && !v.endsWith(":ro")), "the web builder writes " + volume);
+        assertEquals("no", builder.get("restart"), "the web builder runs once");
+        assertEquals("service_completed_successfully",
+                ManifestChecker.map(ManifestChecker.map(gateway.get("depends_on")).get("web")).get("condition"),
+                "the gateway starts once the web client is built");
+        assertEquals(null, builder.get("ports"), "the web builder publishes nothing");
+    }
+
     static void assertNoViolations(List<String> violations) {
         assertTrue(violations.isEmpty(), () -> violations.size() + " problem(s):\n  " + String.join("\n  ", violations));
     }
